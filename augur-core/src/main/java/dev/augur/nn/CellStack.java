@@ -1,0 +1,68 @@
+package dev.augur.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stacked recurrent cells advanced one time step at a time. Owns what is common to every stacked model:
+ * the order of layers, the zig-zag path of the spatiotemporal memory M (PredRNN Eq. 4: up through the layers
+ * at step t, then from the top layer at t to the bottom layer at t+1) and optional residual links, which add a
+ * layer's input to its output before it goes up (seed 002) whenever their channel counts agree.
+ */
+public final class CellStack {
+    private final List<RecurrentCell> layers;
+    private final boolean residual;
+
+    public CellStack(List<RecurrentCell> layers, boolean residual) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a cell stack needs at least one layer");
+        }
+        for (int l = 1; l < layers.size(); l++) {
+            if (layers.get(l).inputChannels() != layers.get(l - 1).hiddenChannels()) {
+                throw new IllegalArgumentException("layer " + l + " takes " + layers.get(l).inputChannels()
+                        + " channels but layer " + (l - 1) + " gives " + layers.get(l - 1).hiddenChannels());
+            }
+        }
+        this.layers = List.copyOf(layers);
+        this.residual = residual;
+    }
+
+    /**
+     * The states of every layer, the zig-zag memory (null when no cell uses one) and the stack's output: the
+     * top layer's hidden state, plus its input when a residual link applies (null before the first step).
+     */
+    public record State(List<CellState> layers, NDArray memory, NDArray output) {}
+
+    public int topChannels() {
+        return layers.get(layers.size() - 1).hiddenChannels();
+    }
+
+    public State initialState(NDManager manager, long batch, long height, long width) {
+        List<CellState> states = new ArrayList<>(layers.size());
+        for (RecurrentCell cell : layers) {
+            states.add(cell.initialState(manager, batch, height, width));
+        }
+        RecurrentCell first = layers.get(0);
+        NDArray memory = first.usesSpatiotemporalMemory()
+                ? manager.zeros(new ai.djl.ndarray.types.Shape(batch, first.hiddenChannels(), height, width))
+                : null;
+        return new State(states, memory, null);
+    }
+
+    /** Advances every layer by one step on input [B, C, H, W]. */
+    public State step(NDArray input, State state) {
+        List<CellState> next = new ArrayList<>(layers.size());
+        NDArray x = input;
+        NDArray memory = state.memory();
+        for (int l = 0; l < layers.size(); l++) {
+            RecurrentCell.Step s = layers.get(l).step(x, state.layers().get(l), memory);
+            next.add(s.state());
+            memory = s.memory();
+            NDArray h = s.state().hidden();
+            x = residual && l > 0 && layers.get(l).inputChannels() == layers.get(l).hiddenChannels() ? h.add(x) : h;
+        }
+        return new State(next, memory, x);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.augur.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+
+/** A network that predicts future frames of [B, T, C, H, W] clips, pixels in [0, 1]. */
+public interface FramePredictor extends AutoCloseable {
+    ModelSpec spec();
+
+    Weights weights();
+
+    /**
+     * Predictions of frames 1 … T−1 of {@code clip} ([B, T−1, C, H, W]), reading the first J frames and then
+     * either the true frame or its own prediction as {@code trueMask} ([B, T−J−1], null = autoregressive) says.
+     */
+    NDArray forward(NDArray clip, NDArray trueMask);
+
+    /** The next {@code future} frames after a context of at least J frames [B, J', C, H, W], autoregressively. */
+    default NDArray predict(NDArray context, int future) {
+        Shape s = context.getShape();
+        int j = spec().inputLength();
+        if (s.dimension() != 5 || s.get(1) < j) {
+            throw new IllegalArgumentException("context must be [B, >=" + j + ", C, H, W], got " + s);
+        }
+        NDArray last = context.get(new NDIndex(":, {}:", s.get(1) - j));
+        NDArray padding = last.zerosLike().get(new NDIndex(":, 0:1")).repeat(1, future);
+        NDArray out = forward(last.concat(padding, 1), null);
+        return out.get(new NDIndex(":, {}:", j - 1));
+    }
+
+    /** Builds the network {@code spec} describes, its weights drawn from {@code seed}. */
+    static FramePredictor create(ModelSpec spec, NDManager manager, long seed) {
+        return switch (spec.architecture()) {
+            case "convlstm" -> new RecurrentFramePredictor(spec, manager, seed);
+            case "conv" -> new ConvFramePredictor(spec, manager, seed);
+            default -> throw new IllegalArgumentException("unknown architecture " + spec.architecture());
+        };
+    }
+
+    @Override
+    default void close() {
+        weights().close();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.augur.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * One layer of a {@link CellStack}. Inputs and hidden states are [B, C, H, W]. Cells with a spatiotemporal
+ * memory (PredRNN's M) receive it and return the updated one; the stack owns its zig-zag path through layers
+ * and time. Cells without one receive and return {@code null}.
+ */
+public interface RecurrentCell {
+    int inputChannels();
+
+    int hiddenChannels();
+
+    /** True when the cell reads and writes the zig-zag memory M. */
+    default boolean usesSpatiotemporalMemory() {
+        return false;
+    }
+
+    /** The all-zero state at t = 0 for a batch of {@code batch} inputs of {@code height}×{@code width}. */
+    CellState initialState(NDManager manager, long batch, long height, long width);
+
+    Step step(NDArray input, CellState state, NDArray memory);
+
+    /** The state after one step and the memory passed on (null for cells without one). */
+    record Step(CellState state, NDArray memory) {}
+}

@@ -1,0 +1,55 @@
+package dev.augur.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one rollout loop (predrnn-pytorch's {@code RNN.forward}): for t = 0 … T−2 the predictor reads frame t
+ * and predicts frame t+1. Inputs t &lt; J are the given frames; afterwards the scheduled-sampling mask picks,
+ * per sequence and step, the true frame (1) or the model's own last prediction (0). A null mask means fully
+ * autoregressive, as at test time. Returns the T−1 predictions [B, T−1, C', H', W'] (frames 1 … T−1).
+ */
+public final class Rollout {
+    private Rollout() {}
+
+    /**
+     * @param clip      patched frames [B, T, C', H', W']; frames at t ≥ J are read only where the mask says so
+     * @param trueMask  [B, T−J−1] of 0/1, or null
+     * @param inputLength J, at least 1
+     */
+    public static <S> NDArray run(FrameStep<S> predictor, NDArray clip, NDArray trueMask, int inputLength) {
+        long total = clip.getShape().get(1);
+        if (inputLength < 1 || inputLength >= total) {
+            throw new IllegalArgumentException("input length " + inputLength + " must be in [1, " + (total - 1) + "]");
+        }
+        if (trueMask != null && (trueMask.getShape().dimension() != 2
+                || trueMask.getShape().get(1) != total - inputLength - 1
+                || trueMask.getShape().get(0) != clip.getShape().get(0))) {
+            throw new IllegalArgumentException("scheduled-sampling mask must be [B, " + (total - inputLength - 1)
+                    + "], got " + trueMask.getShape());
+        }
+        List<NDArray> predictions = new ArrayList<>((int) total - 1);
+        S state = predictor.initialState(clip.get(new NDIndex(":, 0")));
+        NDArray generated = null;
+        for (int t = 0; t < total - 1; t++) {
+            NDArray frame;
+            if (t < inputLength) {
+                frame = clip.get(new NDIndex(":, {}", t));
+            } else if (trueMask == null) {
+                frame = generated;
+            } else {
+                NDArray m = trueMask.get(new NDIndex(":, {}", t - inputLength)).reshape(-1, 1, 1, 1);
+                NDArray truth = clip.get(new NDIndex(":, {}", t));
+                frame = truth.mul(m).add(generated.mul(m.neg().add(1f)));
+            }
+            FrameStep.Next<S> next = predictor.next(frame, state);
+            generated = next.frame();
+            state = next.state();
+            predictions.add(generated);
+        }
+        return NDArrays.stack(new ai.djl.ndarray.NDList(predictions), 1);
+    }
+}

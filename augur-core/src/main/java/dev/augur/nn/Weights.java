@@ -1,0 +1,124 @@
+package dev.augur.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The named, trainable tensors of one network, in creation order. Names follow the module path
+ * ({@code stack.0.conv.weight}) so a PyTorch {@code state_dict} maps onto them one to one.
+ *
+ * <p>All weights live in one long-lived manager; every op in a forward pass must take a per-step array as its
+ * receiver ({@code x.mul(w)}, never {@code w.mul(x)}) so that results land in the step's manager, not here.
+ */
+public final class Weights implements AutoCloseable {
+    private final NDManager manager;
+    private final Map<String, NDArray> byName = new LinkedHashMap<>();
+    private final SplittableRandom random;
+
+    public Weights(NDManager parent, long seed) {
+        this.manager = parent.newSubManager();
+        this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * A new weight drawn from U(-bound, bound), PyTorch's default for conv and linear layers (bound =
+     * 1/sqrt(fan_in)), from this set's own seeded generator so initialisation is reproducible on any engine.
+     */
+    public NDArray uniform(String name, Shape shape, double bound) {
+        float[] values = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+        }
+        return add(name, manager.create(values, shape));
+    }
+
+    public NDArray constant(String name, Shape shape, float value) {
+        return add(name, manager.full(shape, value));
+    }
+
+    private NDArray add(String name, NDArray array) {
+        if (byName.containsKey(name)) {
+            throw new IllegalArgumentException("duplicate weight name " + name);
+        }
+        array.setName(name);
+        array.setRequiresGradient(true);
+        byName.put(name, array);
+        return array;
+    }
+
+    public NDArray get(String name) {
+        NDArray a = byName.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("no weight named " + name);
+        }
+        return a;
+    }
+
+    public List<String> names() {
+        return Collections.unmodifiableList(new ArrayList<>(byName.keySet()));
+    }
+
+    public List<NDArray> arrays() {
+        return List.copyOf(byName.values());
+    }
+
+    public long parameterCount() {
+        return byName.values().stream().mapToLong(a -> a.getShape().size()).sum();
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** A detached copy of every weight, named, for saving. */
+    public NDList snapshot(NDManager target, String prefix) {
+        NDList list = new NDList();
+        for (Map.Entry<String, NDArray> e : byName.entrySet()) {
+            NDArray copy = target.create(e.getValue().toFloatArray(), e.getValue().getShape());
+            copy.setName(prefix + e.getKey());
+            list.add(copy);
+        }
+        return list;
+    }
+
+    /**
+     * Overwrites every weight with the array of the same name (after {@code prefix}) from {@code source}.
+     * Missing names and shape mismatches are errors: a half-loaded network is never returned.
+     */
+    public void load(NDList source, String prefix, String origin) {
+        Map<String, NDArray> found = new LinkedHashMap<>();
+        for (NDArray a : source) {
+            String n = a.getName();
+            if (n != null && n.startsWith(prefix)) {
+                found.put(n.substring(prefix.length()), a);
+            }
+        }
+        for (Map.Entry<String, NDArray> e : byName.entrySet()) {
+            NDArray src = found.get(e.getKey());
+            if (src == null) {
+                throw new IllegalArgumentException(origin + ": missing weight '" + prefix + e.getKey() + "'");
+            }
+            if (!src.getShape().equals(e.getValue().getShape())) {
+                throw new IllegalArgumentException(origin + ": weight '" + e.getKey() + "' has shape "
+                        + src.getShape() + ", the model expects " + e.getValue().getShape());
+            }
+        }
+        for (Map.Entry<String, NDArray> e : byName.entrySet()) {
+            float[] values = found.get(e.getKey()).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+            e.getValue().set(values);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
