@@ -19,11 +19,13 @@ import java.util.SplittableRandom;
  * receiver ({@code x.mul(w)}, never {@code w.mul(x)}) so that results land in the step's manager, not here.
  */
 public final class Weights implements AutoCloseable {
+    private final NDManager parent;
     private final NDManager manager;
     private final Map<String, NDArray> byName = new LinkedHashMap<>();
     private final SplittableRandom random;
 
     public Weights(NDManager parent, long seed) {
+        this.parent = parent;
         this.manager = parent.newSubManager();
         this.random = new SplittableRandom(seed);
     }
@@ -76,6 +78,11 @@ public final class Weights implements AutoCloseable {
 
     public NDManager manager() {
         return manager;
+    }
+
+    /** The manager the network was built in: per-step managers branch from it, never from the weights'. */
+    public NDManager parent() {
+        return parent;
     }
 
     /** A detached copy of every weight, named, for saving. */

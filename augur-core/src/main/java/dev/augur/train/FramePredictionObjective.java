@@ -1,0 +1,44 @@
+package dev.augur.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import dev.augur.data.ClipSource;
+import dev.augur.nn.FramePredictor;
+
+/**
+ * Video prediction as predrnn-pytorch trains it: the loss covers every predicted frame 1 … T−1, and the
+ * frames after the J inputs are fed back under scheduled sampling.
+ */
+public final class FramePredictionObjective implements Objective {
+    private final FramePredictor model;
+    private final ClipSource source;
+    private final TrainConfig config;
+    private final ScheduledSampling sampling;
+
+    public FramePredictionObjective(FramePredictor model, ClipSource source, TrainConfig config) {
+        if (config.clipLength() <= model.spec().inputLength()) {
+            throw new IllegalArgumentException("clip length " + config.clipLength() + " leaves nothing to predict after "
+                    + model.spec().inputLength() + " input frames");
+        }
+        if (source.channels() != model.spec().channels() || source.height() != model.spec().height()
+                || source.width() != model.spec().width()) {
+            throw new IllegalArgumentException("data frames are " + source.channels() + "x" + source.height() + "x"
+                    + source.width() + " but the model expects " + model.spec().channels() + "x" + model.spec().height()
+                    + "x" + model.spec().width());
+        }
+        this.model = model;
+        this.source = source;
+        this.config = config;
+        this.sampling = config.sampling();
+    }
+
+    @Override
+    public NDArray loss(NDManager manager, long step) {
+        NDArray clip = source.trainingBatch(step, config.batchSize(), config.clipLength()).toArray(manager);
+        int masked = config.clipLength() - model.spec().inputLength() - 1;
+        NDArray mask = sampling.mask(manager, config.seed(), step, config.batchSize(), masked);
+        NDArray predicted = model.forward(clip, mask);
+        return FrameLoss.of(config.loss(), predicted, clip.get(new NDIndex(":, 1:")));
+    }
+}

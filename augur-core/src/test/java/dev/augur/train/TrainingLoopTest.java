@@ -1,0 +1,76 @@
+package dev.augur.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingLoopTest {
+
+    @Test
+    void lossFallsOnBouncingBalls(@TempDir Path dir) throws Exception {
+        TrainingLoop.Result r = TinyRun.train(dir.resolve("ckpt.npz"), 150, 1000, false, ProgressListener.SILENT);
+        float early = mean(r.losses(), 0, 10);
+        float late = mean(r.losses(), 140, 150);
+        assertThat(late).isLessThan(early * 0.6f);
+        assertThat(Files.exists(dir.resolve("ckpt.npz"))).isTrue();
+    }
+
+    @Test
+    void runKilledWithSigkillResumesToTheSameFinalLoss(@TempDir Path dir) throws Exception {
+        int steps = 40;
+        TrainingLoop.Result straight = TinyRun.train(dir.resolve("straight.npz"), steps, 10, false, ProgressListener.SILENT);
+
+        Path ckpt = dir.resolve("killed.npz");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_interop_threads=1", TinyRun.class.getName(), ckpt.toString(),
+                Integer.toString(steps), "10")
+                .redirectErrorStream(true).start();
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                seen.add(line);
+                if (line.equals("step 25")) { // past the checkpoint at 20, before the one at 30
+                    child.destroyForcibly(); // SIGKILL
+                    break;
+                }
+            }
+        }
+        child.waitFor();
+        assertThat(seen).contains("step 25");
+        assertThat(child.exitValue()).isNotZero();
+        assertThat(Checkpoint.class).isNotNull();
+
+        TrainingLoop.Result resumed = TinyRun.train(ckpt, steps, 10, true, ProgressListener.SILENT);
+        assertThat(resumed.steps()).isEqualTo(steps);
+        assertThat(resumed.losses()).hasSize(steps);
+        double rel = Math.abs(resumed.finalLoss() - straight.finalLoss()) / Math.abs(straight.finalLoss());
+        assertThat(rel).isLessThan(1e-6);
+    }
+
+    @Test
+    void corruptCheckpointIsAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("bad.npz");
+        Files.write(ckpt, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
+        assertThatThrownBy(() -> TinyRun.train(ckpt, 5, 5, true, ProgressListener.SILENT))
+                .hasMessageContaining(ckpt.toString());
+    }
+
+    private static float mean(float[] a, int from, int to) {
+        float s = 0;
+        for (int i = from; i < to; i++) {
+            s += a[i];
+        }
+        return s / (to - from);
+    }
+}
