@@ -1,0 +1,53 @@
+package dev.augur.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code augur <task> <verb>}: the command line only parses arguments and calls the library. */
+@Command(name = "augur", mixinStandardHelpOptions = true, version = "augur 0.1.0",
+        description = "Spatiotemporal forecasting: video prediction, event forecasting, behaviour classification.",
+        subcommands = {QuickstartCommand.class, DemoCommand.class, VideoCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Augur implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a task: quickstart, demo, video or bench");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Augur());
+        cl.setExecutionExceptionHandler(Augur::reportFailure);
+        return cl;
+    }
+
+    /** One line naming the file or flag and the problem; exit code 1. */
+    private static int reportFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        err.println("augur: error: " + describe(e));
+        if (System.getenv("AUGUR_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof NoSuchFileException n) {
+            return n.getFile() + ": " + (n.getReason() != null ? n.getReason() : "no such file");
+        }
+        if (e instanceof IOException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            return e.getMessage();
+        }
+        return e.toString();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.augur.cli;
+
+import dev.augur.bench.TrainStepBench;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time the ConvLSTM train step (batch 8, 10->10 frames, 64x64 patch 4, 2x64 hidden, 5x5) in DJL and,"
+                + " in the same run, in PyTorch (reference/, Debian's python3-torch); prints the ratio.")
+final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--steps", defaultValue = "20", description = "timed steps after warm-up (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "(default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "python with torch (default: ${DEFAULT-VALUE})")
+    String python;
+
+    @Option(names = "--reference", defaultValue = "reference/bench_convlstm.py", description = "(default: ${DEFAULT-VALUE})")
+    Path reference;
+
+    @Option(names = "--out", defaultValue = "runs/bench/bench.json", description = "(default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        engine.start();
+        TrainStepBench.Report r = TrainStepBench.run(steps, warmup, python, reference, out);
+        System.out.println(r.describe());
+        return 0;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.augur.cli;
+
+import dev.augur.train.ProgressListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** Training progress: a live bar with loss and ETA on a terminal, plain periodic lines anywhere else (logs, CI). */
+final class ConsoleProgress implements ProgressListener {
+    private final String name;
+    private final PrintStream out;
+    private final boolean terminal;
+    private ProgressBar bar;
+    private long firstStep;
+    private long startNanos;
+
+    ConsoleProgress(String name) {
+        this.name = name;
+        this.out = System.err;
+        this.terminal = System.console() != null;
+    }
+
+    @Override
+    public void started(long first, long total) {
+        firstStep = first;
+        startNanos = System.nanoTime();
+        if (first > 0) {
+            out.printf(Locale.ROOT, "%s: resuming at step %d of %d%n", name, first, total);
+        }
+        if (terminal) {
+            bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(250).startsFrom(first, java.time.Duration.ZERO).build();
+        }
+    }
+
+    @Override
+    public void stepped(long step, long total, float loss) {
+        if (bar != null) {
+            bar.stepTo(step);
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.5f", loss));
+            return;
+        }
+        long every = Math.max(1, total / 20);
+        if (step % every == 0 || step == total) {
+            double secs = (System.nanoTime() - startNanos) / 1e9;
+            double perStep = secs / Math.max(1, step - firstStep);
+            out.printf(Locale.ROOT, "%s: step %d/%d loss %.5f  %.3f s/step  ETA %s%n", name, step, total, loss, perStep,
+                    eta((long) (perStep * (total - step))));
+        }
+    }
+
+    @Override
+    public void checkpointed(long step, Path file) {
+        if (bar == null && step % Math.max(1, step) == 0) {
+            out.printf(Locale.ROOT, "%s: checkpoint at step %d -> %s%n", name, step, file);
+        }
+    }
+
+    @Override
+    public void finished() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
+    private static String eta(long seconds) {
+        return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    }
+}

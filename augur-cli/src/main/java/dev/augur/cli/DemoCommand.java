@@ -1,0 +1,54 @@
+package dev.augur.cli;
+
+import dev.augur.video.BallsDemo;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", description = "Runnable demonstrations of the seeds.", subcommands = DemoCommand.Balls.class)
+final class DemoCommand {
+
+    @Command(name = "balls", mixinStandardHelpOptions = true,
+            description = "Seed 001: ConvLSTM (5 frames -> 4) vs straight convolutions (1 -> 4) on bouncing balls.")
+    static final class Balls implements Callable<Integer> {
+        @Mixin
+        EngineOptions engine;
+
+        @Option(names = "--out", defaultValue = "runs/demo-balls", description = "output folder (default: ${DEFAULT-VALUE})")
+        Path out;
+
+        @Option(names = "--steps", defaultValue = "2000", description = "training steps per model (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--batch-size", defaultValue = "16", description = "sequences per step (default: ${DEFAULT-VALUE})")
+        int batch;
+
+        @Option(names = "--test-sequences", defaultValue = "1200", description = "fixed test sequences (default: ${DEFAULT-VALUE})")
+        int testSequences;
+
+        @Option(names = "--gifs", defaultValue = "3", description = "50-frame rollout GIFs to write (default: ${DEFAULT-VALUE})")
+        int gifs;
+
+        @Option(names = "--seed", defaultValue = "1", description = "seed of data, weights and sampling (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            engine.start();
+            return runDemo(out, new BallsDemo.Settings(steps, batch, testSequences, gifs, 50, seed));
+        }
+    }
+
+    static int runDemo(Path out, BallsDemo.Settings settings) throws Exception {
+        long t0 = System.nanoTime();
+        BallsDemo.Result r = BallsDemo.run(out, settings, ConsoleProgress::new);
+        System.out.print(BallsDemo.class.getSimpleName() + " results\n");
+        System.out.print(java.nio.file.Files.readString(out.resolve("summary.md")));
+        System.out.printf("%nchart: %s%nmetrics: %s, %s%ngifs: %s%nmodels: %s, %s%ntook %.1f s%n", r.chart(),
+                out.resolve("metrics.csv"), out.resolve("metrics.json"), r.gifs(), out.resolve("convlstm/model"),
+                out.resolve("conv/model"), (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+}

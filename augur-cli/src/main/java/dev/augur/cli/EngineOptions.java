@@ -1,0 +1,14 @@
+package dev.augur.cli;
+
+import dev.augur.engine.AugurEngine;
+import picocli.CommandLine.Option;
+
+/** The {@code --device} flag shared by every command that runs a network. */
+final class EngineOptions {
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu (default) or gpu (needs the CUDA natives: -Pcuda)")
+    String device;
+
+    void start() {
+        AugurEngine.start(device);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.augur.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * Reads one frame sequence a user hands to {@code predict}: an .npy of [T, H, W], [T, C, H, W] or
+ * [N, T, C, H, W] (first sequence); a predrnn/e3d .npz ({@code input_raw_data} [frames, C, H, W] and
+ * {@code clips}: the first clip's input and output frames); or a folder of PNG frames in name order. uint8 data
+ * is scaled by 1/255; float data must already be in [0, 1]. NaN, wrong ranks and unreadable images are errors
+ * naming the file.
+ */
+public final class SequenceFiles {
+    private SequenceFiles() {}
+
+    public static Clips read(NDManager manager, Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            return readPngFolder(path);
+        }
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString(), null, "no such file or folder");
+        }
+        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".npy") && !name.endsWith(".npz")) {
+            throw new IOException(path + ": expected an .npy or .npz file or a folder of PNG frames");
+        }
+        try (NDManager m = manager.newSubManager()) {
+            NDList arrays = NumpyFiles.read(m, path);
+            NDArray frames = name.endsWith(".npz") ? fromNpz(arrays, path) : arrays.singletonOrThrow();
+            return toClips(frames, path);
+        }
+    }
+
+    private static NDArray fromNpz(NDList arrays, Path path) throws IOException {
+        NDArray raw = arrays.get("input_raw_data");
+        if (raw == null) {
+            if (arrays.size() == 1) {
+                return arrays.get(0);
+            }
+            throw new IOException(path + ": an .npz with several arrays needs 'input_raw_data' (predrnn format)");
+        }
+        NDArray clips = arrays.get("clips");
+        if (clips == null) {
+            return raw;
+        }
+        Shape cs = clips.getShape();
+        if (cs.dimension() != 3 || cs.get(0) != 2 || cs.get(2) != 2) {
+            throw new IOException(path + ": 'clips' must be [2, N, 2], got " + cs);
+        }
+        long[] c = clips.toType(DataType.INT64, false).toLongArray();
+        long n = cs.get(1);
+        long start = c[0];
+        long length = c[1] + c[(int) (n * 2) + 1];
+        if (start < 0 || start + length > raw.getShape().get(0)) {
+            throw new IOException(path + ": first clip [" + start + ", +" + length + ") lies outside input_raw_data");
+        }
+        return raw.get(start + ":" + (start + length));
+    }
+
+    private static Clips toClips(NDArray array, Path path) throws IOException {
+        Shape s = array.getShape();
+        NDArray a = array;
+        switch (s.dimension()) {
+            case 3 -> a = a.expandDims(1).expandDims(0);
+            case 4 -> a = a.expandDims(0);
+            case 5 -> a = a.get("0:1");
+            default -> throw new IOException(path + ": expected [T, H, W], [T, C, H, W] or [N, T, C, H, W], got " + s);
+        }
+        float[] values;
+        if (array.getDataType() == DataType.UINT8) {
+            values = a.toType(DataType.FLOAT32, false).div(255f).toFloatArray();
+        } else if (array.getDataType().isFloating()) {
+            values = a.toType(DataType.FLOAT32, false).toFloatArray();
+            for (float v : values) {
+                if (Float.isNaN(v)) {
+                    throw new IOException(path + ": contains NaN pixels");
+                }
+                if (v < 0f || v > 1f) {
+                    throw new IOException(path + ": float pixels must lie in [0, 1], found " + v);
+                }
+            }
+        } else {
+            throw new IOException(path + ": pixel type " + array.getDataType() + " is not supported (uint8 or float)");
+        }
+        Shape f = a.getShape();
+        return new Clips(values, 1, (int) f.get(1), (int) f.get(2), (int) f.get(3), (int) f.get(4));
+    }
+
+    private static Clips readPngFolder(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
+                    .sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IOException(dir + ": no .png frames in this folder");
+        }
+        BufferedImage first = image(files.get(0));
+        int h = first.getHeight();
+        int w = first.getWidth();
+        boolean colour = false;
+        BufferedImage[] images = new BufferedImage[files.size()];
+        for (int t = 0; t < files.size(); t++) {
+            images[t] = t == 0 ? first : image(files.get(t));
+            if (images[t].getHeight() != h || images[t].getWidth() != w) {
+                throw new IOException(files.get(t) + ": is " + images[t].getWidth() + "x" + images[t].getHeight()
+                        + ", the first frame is " + w + "x" + h);
+            }
+            colour |= images[t].getColorModel().getNumColorComponents() > 1;
+        }
+        int c = colour ? 3 : 1;
+        float[] data = new float[files.size() * c * h * w];
+        for (int t = 0; t < images.length; t++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int rgb = images[t].getRGB(x, y);
+                    int base = t * c * h * w + y * w + x;
+                    if (c == 1) {
+                        data[base] = (rgb & 0xFF) / 255f;
+                    } else {
+                        data[base] = ((rgb >> 16) & 0xFF) / 255f;
+                        data[base + h * w] = ((rgb >> 8) & 0xFF) / 255f;
+                        data[base + 2 * h * w] = (rgb & 0xFF) / 255f;
+                    }
+                }
+            }
+        }
+        return new Clips(data, 1, images.length, c, h, w);
+    }
+
+    private static BufferedImage image(Path file) throws IOException {
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + ": unreadable image (" + e.getMessage() + ")", e);
+        }
+        if (img == null) {
+            throw new IOException(file + ": not a readable PNG image");
+        }
+        return img;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.augur.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per-future-step errors of predicted frames, accumulated per sequence so intervals can be drawn over
+ * sequences. Conventions (PredRNN / OpenSTL): predictions are clipped to [0, 1]; "MSE per frame" and "MAE per
+ * frame" are the squared and absolute errors summed over C·H·W; PSNR = −10·log10(mean squared error over the
+ * frame's pixels) in dB, capped at 100 for a perfect frame; SSIM as {@link Ssim}.
+ */
+public final class FrameMetrics {
+    private final int steps;
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final List<double[][]> perSequence = new ArrayList<>(); // [metric][step]
+
+    public FrameMetrics(int steps, int channels, int height, int width) {
+        this.steps = steps;
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+    }
+
+    /** Metrics of one step. */
+    public record Step(int step, Estimate mse, Estimate mae, Estimate psnr, Estimate ssim) {}
+
+    /** Everything measured for one model. */
+    public record Summary(String model, int sequences, List<Step> steps, Estimate mse, Estimate ssim) {}
+
+    /** Adds {@code count} sequences of {@code steps} frames each, truth and prediction laid out alike. */
+    public void add(float[] truth, float[] predicted, int count) {
+        int frame = channels * height * width;
+        if (truth.length != predicted.length || truth.length != count * steps * frame) {
+            throw new IllegalArgumentException("truth (" + truth.length + ") and prediction (" + predicted.length
+                    + ") must both hold " + count + "x" + steps + " frames of " + frame + " values");
+        }
+        for (int s = 0; s < count; s++) {
+            double[][] m = new double[4][steps];
+            for (int t = 0; t < steps; t++) {
+                int off = (s * steps + t) * frame;
+                float[] clipped = new float[frame];
+                double se = 0, ae = 0;
+                for (int i = 0; i < frame; i++) {
+                    float p = Math.max(0f, Math.min(1f, predicted[off + i]));
+                    clipped[i] = p;
+                    double d = p - truth[off + i];
+                    se += d * d;
+                    ae += Math.abs(d);
+                }
+                m[0][t] = se;
+                m[1][t] = ae;
+                m[2][t] = se == 0 ? 100.0 : Math.min(100.0, -10 * Math.log10(se / frame));
+                m[3][t] = Ssim.of(truth, off, clipped, 0, channels, height, width);
+            }
+            perSequence.add(m);
+        }
+    }
+
+    public int sequences() {
+        return perSequence.size();
+    }
+
+    public Summary summarise(String model, Bootstrap bootstrap) {
+        List<Step> out = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            out.add(new Step(t + 1, bootstrap.mean(column(0, t)), bootstrap.mean(column(1, t)),
+                    bootstrap.mean(column(2, t)), bootstrap.mean(column(3, t))));
+        }
+        return new Summary(model, perSequence.size(), out, bootstrap.mean(overall(0)), bootstrap.mean(overall(3)));
+    }
+
+    private double[] column(int metric, int step) {
+        double[] v = new double[perSequence.size()];
+        for (int s = 0; s < v.length; s++) {
+            v[s] = perSequence.get(s)[metric][step];
+        }
+        return v;
+    }
+
+    /** Per sequence, the metric averaged over all steps. */
+    private double[] overall(int metric) {
+        double[] v = new double[perSequence.size()];
+        for (int s = 0; s < v.length; s++) {
+            double sum = 0;
+            for (double x : perSequence.get(s)[metric]) {
+                sum += x;
+            }
+            v[s] = sum / steps;
+        }
+        return v;
+    }
+}

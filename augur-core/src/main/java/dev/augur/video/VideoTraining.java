@@ -1,0 +1,105 @@
+package dev.augur.video;
+
+import ai.djl.ndarray.NDManager;
+import dev.augur.data.AtomicFiles;
+import dev.augur.nn.FramePredictor;
+import dev.augur.nn.ModelSpec;
+import dev.augur.train.FramePredictionObjective;
+import dev.augur.train.ModelBundle;
+import dev.augur.train.ProgressListener;
+import dev.augur.train.TrainConfig;
+import dev.augur.train.TrainingLoop;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Trains one video predictor into a run folder: {@code checkpoint.npz} while it trains (resumable),
+ * {@code losses.csv}, and the saved bundle in {@code model/} when it has finished.
+ */
+public final class VideoTraining {
+    private final VideoData data;
+    private final ModelSpec spec;
+    private final TrainConfig config;
+    private final Path out;
+    private final ProgressListener listener;
+    private volatile TrainingLoop loop;
+    private volatile boolean stopRequested;
+
+    public VideoTraining(VideoData data, ModelSpec spec, TrainConfig config, Path out, ProgressListener listener) {
+        this.data = data;
+        this.spec = spec;
+        this.config = config;
+        this.out = out;
+        this.listener = listener;
+    }
+
+    public Path checkpoint() {
+        return out.resolve("checkpoint.npz");
+    }
+
+    public Path bundle() {
+        return out.resolve("model");
+    }
+
+    /** Stops after the current step, with a checkpoint; safe from a shutdown hook. */
+    public void requestStop() {
+        stopRequested = true;
+        TrainingLoop l = loop;
+        if (l != null) {
+            l.requestStop();
+        }
+    }
+
+    public TrainingLoop.Result run(boolean resume) throws IOException {
+        if (!resume && Files.exists(checkpoint())) {
+            throw new IOException(checkpoint() + ": a checkpoint from an earlier run is here; pass --resume to continue"
+                    + " it or choose another output folder");
+        }
+        Files.createDirectories(out);
+        checkSettings(resume);
+        try (NDManager manager = NDManager.newBaseManager();
+             FramePredictor model = FramePredictor.create(spec, manager, config.seed())) {
+            TrainingLoop l = new TrainingLoop(model.weights(),
+                    new FramePredictionObjective(model, data.source(), config), config, checkpoint(), listener);
+            loop = l;
+            if (stopRequested) {
+                l.requestStop();
+            }
+            TrainingLoop.Result result = l.run(resume);
+            writeLosses(result.losses());
+            if (!result.stopped()) {
+                VideoModels.save(bundle(), model, config, data);
+            }
+            return result;
+        }
+    }
+
+    /** The settings a checkpoint was made with; resuming with others (but a longer run) would mix two runs. */
+    record RunSettings(ModelSpec model, TrainConfig training, VideoData data) {}
+
+    private void checkSettings(boolean resume) throws IOException {
+        Path file = out.resolve("run.json");
+        RunSettings now = new RunSettings(spec, config, data);
+        if (resume && Files.exists(checkpoint()) && Files.exists(file)) {
+            RunSettings before = ModelBundle.json().readValue(file.toFile(), RunSettings.class);
+            TrainConfig b = before.training();
+            TrainConfig sameLength = new TrainConfig(config.steps(), b.batchSize(), b.clipLength(), b.learningRate(),
+                    b.loss(), b.clipNorm(), b.samplingStart(), b.samplingDelta(), b.seed(), b.checkpointEvery());
+            if (!before.model().equals(spec) || !before.data().equals(data) || !sameLength.equals(config)) {
+                throw new IOException(file + ": the checkpoint here was made with other settings (" + before
+                        + "); resume with the same settings or choose another output folder");
+            }
+        }
+        AtomicFiles.writeString(file, ModelBundle.json().writeValueAsString(now));
+    }
+
+    private void writeLosses(float[] losses) throws IOException {
+        StringBuilder b = new StringBuilder("step,loss\n");
+        for (int i = 0; i < losses.length; i++) {
+            b.append(i + 1).append(',').append(String.format(Locale.ROOT, "%.6g", losses[i])).append('\n');
+        }
+        AtomicFiles.writeString(out.resolve("losses.csv"), b.toString());
+    }
+}
