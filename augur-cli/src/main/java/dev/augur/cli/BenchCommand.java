@@ -14,11 +14,14 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--steps", defaultValue = "20", description = "timed steps after warm-up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "30", description = "timed steps in all, per engine (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "3", description = "untimed steps per round (default: ${DEFAULT-VALUE})")
     int warmup;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "alternating DJL/PyTorch rounds (default: ${DEFAULT-VALUE})")
+    int rounds;
 
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "python with torch (default: ${DEFAULT-VALUE})")
     String python;
@@ -32,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         engine.start();
-        TrainStepBench.Report r = TrainStepBench.run(steps, warmup, python, reference, out);
+        TrainStepBench.Report r = TrainStepBench.run(steps, warmup, rounds, python, reference, out);
         System.out.println(r.describe());
         return 0;
     }

@@ -19,7 +19,7 @@ final class DemoCommand {
         @Option(names = "--out", defaultValue = "runs/demo-balls", description = "output folder (default: ${DEFAULT-VALUE})")
         Path out;
 
-        @Option(names = "--steps", defaultValue = "2000", description = "training steps per model (default: ${DEFAULT-VALUE})")
+        @Option(names = "--steps", defaultValue = "1500", description = "training steps per model (default: ${DEFAULT-VALUE})")
         int steps;
 
         @Option(names = "--batch-size", defaultValue = "16", description = "sequences per step (default: ${DEFAULT-VALUE})")

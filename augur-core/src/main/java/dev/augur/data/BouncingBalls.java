@@ -173,13 +173,14 @@ public final class BouncingBalls implements ClipSource {
         double scale = BOX / size;
         double vmax = config.speed();
         int plane = size * size;
+        float[] value = new float[channels];
         for (int t = 0; t < track.length; t++) {
             int base = offset + t * channels * plane;
             for (int yPix = 0; yPix < size; yPix++) {
                 double y = (yPix + 0.5) * scale;
                 for (int xPix = 0; xPix < size; xPix++) {
                     double x = (xPix + 0.5) * scale;
-                    float[] value = new float[channels];
+                    java.util.Arrays.fill(value, 0f);
                     for (double[] ball : track[t]) {
                         double d2 = ((x - ball[0]) * (x - ball[0]) + (y - ball[1]) * (y - ball[1])) / r2;
                         double a = Math.exp(-(d2 * d2 * d2 * d2));

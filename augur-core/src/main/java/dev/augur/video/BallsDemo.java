@@ -42,18 +42,18 @@ public final class BallsDemo {
         }
 
         public static Settings quick() {
-            return new Settings(2000, 16, 1200, 3, 50, 1);
+            return new Settings(1500, 16, 1200, 3, 50, 1);
         }
     }
 
     public record Result(List<FrameMetrics.Summary> metrics, Path chart, List<Path> gifs) {}
 
     public static ModelSpec convLstmSpec() {
-        return new ModelSpec("convlstm", 3, 32, 32, 2, List.of(32, 32), 5, false, false, CONTEXT);
+        return new ModelSpec("convlstm", 3, 32, 32, 2, List.of(32, 32), 3, false, false, CONTEXT);
     }
 
     public static ModelSpec convSpec() {
-        return new ModelSpec("conv", 3, 32, 32, 2, List.of(32, 32), 5, false, false, 1);
+        return new ModelSpec("conv", 3, 32, 32, 2, List.of(32, 32), 3, false, false, 1);
     }
 
     public static Result run(Path out, Settings s, Function<String, ProgressListener> progress) throws IOException {
