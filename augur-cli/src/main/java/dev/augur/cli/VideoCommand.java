@@ -119,14 +119,12 @@ final class VideoCommand {
             VideoData data = VideoData.balls(new BouncingBalls.Config(size, balls, 1.2, 0.5, !grey), seed);
             engine.start();
             VideoTraining training = new VideoTraining(data, spec, config, out, new ConsoleProgress(architecture));
-            Thread hook = new Thread(training::requestStop);
-            Runtime.getRuntime().addShutdownHook(hook);
-            TrainingLoop.Result r = training.run(resume);
+            TrainingLoop.Result r = StopOnSignal.run(training::requestStop, () -> training.run(resume));
             if (r.stopped()) {
-                System.out.printf("stopped at step %d; checkpoint %s (resume with --resume)%n", r.steps(), training.checkpoint());
+                System.out.printf("stopped at step %d; checkpoint %s (continue with --resume)%n", r.steps(),
+                        training.checkpoint());
                 return 130;
             }
-            Runtime.getRuntime().removeShutdownHook(hook);
             System.out.printf(Locale.ROOT, "trained %d steps, final loss %.6f%nmodel: %s%n", r.steps(), r.finalLoss(),
                     training.bundle());
             return 0;

@@ -29,7 +29,7 @@ public final class AugurEngine {
         Engine engine = Engine.getEngine("PyTorch");
         if (wanted.isGpu() && engine.getGpuCount() == 0) {
             throw new IllegalArgumentException(
-                    "--device gpu: no CUDA device or CUDA natives found (build with -Pcuda on a GPU machine)");
+                    "--device gpu: no CUDA device or no libtorch CUDA natives on the classpath (this build ships the CPU natives only)");
         }
         device = wanted;
         return device;

@@ -51,6 +51,16 @@ public final class CellStack {
         return new State(states, memory, null);
     }
 
+    /** Runs the stack over a whole sequence [B, T, C, H, W] from the zero state; returns the final state. */
+    public State encode(NDArray sequence) {
+        ai.djl.ndarray.types.Shape s = sequence.getShape();
+        State state = initialState(sequence.getManager(), s.get(0), s.get(3), s.get(4));
+        for (long t = 0; t < s.get(1); t++) {
+            state = step(sequence.get(new ai.djl.ndarray.index.NDIndex(":, {}", t)), state);
+        }
+        return state;
+    }
+
     /** Advances every layer by one step on input [B, C, H, W]. */
     public State step(NDArray input, State state) {
         List<CellState> next = new ArrayList<>(layers.size());

@@ -97,7 +97,7 @@ public final class TrainingLoop {
                 g.attach(m);
                 grads.add(g);
             }
-            adam.update(weights.arrays(), grads, clipScale(grads));
+            adam.update(weights.arrays(), grads, globalNormScale(grads, config.clipNorm()));
             for (NDArray g : grads) {
                 g.muli(0f);
             }
@@ -106,8 +106,8 @@ public final class TrainingLoop {
     }
 
     /** The factor that brings the global gradient norm down to the limit (Pascanu et al. 2013), or 1. */
-    private float clipScale(List<NDArray> grads) {
-        if (config.clipNorm() <= 0) {
+    static float globalNormScale(List<NDArray> grads, double limit) {
+        if (limit <= 0) {
             return 1f;
         }
         double sq = 0;
@@ -115,7 +115,7 @@ public final class TrainingLoop {
             sq += g.square().sum().getFloat();
         }
         double norm = Math.sqrt(sq);
-        return norm > config.clipNorm() ? (float) (config.clipNorm() / (norm + 1e-6)) : 1f;
+        return norm > limit ? (float) (limit / (norm + 1e-6)) : 1f;
     }
 
     private void save(Adam adam, long step, List<Float> losses) throws IOException {

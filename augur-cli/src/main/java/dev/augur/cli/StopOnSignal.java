@@ -1,0 +1,39 @@
+package dev.augur.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a long job so that Ctrl-C or SIGTERM asks it to stop and waits (up to two minutes) until it has written
+ * its checkpoint, instead of the JVM dying mid-step.
+ */
+final class StopOnSignal {
+    private StopOnSignal() {}
+
+    interface Job<T> {
+        T call() throws Exception;
+    }
+
+    static <T> T run(Runnable requestStop, Job<T> job) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            requestStop.run();
+            try {
+                done.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "augur-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return job.call();
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the job is done, and the JVM exits
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.augur.train;
+
+import ai.djl.ndarray.NDArray;
+
+/** Losses on logits for classification heads. */
+public final class ClassificationLoss {
+    private ClassificationLoss() {}
+
+    /**
+     * Mean binary cross-entropy of sigmoid(logits) against 0/1 labels, with positives weighted by
+     * {@code positiveWeight} (class weighting, as seed 000 does for rare bursts); computed in the stable form
+     * max(z, 0) − z·y + log(1 + e^−|z|).
+     */
+    public static NDArray binaryCrossEntropy(NDArray logits, NDArray labels, float positiveWeight) {
+        NDArray z = logits;
+        NDArray perItem = z.maximum(0f).sub(z.mul(labels)).add(z.abs().neg().exp().log1p());
+        NDArray weight = labels.mul(positiveWeight - 1f).add(1f);
+        return perItem.mul(weight).sum().div(weight.sum());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.augur.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class FrameMetricsTest {
+
+    @Test
+    void mseAndMaeAreSummedOverPixelsAndAveragedOverSequences() {
+        // 2 sequences, 1 step, 1x2x2 frames
+        float[] truth = {0, 0, 0, 0, 1, 1, 1, 1};
+        float[] pred = {0.5f, 0, 0, 0, 1, 1, 1, 0};
+        FrameMetrics m = new FrameMetrics(1, 1, 2, 2);
+        m.add(truth, pred, 2);
+        FrameMetrics.Summary s = m.summarise("x", Bootstrap.standard());
+        // sequence errors: 0.25 and 1.0 -> mean 0.625; absolute 0.5 and 1.0 -> 0.75
+        assertThat(s.steps().get(0).mse().mean()).isCloseTo(0.625, offset(1e-9));
+        assertThat(s.steps().get(0).mae().mean()).isCloseTo(0.75, offset(1e-9));
+        // PSNR per frame: -10 log10(0.25/4) and -10 log10(1/4)
+        double psnr = (-10 * Math.log10(0.0625) - 10 * Math.log10(0.25)) / 2;
+        assertThat(s.steps().get(0).psnr().mean()).isCloseTo(psnr, offset(1e-9));
+    }
+
+    @Test
+    void predictionsAreClippedToTheUnitInterval() {
+        FrameMetrics m = new FrameMetrics(1, 1, 1, 2);
+        m.add(new float[] {1, 0}, new float[] {3, -2}, 1);
+        assertThat(m.summarise("x", Bootstrap.standard()).mse().mean()).isZero();
+    }
+
+    @Test
+    void ssimIsOneForIdenticalFramesAndMatchesTheFormulaForConstantOnes() {
+        float[] a = new float[16 * 16];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (i * 37 % 101) / 100f;
+        }
+        assertThat(Ssim.of(a, 0, a, 0, 1, 16, 16)).isCloseTo(1.0, offset(1e-9));
+        float[] x = new float[16 * 16];
+        float[] y = new float[16 * 16];
+        Arrays.fill(x, 0.5f);
+        Arrays.fill(y, 0.7f);
+        double c1 = 1e-4;
+        double expected = (2 * 0.5 * 0.7 + c1) / (0.25 + 0.49 + c1);
+        assertThat(Ssim.of(x, 0, y, 0, 1, 16, 16)).isCloseTo(expected, offset(1e-6));
+    }
+
+    @Test
+    void bootstrapIntervalBracketsTheMeanAndIsReproducible() {
+        double[] v = new double[200];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 10;
+        }
+        Estimate e = Bootstrap.standard().mean(v);
+        assertThat(e.mean()).isCloseTo(4.5, offset(1e-12));
+        assertThat(e.low()).isLessThan(4.5).isGreaterThan(4.0);
+        assertThat(e.high()).isGreaterThan(4.5).isLessThan(5.0);
+        assertThat(Bootstrap.standard().mean(v)).isEqualTo(e);
+        Estimate constant = Bootstrap.standard().mean(new double[] {2, 2, 2});
+        assertThat(constant.low()).isEqualTo(2.0);
+        assertThat(constant.high()).isEqualTo(2.0);
+    }
+}
