@@ -17,7 +17,8 @@ import javax.imageio.ImageIO;
 /**
  * Reads one frame sequence a user hands to {@code predict}: an .npy of [T, H, W], [T, C, H, W] or
  * [N, T, C, H, W] (first sequence); a predrnn/e3d .npz ({@code input_raw_data} [frames, C, H, W] and
- * {@code clips}: the first clip's input and output frames); or a folder of PNG frames in name order. uint8 data
+ * {@code clips}: the first clip's input and output frames); or a folder of PNG frames in name order (one
+ * channel when every frame is grey, else three). uint8 data
  * is scaled by 1/255; float data must already be in [0, 1]. NaN, wrong ranks and unreadable images are errors
  * naming the file.
  */
@@ -117,15 +118,23 @@ public final class SequenceFiles {
                 throw new IOException(files.get(t) + ": is " + images[t].getWidth() + "x" + images[t].getHeight()
                         + ", the first frame is " + w + "x" + h);
             }
-            colour |= images[t].getColorModel().getNumColorComponents() > 1;
+            colour |= !isGrey(images[t]);
         }
         int c = colour ? 3 : 1;
         float[] data = new float[files.size() * c * h * w];
         for (int t = 0; t < images.length; t++) {
+            BufferedImage img = images[t];
+            boolean oneComponent = img.getColorModel().getNumColorComponents() == 1;
+            // grey PNGs: raw samples (ImageIO's getRGB would apply a gamma conversion); 8 or 16 bits
+            float greyScale = (1 << img.getColorModel().getComponentSize(0)) - 1;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    int rgb = images[t].getRGB(x, y);
                     int base = t * c * h * w + y * w + x;
+                    if (oneComponent) {
+                        data[base] = img.getRaster().getSample(x, y, 0) / greyScale;
+                        continue;
+                    }
+                    int rgb = img.getRGB(x, y);
                     if (c == 1) {
                         data[base] = (rgb & 0xFF) / 255f;
                     } else {
@@ -137,6 +146,24 @@ public final class SequenceFiles {
             }
         }
         return new Clips(data, 1, images.length, c, h, w);
+    }
+
+    /** Grey when every pixel has equal red, green and blue, whatever the PNG's colour type. */
+    private static boolean isGrey(BufferedImage img) {
+        if (img.getColorModel().getNumColorComponents() == 1) {
+            return true;
+        }
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xFF;
+                int g = (rgb >> 8) & 0xFF;
+                if (r != g || g != (rgb & 0xFF)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static BufferedImage image(Path file) throws IOException {

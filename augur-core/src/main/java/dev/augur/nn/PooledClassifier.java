@@ -20,7 +20,7 @@ public final class PooledClassifier {
     }
 
     public NDArray forward(NDArray features) {
-        NDArray pooled = features.max(new int[] {2, 3});
+        NDArray pooled = features.max(new int[] {3}).max(new int[] {2});
         return Linear.linear(pooled, weight, bias).singletonOrThrow();
     }
 }

@@ -18,7 +18,8 @@ public final class FrameImages {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("can draw 1 or 3 channels, got " + channels);
         }
-        BufferedImage img = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(width * scale, height * scale,
+                channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
         int plane = height * width;
         for (int y = 0; y < height * scale; y++) {
             for (int x = 0; x < width * scale; x++) {
@@ -26,7 +27,11 @@ public final class FrameImages {
                 int r = level(data[i]);
                 int g = channels == 3 ? level(data[i + plane]) : r;
                 int b = channels == 3 ? level(data[i + 2 * plane]) : r;
-                img.setRGB(x, y, (r << 16) | (g << 8) | b);
+                if (channels == 1) {
+                    img.getRaster().setSample(x, y, 0, r);
+                } else {
+                    img.setRGB(x, y, (r << 16) | (g << 8) | b);
+                }
             }
         }
         return img;

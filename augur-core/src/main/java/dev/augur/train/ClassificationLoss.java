@@ -13,7 +13,7 @@ public final class ClassificationLoss {
      */
     public static NDArray binaryCrossEntropy(NDArray logits, NDArray labels, float positiveWeight) {
         NDArray z = logits;
-        NDArray perItem = z.maximum(0f).sub(z.mul(labels)).add(z.abs().neg().exp().log1p());
+        NDArray perItem = z.maximum(0f).sub(z.mul(labels)).add(z.abs().neg().exp().add(1f).log());
         NDArray weight = labels.mul(positiveWeight - 1f).add(1f);
         return perItem.mul(weight).sum().div(weight.sum());
     }
