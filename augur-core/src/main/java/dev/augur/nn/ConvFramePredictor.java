@@ -11,15 +11,12 @@ import java.util.List;
  * 'same' convolutions with ReLU on patched frames and a 1×1 output layer; K future frames by feeding its own
  * predictions back, through the same {@link Rollout} as the recurrent models.
  */
-public final class ConvFramePredictor implements FramePredictor, FrameStep<Void> {
-    private final ModelSpec spec;
-    private final Weights weights;
+public final class ConvFramePredictor extends PatchedFramePredictor<Void> {
     private final List<Conv2dLayer> layers = new ArrayList<>();
     private final Conv2dLayer output;
 
     public ConvFramePredictor(ModelSpec spec, NDManager manager, long seed) {
-        this.spec = spec;
-        this.weights = new Weights(manager, seed);
+        super(spec, manager, seed);
         int in = spec.patchChannels();
         for (int l = 0; l < spec.hidden().size(); l++) {
             int h = spec.hidden().get(l);
@@ -27,22 +24,6 @@ public final class ConvFramePredictor implements FramePredictor, FrameStep<Void>
             in = h;
         }
         this.output = new Conv2dLayer(weights, "decoder", in, spec.patchChannels(), 1, 1, true);
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public Weights weights() {
-        return weights;
-    }
-
-    @Override
-    public NDArray forward(NDArray clip, NDArray trueMask) {
-        NDArray patched = Patches.split(clip, spec.patch());
-        return Patches.merge(Rollout.run(this, patched, trueMask, spec.inputLength()), spec.patch());
     }
 
     @Override

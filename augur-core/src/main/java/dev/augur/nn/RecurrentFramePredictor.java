@@ -10,15 +10,12 @@ import java.util.List;
  * Patching → {@link CellStack} → 1×1 frame decoder, rolled out by {@link Rollout}: the predrnn-pytorch model
  * family. The decoder has no bias, like predrnn-pytorch's {@code conv_last}.
  */
-public final class RecurrentFramePredictor implements FramePredictor, FrameStep<CellStack.State> {
-    private final ModelSpec spec;
-    private final Weights weights;
+public final class RecurrentFramePredictor extends PatchedFramePredictor<CellStack.State> {
     private final CellStack stack;
     private final Conv2dLayer decoder;
 
     public RecurrentFramePredictor(ModelSpec spec, NDManager manager, long seed) {
-        this.spec = spec;
-        this.weights = new Weights(manager, seed);
+        super(spec, manager, seed);
         List<RecurrentCell> cells = new ArrayList<>();
         int in = spec.patchChannels();
         for (int l = 0; l < spec.hidden().size(); l++) {
@@ -29,22 +26,6 @@ public final class RecurrentFramePredictor implements FramePredictor, FrameStep<
         }
         this.stack = new CellStack(cells, spec.residual());
         this.decoder = new Conv2dLayer(weights, "decoder", stack.topChannels(), spec.patchChannels(), 1, 1, false);
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public Weights weights() {
-        return weights;
-    }
-
-    @Override
-    public NDArray forward(NDArray clip, NDArray trueMask) {
-        NDArray patched = Patches.split(clip, spec.patch());
-        return Patches.merge(Rollout.run(this, patched, trueMask, spec.inputLength()), spec.patch());
     }
 
     @Override

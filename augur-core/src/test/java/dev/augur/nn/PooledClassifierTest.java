@@ -6,64 +6,55 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import dev.augur.engine.AugurEngine;
-import dev.augur.train.Adam;
 import dev.augur.train.ClassificationLoss;
+import dev.augur.train.Objective;
+import dev.augur.train.ProgressListener;
+import dev.augur.train.TrainConfig;
+import dev.augur.train.TrainingLoop;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The classifier head on the shared stack learns a task that needs memory: whether a bright square drifts left
- * or right across grey frames (one frame alone cannot tell).
+ * or right across grey frames (one frame alone cannot tell), trained through the same loop as the video models.
  */
 class PooledClassifierTest {
 
     @Test
-    void stackPlusPooledHeadLearnsTheDirectionOfMotion() {
+    void stackPlusPooledHeadLearnsTheDirectionOfMotion(@TempDir Path dir) throws Exception {
         AugurEngine.cpu();
         try (NDManager m = NDManager.newBaseManager(); Weights w = new Weights(m, 5)) {
             CellStack stack = new CellStack(List.of(new ConvLstmCell(w, "stack.0", 1, 8, 3, false, 12, 12)), false);
             PooledClassifier head = new PooledClassifier(w, "head", 8, 1);
-            try (Adam adam = new Adam(m, w.arrays(), 1e-2)) {
-                float first = 0;
-                float last = 0;
-                for (int step = 0; step < 120; step++) {
-                    try (NDManager s = m.newSubManager()) {
-                        NDList batch = batch(s, new SplittableRandom(step), 16);
-                        NDArray loss;
-                        try (GradientCollector gc = m.getEngine().newGradientCollector()) {
-                            NDArray logits = head.forward(stack.encode(batch.get(0)).output()).reshape(-1);
-                            loss = ClassificationLoss.binaryCrossEntropy(logits, batch.get(1), 1f);
-                            gc.backward(loss);
-                        }
-                        List<NDArray> grads = w.arrays().stream().map(a -> {
-                            NDArray g = a.getGradient();
-                            g.attach(s);
-                            return g;
-                        }).toList();
-                        adam.update(w.arrays(), grads, 1f);
-                        grads.forEach(g -> g.muli(0f));
-                        if (step < 10) {
-                            first += loss.getFloat() / 10;
-                        } else if (step >= 110) {
-                            last += loss.getFloat() / 10;
-                        }
-                    }
+            Objective objective = (s, step) -> {
+                NDList batch = batch(s, new SplittableRandom(step), 16);
+                NDArray logits = head.forward(stack.encode(batch.get(0)).output()).reshape(-1);
+                return ClassificationLoss.binaryCrossEntropy(logits, batch.get(1), 1f);
+            };
+            TrainConfig config = new TrainConfig(120, 16, 4, 1e-2, "l2", 0, 0, 0, 5, 1000);
+            float[] losses = new TrainingLoop(w, objective, config, dir.resolve("ckpt.npz"), ProgressListener.SILENT)
+                    .run(false).losses();
+            float first = 0;
+            float last = 0;
+            for (int i = 0; i < 10; i++) {
+                first += losses[i] / 10;
+                last += losses[110 + i] / 10;
+            }
+            assertThat(first).isGreaterThan(0.6f);
+            assertThat(last).isLessThan(first * 0.5f);
+            try (NDManager s = m.newSubManager()) {
+                NDList test = batch(s, new SplittableRandom(10_000), 200);
+                float[] logits = head.forward(stack.encode(test.get(0)).output()).toFloatArray();
+                float[] labels = test.get(1).toFloatArray();
+                int correct = 0;
+                for (int i = 0; i < labels.length; i++) {
+                    correct += (logits[i] > 0) == (labels[i] > 0.5f) ? 1 : 0;
                 }
-                assertThat(first).isGreaterThan(0.6f);
-                assertThat(last).isLessThan(first * 0.5f);
-                try (NDManager s = m.newSubManager()) {
-                    NDList test = batch(s, new SplittableRandom(10_000), 200);
-                    float[] logits = head.forward(stack.encode(test.get(0)).output()).toFloatArray();
-                    float[] labels = test.get(1).toFloatArray();
-                    int correct = 0;
-                    for (int i = 0; i < labels.length; i++) {
-                        correct += (logits[i] > 0) == (labels[i] > 0.5f) ? 1 : 0;
-                    }
-                    assertThat(correct / 200.0).isGreaterThan(0.9);
-                }
+                assertThat(correct / 200.0).isGreaterThan(0.9);
             }
         }
     }
