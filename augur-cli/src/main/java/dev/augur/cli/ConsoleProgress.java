@@ -54,7 +54,7 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void checkpointed(long step, Path file) {
-        if (bar == null && step % Math.max(1, step) == 0) {
+        if (bar == null) {
             out.printf(Locale.ROOT, "%s: checkpoint at step %d -> %s%n", name, step, file);
         }
     }

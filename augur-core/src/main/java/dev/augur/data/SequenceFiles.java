@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * Reads one frame sequence a user hands to {@code predict}: an .npy of [T, H, W], [T, C, H, W] or
- * [N, T, C, H, W] (first sequence); a predrnn/e3d .npz ({@code input_raw_data} [frames, C, H, W] and
+ * Reads one frame sequence a user hands to {@code predict}: an .npy of [T, H, W], [T, C, H, W] (C = 1 or 3),
+ * [N, T, C, H, W] (first sequence) or [T, N, H, W] as in {@code mnist_test_seq.npy} (first sequence); a predrnn/e3d .npz ({@code input_raw_data} [frames, C, H, W] and
  * {@code clips}: the first clip's input and output frames); or a folder of PNG frames in name order (one
  * channel when every frame is grey, else three). uint8 data
  * is scaled by 1/255; float data must already be in [0, 1]. NaN, wrong ranks and unreadable images are errors
@@ -74,7 +74,8 @@ public final class SequenceFiles {
         NDArray a = array;
         switch (s.dimension()) {
             case 3 -> a = a.expandDims(1).expandDims(0);
-            case 4 -> a = a.expandDims(0);
+            // [T, C, H, W] with 1 or 3 channels; otherwise the standard mnist_test_seq.npy layout [T, N, H, W]
+            case 4 -> a = s.get(1) == 1 || s.get(1) == 3 ? a.expandDims(0) : a.get(":, 0:1").expandDims(0);
             case 5 -> a = a.get("0:1");
             default -> throw new IOException(path + ": expected [T, H, W], [T, C, H, W] or [N, T, C, H, W], got " + s);
         }

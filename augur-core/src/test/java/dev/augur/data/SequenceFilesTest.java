@@ -44,6 +44,14 @@ class SequenceFilesTest {
     }
 
     @Test
+    void readsTheFirstSequenceOfTheMnistTestSeqLayout() throws Exception {
+        Clips c = SequenceFiles.read(manager, resource("mnist_layout_TNHW.npy"));
+        assertThat(c.length()).isEqualTo(5);
+        assertThat(c.channels()).isEqualTo(1);
+        assertThat(c.height()).isEqualTo(8);
+    }
+
+    @Test
     void readsTheFirstClipOfAPredRnnNpz() throws Exception {
         Clips c = SequenceFiles.read(manager, resource("predrnn_layout.npz"));
         Clips expected = SequenceFiles.read(manager, resource("predrnn_first_clip_expected.npy"));
