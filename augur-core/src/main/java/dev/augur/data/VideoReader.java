@@ -1,0 +1,216 @@
+package dev.augur.data;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * Streams grey frames out of any video FFmpeg decodes (through JavaCV), one at a time — never the whole file —
+ * resized to {@code height}×{@code width}, optionally cropped to a region of interest first, and resampled by
+ * timestamp to a fixed rate: output frame k shows the decoded frame whose timestamp is nearest to k/fps
+ * (timestamps counted from the first frame). Pixels are in [0, 1], rows top to bottom.
+ */
+public final class VideoReader implements AutoCloseable {
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
+    /** Output geometry and rate; {@code roi} (source pixels) may be null for the whole frame. */
+    public record Options(int height, int width, double fps, Roi roi) {
+        public Options {
+            if (height < 1 || width < 1) {
+                throw new IllegalArgumentException("output size must be positive, got " + width + "x" + height);
+            }
+            if (!(fps > 0) || fps > 1000) {
+                throw new IllegalArgumentException("frame rate must be in (0, 1000], got " + fps);
+            }
+        }
+
+        /** Seed 000's setting: 120×160 at 30 frames/s. */
+        public static Options seed000() {
+            return new Options(120, 160, 30, null);
+        }
+    }
+
+    /** A region of interest in source pixels. */
+    public record Roi(int x, int y, int width, int height) {
+        public Roi {
+            if (x < 0 || y < 0 || width < 1 || height < 1) {
+                throw new IllegalArgumentException("invalid region of interest " + x + "," + y + " " + width + "x" + height);
+            }
+        }
+    }
+
+    /** One output frame: its index, its time in seconds (k/fps) and its pixels [H·W]. */
+    public record GreyFrame(int index, double time, float[] pixels) {}
+
+    private record Decoded(double time, float[] pixels) {}
+
+    private final Path file;
+    private final Options options;
+    private final FFmpegFrameGrabber grabber;
+    private final double sourceInterval;
+    private Decoded previous;
+    private Decoded current;
+    private Long firstTimestamp;
+    private boolean ended;
+    private int index;
+
+    private VideoReader(Path file, Options options, FFmpegFrameGrabber grabber) {
+        this.file = file;
+        this.options = options;
+        this.grabber = grabber;
+        double rate = grabber.getFrameRate();
+        this.sourceInterval = rate > 0 && Double.isFinite(rate) ? 1.0 / rate : 1.0 / options.fps();
+    }
+
+    public static VideoReader open(Path file, Options options) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such video file");
+        }
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
+        if (options.roi() == null) {
+            grabber.setImageWidth(options.width());
+            grabber.setImageHeight(options.height());
+        }
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            closeQuietly(grabber);
+            throw new IOException(file + ": not a readable video (" + e.getMessage() + ")", e);
+        }
+        VideoReader reader = new VideoReader(file, options, grabber);
+        try {
+            if (grabber.getLengthInVideoFrames() == 0 && grabber.getImageWidth() <= 0) {
+                throw new IOException(file + ": has no video stream");
+            }
+            Roi roi = options.roi();
+            if (roi != null && (roi.x() + roi.width() > grabber.getImageWidth()
+                    || roi.y() + roi.height() > grabber.getImageHeight())) {
+                throw new IOException(file + ": region of interest " + roi + " lies outside the "
+                        + grabber.getImageWidth() + "x" + grabber.getImageHeight() + " frame");
+            }
+            reader.current = reader.decode();
+            if (reader.current == null) {
+                throw new IOException(file + ": contains no decodable video frames");
+            }
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        return reader;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Frames per second the container declares for the source (0 when it declares none). */
+    public double sourceFps() {
+        return grabber.getFrameRate();
+    }
+
+    /** The next output frame, or null after the last. */
+    public GreyFrame next() throws IOException {
+        double t = index / options.fps();
+        while (!ended && current.time() < t) {
+            Decoded d = decode();
+            if (d == null) {
+                ended = true;
+            } else {
+                previous = current;
+                current = d;
+            }
+        }
+        if (ended && t >= current.time() + sourceInterval / 2) {
+            return null;
+        }
+        Decoded pick = previous != null && Math.abs(previous.time() - t) <= Math.abs(current.time() - t)
+                ? previous : current;
+        return new GreyFrame(index++, t, pick.pixels());
+    }
+
+    private Decoded decode() throws IOException {
+        Frame frame;
+        try {
+            frame = grabber.grabImage();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            throw new IOException(file + ": decoding failed after " + index + " output frames (" + e.getMessage() + ")", e);
+        }
+        if (frame == null || frame.image == null) {
+            return null;
+        }
+        if (firstTimestamp == null) {
+            firstTimestamp = frame.timestamp;
+        }
+        double time = (frame.timestamp - firstTimestamp) / 1e6;
+        return new Decoded(time, pixels(frame));
+    }
+
+    private float[] pixels(Frame frame) {
+        ByteBuffer buf = (ByteBuffer) frame.image[0];
+        int stride = frame.imageStride;
+        Roi roi = options.roi() != null ? options.roi() : new Roi(0, 0, frame.imageWidth, frame.imageHeight);
+        if (options.roi() == null && frame.imageWidth == options.width() && frame.imageHeight == options.height()) {
+            float[] out = new float[options.height() * options.width()];
+            for (int y = 0; y < options.height(); y++) {
+                for (int x = 0; x < options.width(); x++) {
+                    out[y * options.width() + x] = (buf.get(y * stride + x) & 0xFF) / 255f;
+                }
+            }
+            return out;
+        }
+        return areaResize(buf, stride, roi, options.height(), options.width());
+    }
+
+    /** Box-filter resize of a grey region: each output pixel averages the source pixels it covers. */
+    static float[] areaResize(ByteBuffer buf, int stride, Roi roi, int outH, int outW) {
+        float[] out = new float[outH * outW];
+        double sy = (double) roi.height() / outH;
+        double sx = (double) roi.width() / outW;
+        for (int oy = 0; oy < outH; oy++) {
+            int y0 = (int) Math.floor(oy * sy);
+            int y1 = Math.max(y0 + 1, (int) Math.ceil((oy + 1) * sy));
+            for (int ox = 0; ox < outW; ox++) {
+                int x0 = (int) Math.floor(ox * sx);
+                int x1 = Math.max(x0 + 1, (int) Math.ceil((ox + 1) * sx));
+                double sum = 0;
+                int n = 0;
+                for (int y = y0; y < Math.min(y1, roi.height()); y++) {
+                    int row = (roi.y() + y) * stride + roi.x();
+                    for (int x = x0; x < Math.min(x1, roi.width()); x++) {
+                        sum += buf.get(row + x) & 0xFF;
+                        n++;
+                    }
+                }
+                out[oy * outW + ox] = (float) (sum / Math.max(1, n) / 255.0);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            grabber.stop();
+            grabber.release();
+        } catch (FrameGrabber.Exception e) {
+            throw new IOException(file + ": could not close (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber g) {
+        try {
+            g.release();
+        } catch (Exception ignored) {
+            // already failing with a clearer error
+        }
+    }
+}
