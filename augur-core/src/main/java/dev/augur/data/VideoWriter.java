@@ -52,7 +52,10 @@ public final class VideoWriter implements AutoCloseable {
                 r.setFormat("mp4");
                 r.setVideoCodecName("libopenh264");
                 r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-                r.setVideoBitrate(Math.max(400_000, width * height * 40));
+                r.setVideoBitrate(Math.max(1_000_000, width * height * 120));
+                // cap the quantiser: low-contrast motion (the signal motion energy reads) must survive encoding
+                r.setVideoOption("qmax", "20");
+                r.setVideoOption("rc_mode", "off");
             }
             case "avi" -> {
                 r.setFormat("avi");
