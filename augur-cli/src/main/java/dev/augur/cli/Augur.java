@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code augur <task> <verb>}: the command line only parses arguments and calls the library. */
 @Command(name = "augur", mixinStandardHelpOptions = true, version = "augur 0.1.0",
         description = "Spatiotemporal forecasting: video prediction, event forecasting, behaviour classification.",
-        subcommands = {QuickstartCommand.class, DemoCommand.class, VideoCommand.class, BenchCommand.class,
+        subcommands = {QuickstartCommand.class, DemoCommand.class, VideoCommand.class, BurstsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Augur implements Runnable {
     @CommandLine.Spec
@@ -17,7 +17,7 @@ public final class Augur implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a task: quickstart, demo, video or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a task: quickstart, demo, video, bursts or bench");
     }
 
     public static void main(String[] args) {

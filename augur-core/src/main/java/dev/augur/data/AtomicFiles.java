@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader sees either the old complete file or the new complete one, never half of
@@ -23,7 +24,7 @@ public final class AtomicFiles {
     public static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = tempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel))) {
@@ -39,6 +40,27 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A temporary file beside its target, readable by others once renamed (rw-r--r--), unlike the owner-only
+     * files {@link Files#createTempFile} makes.
+     */
+    public static Path tempFile(Path dir, String prefix, String suffix) throws IOException {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, prefix, suffix);
+        }
+        return Files.createTempFile(dir, prefix, suffix,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+    }
+
+    /** A temporary folder (rwxr-xr-x) to build a result in before renaming it into place. */
+    public static Path tempDirectory(Path dir, String prefix) throws IOException {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempDirectory(dir, prefix);
+        }
+        return Files.createTempDirectory(dir, prefix,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     }
 
     public static void writeString(Path target, String text) throws IOException {

@@ -44,7 +44,7 @@ public final class VideoWriter implements AutoCloseable {
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", "." + ext);
+        Path temp = AtomicFiles.tempFile(dir, "." + file.getFileName() + ".", "." + ext);
         FFmpegFrameRecorder r = new FFmpegFrameRecorder(temp.toFile(), width, height, 0);
         r.setFrameRate(fps);
         switch (ext) {

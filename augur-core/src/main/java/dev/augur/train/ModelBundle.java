@@ -50,7 +50,7 @@ public final class ModelBundle {
         m.set("data", JSON.valueToTree(data));
         Path abs = dir.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
+        Path tmp = AtomicFiles.tempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
         try {
             try (NDManager nd = weights.parent().newSubManager()) {
                 NumpyFiles.writeNpz(tmp.resolve("weights.npz"), weights.snapshot(nd, ""));

@@ -1,0 +1,58 @@
+package dev.augur.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BurstsCliTest {
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Augur.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void simulateThenLabelWritesOneRowPerFrame(@TempDir Path dir) throws Exception {
+        Path video = dir.resolve("tank.mp4");
+        assertThat(run("bursts", "simulate", "--out", video.toString(), "--seconds", "20", "--seed", "2"))
+                .as(err.toString()).isZero();
+        assertThat(dir.resolve("tank.tracks.csv")).exists();
+        assertThat(dir.resolve("tank.chases.csv")).exists();
+        assertThat(Files.getPosixFilePermissions(video)).contains(PosixFilePermission.OTHERS_READ);
+
+        Path csv = dir.resolve("labels.csv");
+        assertThat(run("bursts", "label", "--video", video.toString(), "--out", csv.toString(), "--refit"))
+                .as(err.toString()).isZero();
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).isEqualTo("frame,time,motion_energy,label,baseline_probability");
+        assertThat(rows).hasSize(1 + 599); // 600 frames give 599 frame differences
+        assertThat(rows.get(100)).matches("99,3\\.3000,0\\.\\d+,[01],0\\.\\d+");
+        assertThat(rows.get(599)).endsWith(",-1,"+ rows.get(599).substring(rows.get(599).lastIndexOf(',') + 1));
+    }
+
+    @Test
+    void unreadableOrTooShortVideosAreOneLineErrors(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.mp4");
+        Files.writeString(bad, "not a video");
+        assertThat(run("bursts", "label", "--video", bad.toString(), "--out", dir.resolve("x.csv").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("bad.mp4").contains("not a readable video");
+        assertThat(dir.resolve("x.csv")).doesNotExist();
+
+        Path shortVideo = dir.resolve("short.mkv");
+        assertThat(run("bursts", "simulate", "--out", shortVideo.toString(), "--seconds", "1")).isZero();
+        err.getBuffer().setLength(0);
+        assertThat(run("bursts", "label", "--video", shortVideo.toString(), "--out", dir.resolve("y.csv").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("short.mkv").contains("horizon");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.augur.events;
+
+import dev.augur.data.AtomicFiles;
+import dev.augur.data.VideoReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * One video's frame-by-frame targets: motion energy, burst labels and the algorithmic baseline's probability,
+ * streamed from the file. Frame t's row holds ỹ[t] (frames t and t+1), label[t] and the baseline's P[t].
+ */
+public record VideoLabels(Path video, double fps, double[] energy, int[] labels, double[] baseline, BurstRule rule,
+                          AlgorithmicBaseline baselineModel) {
+
+    /**
+     * @param refit rescale the rule's c and the baseline's constants to this video's motion-energy span (use only
+     *              on training footage; for test footage pass the rule and baseline refit on training blocks)
+     */
+    public static VideoLabels of(Path video, VideoReader.Options options, BurstRule rule, AlgorithmicBaseline baseline,
+                                 boolean refit) throws IOException {
+        double[] energy;
+        try (VideoReader reader = VideoReader.open(video, options)) {
+            energy = MotionEnergy.of(reader);
+        }
+        if (energy.length < rule.horizon() + 2) {
+            throw new IOException(video + ": only " + (energy.length + 1) + " frames at " + options.fps()
+                    + " fps; burst labels need more than the " + rule.horizon() + "-frame horizon");
+        }
+        BurstRule r = refit ? rule.refit(energy) : rule;
+        AlgorithmicBaseline b = refit ? baseline.refit(energy) : baseline;
+        return new VideoLabels(video, options.fps(), energy, r.labels(energy), b.probabilities(energy), r, b);
+    }
+
+    public double prevalence() {
+        return BurstRule.prevalence(labels);
+    }
+
+    public void writeCsv(Path file) throws IOException {
+        StringBuilder s = new StringBuilder("frame,time,motion_energy,label,baseline_probability\n");
+        for (int t = 0; t < energy.length; t++) {
+            s.append(t).append(',').append(String.format(Locale.ROOT, "%.4f,%.7f,", t / fps, energy[t]))
+                    .append(labels[t]).append(',')
+                    .append(Double.isNaN(baseline[t]) ? "" : String.format(Locale.ROOT, "%.5f", baseline[t])).append('\n');
+        }
+        AtomicFiles.writeString(file, s.toString());
+    }
+}
