@@ -3,6 +3,8 @@ package dev.augur.cli;
 import dev.augur.data.VideoReader;
 import dev.augur.eval.BinaryMetrics;
 import dev.augur.events.AlgorithmicBaseline;
+import dev.augur.events.BurstClassifier;
+import dev.augur.events.BurstExperiment;
 import dev.augur.events.BurstRule;
 import dev.augur.events.FishTankSimulator;
 import dev.augur.events.VideoLabels;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bursts", description = "Event forecasting: bursts of motion (fish chases) within the next 1.5 s.",
-        subcommands = {BurstsCommand.Simulate.class, BurstsCommand.Label.class})
+        subcommands = {BurstsCommand.Simulate.class, BurstsCommand.Label.class, BurstsCommand.Train.class})
 final class BurstsCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -93,6 +95,64 @@ final class BurstsCommand {
                 System.out.println("baseline not scored: " + oneClass.getMessage());
             }
             System.out.println("wrote " + out);
+            return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Train the ConvLSTM burst forecaster on the first 25/30 of a video; score it and the refit"
+                    + " baseline on the validation (2/30) and test (3/30) blocks.")
+    static final class Train implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        EngineOptions engine;
+
+        @Option(names = "--video", required = true, description = "the recording")
+        Path video;
+
+        @Option(names = "--out", required = true, description = "run folder: checkpoint.npz, model/, metrics.json, summary.md")
+        Path out;
+
+        @Option(names = "--steps", defaultValue = "600", description = "(default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--factor", defaultValue = "4", description = "downscale 120x160 by this (default: ${DEFAULT-VALUE}; 1 = seed's size)")
+        int factor;
+
+        @Option(names = "--window", defaultValue = "60", description = "frames per input window (default: ${DEFAULT-VALUE}; seed: 120)")
+        int window;
+
+        @Option(names = "--frames-per-step", defaultValue = "4", description = "(default: ${DEFAULT-VALUE})")
+        int framesPerStep;
+
+        @Option(names = "--hidden", defaultValue = "8", description = "ConvLSTM filters (default: ${DEFAULT-VALUE}; seed: 16)")
+        int hidden;
+
+        @Option(names = "--batch-size", defaultValue = "8", description = "(default: ${DEFAULT-VALUE}; seed: 4)")
+        int batch;
+
+        @Option(names = "--lr", defaultValue = "1e-3", description = "(default: ${DEFAULT-VALUE}; seed: 8e-5)")
+        double lr;
+
+        @Option(names = "--stride", defaultValue = "3", description = "score every n-th held-out frame (default: ${DEFAULT-VALUE})")
+        int stride;
+
+        @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--resume", description = "continue from the run folder's checkpoint")
+        boolean resume;
+
+        @Override
+        public Integer call() throws Exception {
+            BurstExperiment.Settings s = new BurstExperiment.Settings(new BurstClassifier.Spec(120 / factor, 160 / factor,
+                    window, framesPerStep, hidden, 3), factor, steps, batch, lr, seed, stride, 100);
+            engine.start();
+            BurstExperiment.Result r = BurstExperiment.run(video, s, out, resume, new ConsoleProgress("bursts"));
+            System.out.printf(Locale.ROOT, "training prevalence %.3f, positive weight %.2f%n", r.trainPrevalence(),
+                    r.positiveWeight());
+            System.out.print(r.validation().table());
+            System.out.print(r.test().table());
+            System.out.println("model: " + out.resolve("model"));
             return 0;
         }
     }

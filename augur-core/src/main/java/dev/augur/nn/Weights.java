@@ -22,6 +22,7 @@ public final class Weights implements AutoCloseable {
     private final NDManager parent;
     private final NDManager manager;
     private final Map<String, NDArray> byName = new LinkedHashMap<>();
+    private final Map<String, NDArray> buffers = new LinkedHashMap<>();
     private final SplittableRandom random;
 
     public Weights(NDManager parent, long seed) {
@@ -46,8 +47,22 @@ public final class Weights implements AutoCloseable {
         return add(name, manager.full(shape, value));
     }
 
+    /**
+     * Non-trainable state saved with the weights (BatchNorm's running statistics): not in {@link #arrays()}, so
+     * the optimiser never touches it, but in every snapshot, checkpoint and bundle.
+     */
+    public NDArray buffer(String name, Shape shape, float value) {
+        if (byName.containsKey(name) || buffers.containsKey(name)) {
+            throw new IllegalArgumentException("duplicate weight name " + name);
+        }
+        NDArray array = manager.full(shape, value);
+        array.setName(name);
+        buffers.put(name, array);
+        return array;
+    }
+
     private NDArray add(String name, NDArray array) {
-        if (byName.containsKey(name)) {
+        if (byName.containsKey(name) || buffers.containsKey(name)) {
             throw new IllegalArgumentException("duplicate weight name " + name);
         }
         array.setName(name);
@@ -88,7 +103,7 @@ public final class Weights implements AutoCloseable {
     /** A detached copy of every weight, named, for saving. */
     public NDList snapshot(NDManager target, String prefix) {
         NDList list = new NDList();
-        for (Map.Entry<String, NDArray> e : byName.entrySet()) {
+        for (Map.Entry<String, NDArray> e : everything().entrySet()) {
             NDArray copy = target.create(e.getValue().toFloatArray(), e.getValue().getShape());
             copy.setName(prefix + e.getKey());
             list.add(copy);
@@ -108,7 +123,8 @@ public final class Weights implements AutoCloseable {
                 found.put(n.substring(prefix.length()), a);
             }
         }
-        for (Map.Entry<String, NDArray> e : byName.entrySet()) {
+        Map<String, NDArray> all = everything();
+        for (Map.Entry<String, NDArray> e : all.entrySet()) {
             NDArray src = found.get(e.getKey());
             if (src == null) {
                 throw new IllegalArgumentException(origin + ": missing weight '" + prefix + e.getKey() + "'");
@@ -118,10 +134,16 @@ public final class Weights implements AutoCloseable {
                         + src.getShape() + ", the model expects " + e.getValue().getShape());
             }
         }
-        for (Map.Entry<String, NDArray> e : byName.entrySet()) {
+        for (Map.Entry<String, NDArray> e : all.entrySet()) {
             float[] values = found.get(e.getKey()).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
             e.getValue().set(values);
         }
+    }
+
+    private Map<String, NDArray> everything() {
+        Map<String, NDArray> all = new LinkedHashMap<>(byName);
+        all.putAll(buffers);
+        return all;
     }
 
     @Override

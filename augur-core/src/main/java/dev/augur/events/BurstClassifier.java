@@ -1,0 +1,93 @@
+package dev.augur.events;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.augur.nn.BatchNormLayer;
+import dev.augur.nn.CellStack;
+import dev.augur.nn.ConvLstmCell;
+import dev.augur.nn.PooledClassifier;
+import dev.augur.nn.Weights;
+import java.util.List;
+
+/**
+ * Seed 000's burst forecaster on the shared core: a window of W grey frames packed as W/k steps of k frames
+ * as channels (seed: 120 frames = 30 steps × 4), one ConvLSTM layer (seed: 16 filters, 3×3) → BatchNorm without
+ * scale and shift → global max pool → one logit (sigmoid = probability of a burst within the horizon).
+ * Departures from the Keras original, stated: 'same' padding instead of 'valid', σ instead of hard_sigmoid in
+ * the recurrent gates, and a bias in the gate convolution.
+ */
+public final class BurstClassifier implements AutoCloseable {
+
+    /**
+     * @param height        frame height the model reads
+     * @param width         frame width
+     * @param window        frames per input window (W)
+     * @param framesPerStep frames packed as channels per recurrent step (k)
+     * @param hidden        ConvLSTM filters
+     * @param filter        kernel size
+     */
+    public record Spec(int height, int width, int window, int framesPerStep, int hidden, int filter) {
+        public Spec {
+            if (height < 4 || width < 4) {
+                throw new IllegalArgumentException("frames must be at least 4x4, got " + width + "x" + height);
+            }
+            if (framesPerStep < 1 || window < framesPerStep || window % framesPerStep != 0) {
+                throw new IllegalArgumentException("window (" + window + ") must be a multiple of frames per step ("
+                        + framesPerStep + ")");
+            }
+            if (hidden < 1 || filter < 1 || filter % 2 == 0) {
+                throw new IllegalArgumentException("hidden must be >= 1 and the filter odd, got " + hidden + ", " + filter);
+            }
+        }
+
+        /** The seed's configuration: 120×160, 120 frames (4 s) as 30 steps × 4, 16 filters 3×3. */
+        public static Spec seed000() {
+            return new Spec(120, 160, 120, 4, 16, 3);
+        }
+
+        public int steps() {
+            return window / framesPerStep;
+        }
+    }
+
+    private final Spec spec;
+    private final Weights weights;
+    private final CellStack stack;
+    private final BatchNormLayer norm;
+    private final PooledClassifier head;
+
+    public BurstClassifier(Spec spec, NDManager manager, long seed) {
+        this.spec = spec;
+        this.weights = new Weights(manager, seed);
+        this.stack = new CellStack(List.of(new ConvLstmCell(weights, "stack.0", spec.framesPerStep(), spec.hidden(),
+                spec.filter(), false, spec.height(), spec.width())), false);
+        this.norm = new BatchNormLayer(weights, "norm", spec.hidden(), false);
+        this.head = new PooledClassifier(weights, "head", spec.hidden(), 1);
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    public Weights weights() {
+        return weights;
+    }
+
+    /** Logits [B] for windows [B, W, H, Wd] of grey frames in [0, 1]. */
+    public NDArray logits(NDArray windows, boolean training) {
+        Shape s = windows.getShape();
+        if (s.dimension() != 4 || s.get(1) != spec.window() || s.get(2) != spec.height() || s.get(3) != spec.width()) {
+            throw new IllegalArgumentException("windows must be [B, " + spec.window() + ", " + spec.height() + ", "
+                    + spec.width() + "], got " + s);
+        }
+        NDArray steps = windows.reshape(s.get(0), spec.steps(), spec.framesPerStep(), spec.height(), spec.width());
+        NDArray features = norm.forward(stack.encode(steps).output(), training);
+        return head.forward(features).reshape(-1);
+    }
+
+    @Override
+    public void close() {
+        weights.close();
+    }
+}

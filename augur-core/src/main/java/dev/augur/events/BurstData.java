@@ -1,0 +1,189 @@
+package dev.augur.events;
+
+import dev.augur.data.VideoReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One recording prepared for the burst forecaster: motion energy at full resolution (seed 000: 120×160), and
+ * the frames kept as bytes at the model's resolution (an integer factor smaller), split into contiguous time
+ * blocks — train, validation, test — so that no input window and no label window crosses a split. The label
+ * rule and the baseline are refit on the training block only.
+ */
+public final class BurstData {
+
+    /** Fractions of the recording, in time order (seed 000: 25 / 2 / 3 minutes of 30). */
+    public record Split(double train, double validation) {
+        public Split {
+            if (!(train > 0) || !(validation >= 0) || train + validation >= 1) {
+                throw new IllegalArgumentException("train and validation fractions must leave a test block, got "
+                        + train + ", " + validation);
+            }
+        }
+
+        public static Split seed000() {
+            return new Split(25.0 / 30, 2.0 / 30);
+        }
+    }
+
+    public enum Block { TRAIN, VALIDATION, TEST }
+
+    private final Path video;
+    private final int height;
+    private final int width;
+    private final byte[][] frames;
+    private final double[] energy;
+    private final int[] labels;
+    private final double[] baseline;
+    private final BurstRule rule;
+    private final int[] blockEnds; // exclusive ends of train, validation, test in frames
+
+    private BurstData(Path video, int height, int width, byte[][] frames, double[] energy, BurstRule publishedRule,
+                      AlgorithmicBaseline publishedBaseline, Split split) {
+        this.video = video;
+        this.height = height;
+        this.width = width;
+        this.frames = frames;
+        this.energy = energy;
+        int n = frames.length;
+        int trainEnd = (int) Math.round(n * split.train());
+        int valEnd = (int) Math.round(n * (split.train() + split.validation()));
+        this.blockEnds = new int[] {trainEnd, valEnd, n};
+        double[] trainEnergy = java.util.Arrays.copyOf(energy, Math.max(2, trainEnd - 1));
+        this.rule = publishedRule.refit(trainEnergy);
+        this.labels = rule.labels(energy);
+        this.baseline = publishedBaseline.refit(trainEnergy).probabilities(energy);
+    }
+
+    /**
+     * Reads a recording once: energy at {@code options}' size, frames stored downscaled by {@code factor}
+     * (box average).
+     */
+    public static BurstData read(Path video, VideoReader.Options options, int factor, Split split, BurstRule rule,
+                                 AlgorithmicBaseline baseline) throws IOException {
+        if (factor < 1 || options.height() % factor != 0 || options.width() % factor != 0) {
+            throw new IllegalArgumentException("downscale factor " + factor + " must divide " + options.width() + "x"
+                    + options.height());
+        }
+        int h = options.height() / factor;
+        int w = options.width() / factor;
+        List<byte[]> frames = new ArrayList<>();
+        MotionEnergy meter = new MotionEnergy();
+        double[] energy = new double[4096];
+        int ne = 0;
+        try (VideoReader reader = VideoReader.open(video, options)) {
+            VideoReader.GreyFrame f;
+            while ((f = reader.next()) != null) {
+                double e = meter.push(f.pixels());
+                if (!Double.isNaN(e)) {
+                    if (ne == energy.length) {
+                        energy = java.util.Arrays.copyOf(energy, ne * 2);
+                    }
+                    energy[ne++] = e;
+                }
+                frames.add(downscale(f.pixels(), options.height(), options.width(), factor));
+            }
+        }
+        if (frames.size() < 10 * (rule.horizon() + 2)) {
+            throw new IOException(video + ": " + frames.size() + " frames are too few to split into blocks with a "
+                    + rule.horizon() + "-frame horizon");
+        }
+        // energy[t] needs frame t+1: the last frame has none, so it gets the previous value (never labelled anyway)
+        double[] e = java.util.Arrays.copyOf(energy, frames.size());
+        e[frames.size() - 1] = ne > 0 ? energy[ne - 1] : 0;
+        return new BurstData(video, h, w, frames.toArray(new byte[0][]), e, rule, baseline, split);
+    }
+
+    static byte[] downscale(float[] pixels, int height, int width, int factor) {
+        int h = height / factor;
+        int w = width / factor;
+        byte[] out = new byte[h * w];
+        float norm = 1f / (factor * factor);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float s = 0;
+                for (int dy = 0; dy < factor; dy++) {
+                    for (int dx = 0; dx < factor; dx++) {
+                        s += pixels[(y * factor + dy) * width + x * factor + dx];
+                    }
+                }
+                out[y * w + x] = (byte) Math.round(Math.max(0, Math.min(1, s * norm)) * 255);
+            }
+        }
+        return out;
+    }
+
+    public Path video() {
+        return video;
+    }
+
+    public int frameCount() {
+        return frames.length;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public double[] energy() {
+        return energy;
+    }
+
+    public int[] labels() {
+        return labels;
+    }
+
+    public double[] baseline() {
+        return baseline;
+    }
+
+    public BurstRule rule() {
+        return rule;
+    }
+
+    /**
+     * Frames t of a block that can be scored with a {@code window}-frame input: the input [t−W+1, t] and the
+     * label's frames [t, t+h+1] both lie inside the block, and the baseline (which looks back 89 frames) is
+     * defined. Every {@code stride}-th such frame.
+     */
+    public int[] eligible(Block block, int window, int lookback, int stride) {
+        int start = block.ordinal() == 0 ? 0 : blockEnds[block.ordinal() - 1];
+        int end = blockEnds[block.ordinal()];
+        int first = start + Math.max(window - 1, lookback);
+        int last = end - rule.horizon() - 2;
+        List<Integer> out = new ArrayList<>();
+        for (int t = first; t <= last; t += stride) {
+            if (labels[t] >= 0) {
+                out.add(t);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Windows ending at frames {@code ts}, [n, W, H, Wd] floats in [0, 1], flipped where asked (bit 0: left-right, bit 1: up-down). */
+    public float[] windows(int[] ts, int window, int[] flips) {
+        int plane = height * width;
+        float[] out = new float[ts.length * window * plane];
+        for (int i = 0; i < ts.length; i++) {
+            int flip = flips == null ? 0 : flips[i];
+            for (int k = 0; k < window; k++) {
+                byte[] f = frames[ts[i] - window + 1 + k];
+                int base = (i * window + k) * plane;
+                for (int y = 0; y < height; y++) {
+                    int sy = (flip & 2) != 0 ? height - 1 - y : y;
+                    for (int x = 0; x < width; x++) {
+                        int sx = (flip & 1) != 0 ? width - 1 - x : x;
+                        out[base + y * width + x] = (f[sy * width + sx] & 0xFF) / 255f;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.augur.events;
+
+import dev.augur.eval.BinaryMetrics;
+import dev.augur.eval.BlockBootstrap;
+import dev.augur.eval.Estimate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Model and baseline scored on the same held-out frames: ROC-AUC with moving-block bootstrap intervals, PR-AUC,
+ * peak accuracy beside majority-class and balanced accuracy, the Youden threshold with its TPR/FPR, Brier score
+ * and a calibration table; and the paired bootstrap interval of their AUC difference.
+ */
+public final class BurstEvaluation {
+    private BurstEvaluation() {}
+
+    /** One forecaster's scores. */
+    public record Scores(String name, int frames, double prevalence, Estimate rocAuc, double prAuc, double peakAccuracy,
+                         double majorityAccuracy, BinaryMetrics.Threshold youden, double brier,
+                         List<BinaryMetrics.CalibrationBin> calibration) {}
+
+    /** Both forecasters and the difference model − baseline. */
+    public record Report(String block, Scores model, Scores baseline, Estimate aucDifference, int blockLength) {
+        public String table() {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "%s block: %d frames, prevalence %.3f%n", block, model.frames(),
+                    model.prevalence()));
+            b.append("| forecaster | ROC-AUC [95% CI] | PR-AUC | peak acc. | majority acc. | Youden TPR / FPR | balanced acc. | Brier |\n");
+            b.append("|---|---|---|---|---|---|---|---|\n");
+            for (Scores s : List.of(model, baseline)) {
+                b.append(String.format(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.3f | %.3f | %.3f | %.3f / %.3f | %.3f | %.4f |%n",
+                        s.name(), s.rocAuc().mean(), s.rocAuc().low(), s.rocAuc().high(), s.prAuc(), s.peakAccuracy(),
+                        s.majorityAccuracy(), s.youden().tpr(), s.youden().fpr(), s.youden().balancedAccuracy(), s.brier()));
+            }
+            b.append(String.format(Locale.ROOT, "AUC difference (model - baseline): %.3f [%.3f, %.3f] (paired moving-block bootstrap, blocks of %d scored frames)%n",
+                    aucDifference.mean(), aucDifference.low(), aucDifference.high(), blockLength));
+            return b.toString();
+        }
+    }
+
+    public static Report evaluate(String block, double[] model, double[] baseline, int[] labels, int blockLength) {
+        BlockBootstrap boot = new BlockBootstrap(blockLength, 1000, 20220101L);
+        Estimate diff = boot.paired(new double[][] {model, baseline}, labels,
+                (s, y) -> new BinaryMetrics(s[0], y).rocAuc() - new BinaryMetrics(s[1], y).rocAuc());
+        return new Report(block, scores("ConvLSTM", model, labels, boot), scores("baseline", baseline, labels, boot), diff,
+                blockLength);
+    }
+
+    private static Scores scores(String name, double[] s, int[] y, BlockBootstrap boot) {
+        BinaryMetrics m = new BinaryMetrics(s, y);
+        Estimate auc = boot.interval(s, y, (a, b) -> new BinaryMetrics(a, b).rocAuc());
+        return new Scores(name, m.count(), m.prevalence(), auc, m.averagePrecision(), m.peakAccuracy().accuracy(),
+                m.majorityAccuracy(), m.youden(), m.brier(), m.calibration(10));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.augur.events;
+
+import ai.djl.ndarray.NDManager;
+import dev.augur.data.AtomicFiles;
+import dev.augur.data.VideoReader;
+import dev.augur.train.ModelBundle;
+import dev.augur.train.ProgressListener;
+import dev.augur.train.TrainConfig;
+import dev.augur.train.TrainingLoop;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Train the burst forecaster on the training block of a recording, then score model and refit baseline on the
+ * validation and test blocks: {@code out/checkpoint.npz} (resumable), {@code out/model/} (bundle, task
+ * {@code bursts}), {@code out/metrics.json}, {@code out/summary.md}.
+ */
+public final class BurstExperiment {
+    public static final String TASK = "bursts";
+
+    /**
+     * @param factor    the model reads frames downscaled by this integer factor from 120×160
+     * @param stride    score every stride-th eligible frame of the held-out blocks
+     */
+    public record Settings(BurstClassifier.Spec model, int factor, int steps, int batchSize, double learningRate,
+                           long seed, int stride, int checkpointEvery) {
+        /** A reduced configuration (stated): 30×40 frames, 60-frame windows (2 s) as 15 steps × 4, 8 filters. */
+        public static Settings reduced(int steps) {
+            return new Settings(new BurstClassifier.Spec(30, 40, 60, 4, 8, 3), 4, steps, 8, 1e-3, 1, 3, 100);
+        }
+    }
+
+    public record Result(BurstEvaluation.Report validation, BurstEvaluation.Report test, double trainPrevalence,
+                         float positiveWeight, TrainingLoop.Result training) {}
+
+    public static Result run(Path video, Settings s, Path out, boolean resume, ProgressListener progress) throws IOException {
+        VideoReader.Options options = VideoReader.Options.seed000();
+        if (options.height() / s.factor() != s.model().height() || options.width() / s.factor() != s.model().width()) {
+            throw new IllegalArgumentException("model frames " + s.model().width() + "x" + s.model().height()
+                    + " must be 160x120 divided by the factor " + s.factor());
+        }
+        Files.createDirectories(out);
+        Path checkpoint = out.resolve("checkpoint.npz");
+        if (!resume && Files.exists(checkpoint)) {
+            throw new IOException(checkpoint + ": a checkpoint from an earlier run is here; pass --resume or choose another folder");
+        }
+        BurstData data = BurstData.read(video, options, s.factor(), BurstData.Split.seed000(), BurstRule.seed000(),
+                AlgorithmicBaseline.seed000());
+        try (NDManager manager = NDManager.newBaseManager();
+             BurstClassifier model = new BurstClassifier(s.model(), manager, s.seed())) {
+            BurstTraining objective = new BurstTraining(model, data, s.batchSize(), s.seed());
+            TrainConfig config = new TrainConfig(s.steps(), s.batchSize(), s.model().window(), s.learningRate(), "l2",
+                    1.0, 0, 0, s.seed(), s.checkpointEvery());
+            TrainingLoop.Result training = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
+                    .run(resume);
+            ModelBundle.save(out.resolve("model"), TASK, s, config, new DataInfo(video.toString(), data.rule()),
+                    model.weights());
+            int lookback = AlgorithmicBaseline.seed000().lookback();
+            if (System.getProperty("augur.debugTrainAuc") != null) {
+                Settings sparse = new Settings(s.model(), s.factor(), s.steps(), s.batchSize(), s.learningRate(), s.seed(), 20, s.checkpointEvery());
+                System.err.print(report("train", model, data, BurstData.Block.TRAIN, lookback, sparse, manager).table());
+            }
+            BurstEvaluation.Report val = report("validation", model, data, BurstData.Block.VALIDATION, lookback, s, manager);
+            BurstEvaluation.Report test = report("test", model, data, BurstData.Block.TEST, lookback, s, manager);
+            int[] train = data.eligible(BurstData.Block.TRAIN, s.model().window(), 0, 1);
+            double prevalence = BurstRule.prevalence(java.util.Arrays.stream(train).map(t -> data.labels()[t]).toArray());
+            Result r = new Result(val, test, prevalence, objective.positiveWeight(), training);
+            AtomicFiles.writeString(out.resolve("metrics.json"), ModelBundle.json().writeValueAsString(
+                    java.util.Map.of("validation", val, "test", test, "trainPrevalence", prevalence)));
+            AtomicFiles.writeString(out.resolve("summary.md"), val.table() + "\n" + test.table());
+            return r;
+        }
+    }
+
+    /** What the bundle records about the data: the source and the label rule refit on its training block. */
+    public record DataInfo(String video, BurstRule rule) {}
+
+    private static BurstEvaluation.Report report(String name, BurstClassifier model, BurstData data, BurstData.Block block,
+                                                 int lookback, Settings s, NDManager manager) {
+        int[] ts = data.eligible(block, s.model().window(), lookback, s.stride());
+        double[] p = BurstTraining.score(model, data, ts, manager);
+        double[] b = new double[ts.length];
+        int[] y = new int[ts.length];
+        for (int i = 0; i < ts.length; i++) {
+            b[i] = data.baseline()[ts[i]];
+            y[i] = data.labels()[ts[i]];
+        }
+        // blocks of about two horizons of frames, so a burst and its lead-up stay together
+        int blockLength = Math.max(1, 2 * data.rule().horizon() / s.stride());
+        return BurstEvaluation.evaluate(name, p, b, y, blockLength);
+    }
+}
