@@ -41,6 +41,20 @@ class BurstsCliTest {
     }
 
     @Test
+    void trainScoresModelAndBaselineOnHeldOutBlocksAndSavesABundle(@TempDir Path dir) throws Exception {
+        Path video = dir.resolve("tank.mkv");
+        assertThat(run("bursts", "simulate", "--out", video.toString(), "--seconds", "180", "--seed", "3")).isZero();
+        Path out = dir.resolve("run");
+        assertThat(run("bursts", "train", "--video", video.toString(), "--out", out.toString(), "--steps", "20",
+                "--window", "8", "--hidden", "4", "--batch-size", "4")).as(err.toString()).isZero();
+        assertThat(out.resolve("model/model.json")).exists();
+        assertThat(Files.readString(out.resolve("model/model.json"))).contains("\"task\" : \"bursts\"");
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("test block").contains("ConvLSTM").contains("baseline").contains("AUC difference");
+        assertThat(Files.readString(out.resolve("metrics.json"))).contains("rocAuc").contains("calibration");
+    }
+
+    @Test
     void unreadableOrTooShortVideosAreOneLineErrors(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.mp4");
         Files.writeString(bad, "not a video");

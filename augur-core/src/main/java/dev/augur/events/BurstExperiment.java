@@ -57,10 +57,6 @@ public final class BurstExperiment {
             ModelBundle.save(out.resolve("model"), TASK, s, config, new DataInfo(video.toString(), data.rule()),
                     model.weights());
             int lookback = AlgorithmicBaseline.seed000().lookback();
-            if (System.getProperty("augur.debugTrainAuc") != null) {
-                Settings sparse = new Settings(s.model(), s.factor(), s.steps(), s.batchSize(), s.learningRate(), s.seed(), 20, s.checkpointEvery());
-                System.err.print(report("train", model, data, BurstData.Block.TRAIN, lookback, sparse, manager).table());
-            }
             BurstEvaluation.Report val = report("validation", model, data, BurstData.Block.VALIDATION, lookback, s, manager);
             BurstEvaluation.Report test = report("test", model, data, BurstData.Block.TEST, lookback, s, manager);
             int[] train = data.eligible(BurstData.Block.TRAIN, s.model().window(), 0, 1);
