@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bursts", description = "Event forecasting: bursts of motion (fish chases) within the next 1.5 s.",
-        subcommands = {BurstsCommand.Simulate.class, BurstsCommand.Label.class, BurstsCommand.Train.class})
+        subcommands = {BurstsCommand.Simulate.class, BurstsCommand.Label.class, BurstsCommand.Train.class,
+                BurstsCommand.Forecast.class})
 final class BurstsCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -153,6 +154,51 @@ final class BurstsCommand {
             System.out.print(r.validation().table());
             System.out.print(r.test().table());
             System.out.println("model: " + out.resolve("model"));
+            return 0;
+        }
+    }
+
+    @Command(name = "forecast", mixinStandardHelpOptions = true,
+            description = "Follow a video file or a stream (--video -) with a saved forecaster: one JSON line per frame"
+                    + " (frame, time, probability, alert).")
+    static final class Forecast implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        EngineOptions engine;
+
+        @Option(names = "--model", required = true, description = "bundle folder written by bursts train")
+        Path model;
+
+        @Option(names = "--video", required = true, description = "video file, or - for standard input (a streamable container)")
+        String video;
+
+        @Option(names = "--threshold", description = "alert threshold (default: the bundle's validation Youden threshold)")
+        Double threshold;
+
+        @Override
+        public Integer call() throws Exception {
+            engine.start();
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            java.io.PrintStream out = System.out;
+            try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager();
+                 dev.augur.events.BurstForecaster f = dev.augur.events.BurstForecaster.load(model, manager);
+                 VideoReader reader = "-".equals(video)
+                         ? VideoReader.open(System.in, "standard input", dev.augur.events.BurstForecaster.readerOptions())
+                         : VideoReader.open(Path.of(video), dev.augur.events.BurstForecaster.readerOptions())) {
+                double t = threshold != null ? threshold : f.threshold();
+                f.run(reader, t, fc -> {
+                    com.fasterxml.jackson.databind.node.ObjectNode line = json.createObjectNode();
+                    line.put("frame", fc.frame());
+                    line.put("time", Math.round(fc.time() * 1e4) / 1e4);
+                    if (Double.isNaN(fc.probability())) {
+                        line.putNull("probability");
+                    } else {
+                        line.put("probability", fc.probability());
+                    }
+                    line.put("alert", fc.alert());
+                    out.println(json.writeValueAsString(line));
+                    out.flush();
+                });
+            }
             return 0;
         }
     }

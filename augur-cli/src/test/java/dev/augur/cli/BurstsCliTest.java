@@ -52,6 +52,24 @@ class BurstsCliTest {
         String summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).contains("test block").contains("ConvLSTM").contains("baseline").contains("AUC difference");
         assertThat(Files.readString(out.resolve("metrics.json"))).contains("rocAuc").contains("calibration");
+        assertThat(Files.readString(out.resolve("model/model.json"))).contains("alertThreshold");
+
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        Path shortVideo = dir.resolve("short.mkv");
+        assertThat(run("bursts", "simulate", "--out", shortVideo.toString(), "--seconds", "2", "--seed", "4")).isZero();
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(run("bursts", "forecast", "--model", out.resolve("model").toString(), "--video",
+                    shortVideo.toString(), "--threshold", "0.5")).as(err.toString()).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.startsWith("{")).toList();
+        assertThat(lines).hasSize(60);
+        assertThat(lines.get(0)).isEqualTo("{\"frame\":0,\"time\":0.0,\"probability\":null,\"alert\":false}");
+        assertThat(lines.get(59)).matches("\\{\"frame\":59,\"time\":1\\.9667,\"probability\":0\\.\\d+,\"alert\":(true|false)\\}");
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class VideoReader implements AutoCloseable {
 
     private record Decoded(double time, float[] pixels) {}
 
-    private final Path file;
+    private final String file;
     private final Options options;
     private final FFmpegFrameGrabber grabber;
     private final double sourceInterval;
@@ -62,7 +62,7 @@ public final class VideoReader implements AutoCloseable {
     private boolean ended;
     private int index;
 
-    private VideoReader(Path file, Options options, FFmpegFrameGrabber grabber) {
+    private VideoReader(String file, Options options, FFmpegFrameGrabber grabber) {
         this.file = file;
         this.options = options;
         this.grabber = grabber;
@@ -74,7 +74,18 @@ public final class VideoReader implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such video file");
         }
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        return open(new FFmpegFrameGrabber(file.toFile()), file.toString(), options);
+    }
+
+    /**
+     * Reads a video arriving on a stream (standard input, a pipe, a socket) in a container that can be read
+     * front to back (MPEG-TS, Matroska/WebM, AVI, fragmented MP4); {@code name} is used in messages.
+     */
+    public static VideoReader open(java.io.InputStream stream, String name, Options options) throws IOException {
+        return open(new FFmpegFrameGrabber(stream, 0), name, options);
+    }
+
+    private static VideoReader open(FFmpegFrameGrabber grabber, String file, Options options) throws IOException {
         grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
         if (options.roi() == null) {
             grabber.setImageWidth(options.width());
@@ -108,7 +119,8 @@ public final class VideoReader implements AutoCloseable {
         return reader;
     }
 
-    public Path file() {
+    /** The file or stream name, as used in messages. */
+    public String source() {
         return file;
     }
 

@@ -54,20 +54,25 @@ public final class BurstExperiment {
                     1.0, 0, 0, s.seed(), s.checkpointEvery());
             TrainingLoop.Result training = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
                     .run(resume);
-            ModelBundle.save(out.resolve("model"), TASK, s, config, new DataInfo(video.toString(), data.rule()),
-                    model.weights());
             int lookback = AlgorithmicBaseline.seed000().lookback();
             BurstEvaluation.Report val = report("validation", model, data, BurstData.Block.VALIDATION, lookback, s, manager);
             BurstEvaluation.Report test = report("test", model, data, BurstData.Block.TEST, lookback, s, manager);
             int[] train = data.eligible(BurstData.Block.TRAIN, s.model().window(), 0, 1);
             double prevalence = BurstRule.prevalence(java.util.Arrays.stream(train).map(t -> data.labels()[t]).toArray());
             Result r = new Result(val, test, prevalence, objective.positiveWeight(), training);
+            // alerts fire at the validation block's Youden threshold: chosen on held-out data, never on the test block
+            ModelBundle.save(out.resolve("model"), TASK, new BurstModel(s, val.model().youden().threshold()), config,
+                    new DataInfo(video.toString(), data.rule()), model.weights());
+            ModelBundle.read(out.resolve("model"), TASK).writeMetrics(java.util.Map.of("validation", val, "test", test));
             AtomicFiles.writeString(out.resolve("metrics.json"), ModelBundle.json().writeValueAsString(
                     java.util.Map.of("validation", val, "test", test, "trainPrevalence", prevalence)));
             AtomicFiles.writeString(out.resolve("summary.md"), val.table() + "\n" + test.table());
             return r;
         }
     }
+
+    /** The bundle's model section: how to rebuild the network, and the probability at which it alerts. */
+    public record BurstModel(Settings settings, double alertThreshold) {}
 
     /** What the bundle records about the data: the source and the label rule refit on its training block. */
     public record DataInfo(String video, BurstRule rule) {}

@@ -1,0 +1,60 @@
+package dev.augur.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import dev.augur.data.VideoReader;
+import dev.augur.engine.AugurEngine;
+import dev.augur.train.ProgressListener;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BurstForecasterTest {
+
+    @Test
+    void liveForecastEqualsBatchScoringAndReadsStreams(@TempDir Path dir) throws Exception {
+        AugurEngine.cpu();
+        Path video = dir.resolve("tank.mkv");
+        new FishTankSimulator(FishTankSimulator.Config.standard(), 7).simulate(180, video);
+        BurstExperiment.Settings s = new BurstExperiment.Settings(new BurstClassifier.Spec(30, 40, 8, 4, 4, 3), 4, 15,
+                4, 1e-3, 1, 5, 100);
+        BurstExperiment.run(video, s, dir.resolve("run"), false, ProgressListener.SILENT);
+
+        try (NDManager manager = NDManager.newBaseManager();
+             BurstForecaster f = BurstForecaster.load(dir.resolve("run/model"), manager)) {
+            List<BurstForecaster.Forecast> live = new ArrayList<>();
+            try (VideoReader r = VideoReader.open(video, BurstForecaster.readerOptions())) {
+                assertThat(f.run(r, f.threshold(), live::add)).isEqualTo(5400);
+            }
+            assertThat(live).hasSize(5400);
+            assertThat(live.get(6).probability()).isNaN();
+            assertThat(live.get(7).probability()).isBetween(0.0, 1.0);
+
+            BurstData data = BurstData.read(video, VideoReader.Options.seed000(), 4, BurstData.Split.seed000(),
+                    BurstRule.seed000(), AlgorithmicBaseline.seed000());
+            int[] ts = data.eligible(BurstData.Block.TEST, 8, 89, 7);
+            try (BurstClassifier model = new BurstClassifier(s.model(), manager, 0)) {
+                dev.augur.train.ModelBundle.read(dir.resolve("run/model"), BurstExperiment.TASK).loadWeights(model.weights());
+                double[] batch = BurstTraining.score(model, data, ts, manager);
+                for (int i = 0; i < ts.length; i++) {
+                    assertThat(live.get(ts[i]).probability())
+                            .isCloseTo(batch[i], org.assertj.core.data.Offset.offset(1e-6));
+                    assertThat(live.get(ts[i]).alert()).isEqualTo(live.get(ts[i]).probability() >= f.threshold());
+                }
+            }
+
+            List<BurstForecaster.Forecast> streamed = new ArrayList<>();
+            try (InputStream in = Files.newInputStream(video);
+                 VideoReader r = VideoReader.open(in, "pipe", BurstForecaster.readerOptions())) {
+                f.run(r, f.threshold(), streamed::add);
+            }
+            assertThat(streamed).hasSize(5400);
+            assertThat(streamed.get(100).probability()).isEqualTo(live.get(100).probability());
+        }
+    }
+}
