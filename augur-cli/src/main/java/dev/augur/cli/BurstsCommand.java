@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bursts", description = "Event forecasting: bursts of motion (fish chases) within the next 1.5 s.",
         subcommands = {BurstsCommand.Simulate.class, BurstsCommand.Label.class, BurstsCommand.Train.class,
-                BurstsCommand.Forecast.class})
+                BurstsCommand.Forecast.class, BurstsCommand.Report.class})
 final class BurstsCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -154,6 +154,7 @@ final class BurstsCommand {
             System.out.print(r.validation().table());
             System.out.print(r.test().table());
             System.out.println("model: " + out.resolve("model"));
+            System.out.println("report: " + out.resolve("report.html"));
             return 0;
         }
     }
@@ -199,6 +200,19 @@ final class BurstsCommand {
                     out.flush();
                 });
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "(Re)write the self-contained HTML report of a bursts train run folder.")
+    static final class Report implements Callable<Integer> {
+        @Option(names = "--run", required = true, description = "the --out folder of bursts train")
+        Path run;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println("wrote " + dev.augur.events.BurstReport.write(run));
             return 0;
         }
     }

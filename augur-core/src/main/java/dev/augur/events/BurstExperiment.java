@@ -14,7 +14,7 @@ import java.nio.file.Path;
 /**
  * Train the burst forecaster on the training block of a recording, then score model and refit baseline on the
  * validation and test blocks: {@code out/checkpoint.npz} (resumable), {@code out/model/} (bundle, task
- * {@code bursts}), {@code out/metrics.json}, {@code out/summary.md}.
+ * {@code bursts}), {@code out/metrics.json}, {@code out/summary.md}, {@code out/<block>_scores.csv}.
  */
 public final class BurstExperiment {
     public static final String TASK = "bursts";
@@ -55,8 +55,8 @@ public final class BurstExperiment {
             TrainingLoop.Result training = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
                     .run(resume);
             int lookback = AlgorithmicBaseline.seed000().lookback();
-            BurstEvaluation.Report val = report("validation", model, data, BurstData.Block.VALIDATION, lookback, s, manager);
-            BurstEvaluation.Report test = report("test", model, data, BurstData.Block.TEST, lookback, s, manager);
+            BurstEvaluation.Report val = report("validation", model, data, BurstData.Block.VALIDATION, lookback, s, manager, out);
+            BurstEvaluation.Report test = report("test", model, data, BurstData.Block.TEST, lookback, s, manager, out);
             int[] train = data.eligible(BurstData.Block.TRAIN, s.model().window(), 0, 1);
             double prevalence = BurstRule.prevalence(java.util.Arrays.stream(train).map(t -> data.labels()[t]).toArray());
             Result r = new Result(val, test, prevalence, objective.positiveWeight(), training);
@@ -67,6 +67,7 @@ public final class BurstExperiment {
             AtomicFiles.writeString(out.resolve("metrics.json"), ModelBundle.json().writeValueAsString(
                     java.util.Map.of("validation", val, "test", test, "trainPrevalence", prevalence)));
             AtomicFiles.writeString(out.resolve("summary.md"), val.table() + "\n" + test.table());
+            BurstReport.write(out);
             return r;
         }
     }
@@ -78,7 +79,8 @@ public final class BurstExperiment {
     public record DataInfo(String video, BurstRule rule) {}
 
     private static BurstEvaluation.Report report(String name, BurstClassifier model, BurstData data, BurstData.Block block,
-                                                 int lookback, Settings s, NDManager manager) {
+                                                 int lookback, Settings s, NDManager manager, Path out)
+            throws IOException {
         int[] ts = data.eligible(block, s.model().window(), lookback, s.stride());
         double[] p = BurstTraining.score(model, data, ts, manager);
         double[] b = new double[ts.length];
@@ -87,6 +89,12 @@ public final class BurstExperiment {
             b[i] = data.baseline()[ts[i]];
             y[i] = data.labels()[ts[i]];
         }
+        StringBuilder csv = new StringBuilder("frame,time,motion_energy,label,model_probability,baseline_probability\n");
+        for (int i = 0; i < ts.length; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "%d,%.4f,%.7f,%d,%.6f,%.6f%n", ts[i], ts[i] / 30.0,
+                    data.energy()[ts[i]], y[i], p[i], b[i]));
+        }
+        AtomicFiles.writeString(out.resolve(name + "_scores.csv"), csv.toString());
         // blocks of about two horizons of frames, so a burst and its lead-up stay together
         int blockLength = Math.max(1, 2 * data.rule().horizon() / s.stride());
         return BurstEvaluation.evaluate(name, p, b, y, blockLength);

@@ -1,0 +1,62 @@
+package dev.augur.report;
+
+import dev.augur.data.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Line and scatter charts (XChart) written as PNG: ROC curves, time series, calibration plots. */
+public final class LineChart {
+    private final XYChart chart;
+
+    /** One series: a name, x and y values, drawn as a line or as dots. */
+    public record Series(String name, double[] x, double[] y, boolean dots) {}
+
+    public LineChart(String title, String xLabel, String yLabel, int width, int height) {
+        this.chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+    }
+
+    public LineChart add(Series s) {
+        if (s.x().length == 0) {
+            return this;
+        }
+        XYSeries series = chart.addSeries(s.name(), s.x(), s.y());
+        if (s.dots()) {
+            series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            series.setMarker(SeriesMarkers.CIRCLE);
+        } else {
+            series.setMarker(SeriesMarkers.NONE);
+        }
+        return this;
+    }
+
+    public LineChart yRange(double min, double max) {
+        chart.getStyler().setYAxisMin(min);
+        chart.getStyler().setYAxisMax(max);
+        return this;
+    }
+
+    public void writePng(Path png) throws IOException {
+        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+    }
+
+    /** x and y of the points of {@code pairs} ([x, y] each), for a series. */
+    public static Series of(String name, List<double[]> pairs, boolean dots) {
+        List<double[]> p = new ArrayList<>(pairs);
+        double[] x = new double[p.size()];
+        double[] y = new double[p.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = p.get(i)[0];
+            y[i] = p.get(i)[1];
+        }
+        return new Series(name, x, y, dots);
+    }
+}
