@@ -107,14 +107,14 @@ public final class BinaryMetrics {
         return ap;
     }
 
-    /** The threshold maximising Youden's J = TPR − FPR. */
+    /** The score threshold maximising Youden's J = TPR − FPR (always one of the scores, so finite). */
     public Threshold youden() {
-        return best(Comparator.comparingDouble(t -> t.tpr() - t.fpr()));
+        return best(Comparator.comparingDouble(t -> t.tpr() - t.fpr()), false);
     }
 
-    /** The threshold with the highest accuracy (including "never positive"). */
+    /** The threshold with the highest accuracy, "never positive" included. */
     public Threshold peakAccuracy() {
-        return best(Comparator.comparingDouble(Threshold::accuracy));
+        return best(Comparator.comparingDouble(Threshold::accuracy), true);
     }
 
     /** Mean squared difference between score and label (scores must be probabilities). */
@@ -177,13 +177,13 @@ public final class BinaryMetrics {
         return out;
     }
 
-    private Threshold best(Comparator<Threshold> by) {
+    private Threshold best(Comparator<Threshold> by, boolean includeNever) {
         requireBothClasses();
         double n = scores.length - positives;
-        Threshold best = at(Double.POSITIVE_INFINITY, 0, 0, n);
+        Threshold best = includeNever ? at(Double.POSITIVE_INFINITY, 0, 0, n) : null;
         for (double[] pt : sweep()) {
             Threshold t = at(pt[0], pt[1], pt[2], n);
-            if (by.compare(t, best) > 0) {
+            if (best == null || by.compare(t, best) > 0) {
                 best = t;
             }
         }

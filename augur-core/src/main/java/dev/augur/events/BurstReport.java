@@ -68,6 +68,7 @@ public final class BurstReport {
                 .add(LineChart.of("ConvLSTM", m.rocCurve(), false))
                 .add(LineChart.of("baseline", b.rocCurve(), false))
                 .add(new LineChart.Series("chance", new double[] {0, 1}, new double[] {0, 1}, false))
+                .yRange(0, 1)
                 .writePng(dir.resolve("roc.png"));
         timeSeries(test, info.alertThreshold(), dir);
         calibration(m, b, dir);

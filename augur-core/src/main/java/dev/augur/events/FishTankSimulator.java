@@ -58,7 +58,17 @@ public final class FishTankSimulator {
     public record Chase(int stalkStart, int start, int end, int chaser, int target) {}
 
     /** Ground truth of one simulated recording. */
-    public record Truth(double[] groupSpeed, List<Chase> chases, int frames) {}
+    public record Truth(double[] groupSpeed, List<Chase> chases, int frames) {
+        /**
+         * Pearson r of a motion-energy series with the group's mean speed: energy[t] spans frames t and t+1, so it
+         * pairs with the speed recorded at frame t+1 (the distance covered in between).
+         */
+        public double energyCorrelation(double[] energy) {
+            int n = Math.min(energy.length, groupSpeed.length - 1);
+            return dev.augur.eval.Correlation.pearson(java.util.Arrays.copyOf(energy, n),
+                    java.util.Arrays.copyOfRange(groupSpeed, 1, n + 1));
+        }
+    }
 
     private enum State { CRUISE, STALK, CHASE, FLEE, COOL }
 

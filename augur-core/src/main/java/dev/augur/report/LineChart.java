@@ -22,6 +22,8 @@ public final class LineChart {
         this.chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        chart.getStyler().setXAxisDecimalPattern("0.##");
+        chart.getStyler().setYAxisDecimalPattern("0.####");
     }
 
     public LineChart add(Series s) {

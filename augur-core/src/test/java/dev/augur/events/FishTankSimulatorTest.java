@@ -26,28 +26,9 @@ class FishTankSimulatorTest {
             energy = MotionEnergy.of(r);
         }
         assertThat(energy.length).isBetween(3598, 3600);
-        double r = correlation(energy, truth.groupSpeed());
+        double r = truth.energyCorrelation(energy);
         System.out.printf("seed %d: motion energy vs group speed r = %.3f, %d chases, prevalence %.3f, mp4 %d kB%n", seed, r,
                 truth.chases().size(),  BurstRule.prevalence(BurstRule.seed000().refit(energy).labels(energy)), Files.size(video) / 1024);
         assertThat(r).isGreaterThan(0.8);
-    }
-
-    static double correlation(double[] energy, double[] speed) {
-        int n = Math.min(energy.length, speed.length - 1);
-        double[] a = new double[n];
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = energy[i];
-            b[i] = speed[i + 1]; // energy[i] spans frames i and i+1: the distance covered in between
-        }
-        double ma = java.util.Arrays.stream(a).average().orElseThrow();
-        double mb = java.util.Arrays.stream(b).average().orElseThrow();
-        double sab = 0, saa = 0, sbb = 0;
-        for (int i = 0; i < n; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
     }
 }
