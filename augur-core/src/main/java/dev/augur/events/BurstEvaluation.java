@@ -17,7 +17,7 @@ public final class BurstEvaluation {
     /** One forecaster's scores. */
     public record Scores(String name, int frames, double prevalence, Estimate rocAuc, double prAuc, double peakAccuracy,
                          double majorityAccuracy, BinaryMetrics.Threshold youden, double brier,
-                         List<BinaryMetrics.CalibrationBin> calibration) {}
+                         List<BinaryMetrics.CalibrationBin> calibration, double alertThreshold, LeadTime leadTime) {}
 
     /** Both forecasters and the difference model − baseline. */
     public record Report(String block, Scores model, Scores baseline, Estimate aucDifference, int blockLength) {
@@ -32,24 +32,36 @@ public final class BurstEvaluation {
                         s.name(), s.rocAuc().mean(), s.rocAuc().low(), s.rocAuc().high(), s.prAuc(), s.peakAccuracy(),
                         s.majorityAccuracy(), s.youden().tpr(), s.youden().fpr(), s.youden().balancedAccuracy(), s.brier()));
             }
+            for (Scores s : List.of(model, baseline)) {
+                b.append(String.format(Locale.ROOT, "%s alerts at p >= %.3f: %d of %d burst episodes caught, median lead %.1f frames (%.2f s)%n",
+                        s.name(), s.alertThreshold(), s.leadTime().caught(), s.leadTime().episodes(),
+                        s.leadTime().medianLead(), s.leadTime().medianLead() / 30.0));
+            }
             b.append(String.format(Locale.ROOT, "AUC difference (model - baseline): %.3f [%.3f, %.3f] (paired moving-block bootstrap, blocks of %d scored frames)%n",
                     aucDifference.mean(), aucDifference.low(), aucDifference.high(), blockLength));
             return b.toString();
         }
     }
 
-    public static Report evaluate(String block, double[] model, double[] baseline, int[] labels, int blockLength) {
+    /**
+     * @param frames          the scored frames, increasing
+     * @param modelThreshold  alert threshold of the model for lead times (NaN: this block's own Youden threshold;
+     *                        for the test block pass the validation block's)
+     */
+    public static Report evaluate(String block, int[] frames, double[] model, double[] baseline, int[] labels,
+                                  int blockLength, double modelThreshold, double baselineThreshold) {
         BlockBootstrap boot = new BlockBootstrap(blockLength, 1000, 20220101L);
         Estimate diff = boot.paired(new double[][] {model, baseline}, labels,
                 (s, y) -> new BinaryMetrics(s[0], y).rocAuc() - new BinaryMetrics(s[1], y).rocAuc());
-        return new Report(block, scores("ConvLSTM", model, labels, boot), scores("baseline", baseline, labels, boot), diff,
-                blockLength);
+        return new Report(block, scores("ConvLSTM", frames, model, labels, boot, modelThreshold),
+                scores("baseline", frames, baseline, labels, boot, baselineThreshold), diff, blockLength);
     }
 
-    private static Scores scores(String name, double[] s, int[] y, BlockBootstrap boot) {
+    private static Scores scores(String name, int[] frames, double[] s, int[] y, BlockBootstrap boot, double threshold) {
         BinaryMetrics m = new BinaryMetrics(s, y);
         Estimate auc = boot.interval(s, y, (a, b) -> new BinaryMetrics(a, b).rocAuc());
+        double t = Double.isNaN(threshold) ? m.youden().threshold() : threshold;
         return new Scores(name, m.count(), m.prevalence(), auc, m.averagePrecision(), m.peakAccuracy().accuracy(),
-                m.majorityAccuracy(), m.youden(), m.brier(), m.calibration(10));
+                m.majorityAccuracy(), m.youden(), m.brier(), m.calibration(10), t, LeadTime.of(frames, y, s, t));
     }
 }

@@ -55,8 +55,11 @@ public final class BurstExperiment {
             TrainingLoop.Result training = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
                     .run(resume);
             int lookback = AlgorithmicBaseline.seed000().lookback();
-            BurstEvaluation.Report val = report("validation", model, data, BurstData.Block.VALIDATION, lookback, s, manager, out);
-            BurstEvaluation.Report test = report("test", model, data, BurstData.Block.TEST, lookback, s, manager, out);
+            BurstEvaluation.Report val = report("validation", model, data, BurstData.Block.VALIDATION, lookback, s, manager, out,
+                    Double.NaN, Double.NaN);
+            // the test block's alerts use thresholds chosen on the validation block
+            BurstEvaluation.Report test = report("test", model, data, BurstData.Block.TEST, lookback, s, manager, out,
+                    val.model().alertThreshold(), val.baseline().alertThreshold());
             int[] train = data.eligible(BurstData.Block.TRAIN, s.model().window(), 0, 1);
             double prevalence = BurstRule.prevalence(java.util.Arrays.stream(train).map(t -> data.labels()[t]).toArray());
             Result r = new Result(val, test, prevalence, objective.positiveWeight(), training);
@@ -79,8 +82,8 @@ public final class BurstExperiment {
     public record DataInfo(String video, BurstRule rule) {}
 
     private static BurstEvaluation.Report report(String name, BurstClassifier model, BurstData data, BurstData.Block block,
-                                                 int lookback, Settings s, NDManager manager, Path out)
-            throws IOException {
+                                                 int lookback, Settings s, NDManager manager, Path out,
+                                                 double modelThreshold, double baselineThreshold) throws IOException {
         int[] ts = data.eligible(block, s.model().window(), lookback, s.stride());
         double[] p = BurstTraining.score(model, data, ts, manager);
         double[] b = new double[ts.length];
@@ -97,6 +100,6 @@ public final class BurstExperiment {
         AtomicFiles.writeString(out.resolve(name + "_scores.csv"), csv.toString());
         // blocks of about two horizons of frames, so a burst and its lead-up stay together
         int blockLength = Math.max(1, 2 * data.rule().horizon() / s.stride());
-        return BurstEvaluation.evaluate(name, p, b, y, blockLength);
+        return BurstEvaluation.evaluate(name, ts, p, b, y, blockLength, modelThreshold, baselineThreshold);
     }
 }

@@ -87,7 +87,8 @@ public final class BurstReport {
             JsonNode d = metrics.path(block).path("aucDifference");
             page.paragraph(String.format(Locale.ROOT, "ROC-AUC difference, model minus baseline: %.3f [%.3f, %.3f] "
                     + "(paired moving-block bootstrap, 95%%). Peak accuracy is shown beside majority-class accuracy: with "
-                    + "rare bursts, answering 'never' already scores the latter.", d.path("mean").asDouble(),
+                    + "rare bursts, answering 'never' already scores the latter. Alerts on the test block use thresholds "
+                    + "chosen on the validation block.", d.path("mean").asDouble(),
                     d.path("low").asDouble(), d.path("high").asDouble()));
         }
         page.heading("Charts");
@@ -106,7 +107,8 @@ public final class BurstReport {
     private static List<List<String>> table(JsonNode block) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("forecaster", "ROC-AUC", "95% CI", "PR-AUC", "peak acc.", "majority acc.", "Youden TPR",
-                "Youden FPR", "balanced acc.", "Brier", "frames", "prevalence"));
+                "Youden FPR", "balanced acc.", "Brier", "frames", "prevalence", "alert at", "bursts caught",
+                "median lead (s)"));
         for (String who : List.of("model", "baseline")) {
             JsonNode s = block.path(who);
             rows.add(List.of(s.path("name").asText(), f(s.path("rocAuc").path("mean")),
@@ -114,7 +116,9 @@ public final class BurstReport {
                     f(s.path("prAuc")), f(s.path("peakAccuracy")), f(s.path("majorityAccuracy")),
                     f(s.path("youden").path("tpr")), f(s.path("youden").path("fpr")),
                     f(s.path("youden").path("balancedAccuracy")), f(s.path("brier")), s.path("frames").asText(),
-                    f(s.path("prevalence"))));
+                    f(s.path("prevalence")), f(s.path("alertThreshold")),
+                    s.path("leadTime").path("caught").asText() + " / " + s.path("leadTime").path("episodes").asText(),
+                    String.format(Locale.ROOT, "%.2f", s.path("leadTime").path("medianLead").asDouble() / 30.0)));
         }
         return rows;
     }

@@ -1,0 +1,54 @@
+package dev.augur.events;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How early alerts come. A burst episode is a run of positive labels (frames from which a burst starts within
+ * the horizon); its onset is the first frame after the run. An episode is caught when some frame in it reaches
+ * the threshold; its lead time is the onset minus the first such frame.
+ *
+ * @param episodes    burst episodes among the scored frames
+ * @param caught      episodes with an alert before the onset
+ * @param medianLead  median lead time of caught episodes, in frames (NaN when none is caught)
+ */
+public record LeadTime(int episodes, int caught, double medianLead) {
+
+    /** Frames must be increasing; scores and labels are those of the scored frames. */
+    public static LeadTime of(int[] frames, int[] labels, double[] scores, double threshold) {
+        int episodes = 0;
+        List<Integer> leads = new ArrayList<>();
+        int i = 0;
+        while (i < frames.length) {
+            if (labels[i] != 1) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i + 1 < frames.length && labels[i + 1] == 1) {
+                i++;
+            }
+            int end = i;
+            i++;
+            if (end + 1 >= frames.length) {
+                continue; // the run reaches the end of the scored frames: its onset is not seen
+            }
+            episodes++;
+            int onset = frames[end + 1];
+            for (int k = start; k <= end; k++) {
+                if (scores[k] >= threshold) {
+                    leads.add(onset - frames[k]);
+                    break;
+                }
+            }
+        }
+        double median = Double.NaN;
+        if (!leads.isEmpty()) {
+            int[] sorted = leads.stream().mapToInt(Integer::intValue).sorted().toArray();
+            int n = sorted.length;
+            median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        }
+        return new LeadTime(episodes, leads.size(), median);
+    }
+
+}
