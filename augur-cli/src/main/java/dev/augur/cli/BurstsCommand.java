@@ -143,10 +143,14 @@ final class BurstsCommand {
         @Option(names = "--resume", description = "continue from the run folder's checkpoint")
         boolean resume;
 
+        @Option(names = "--stateful", description = "carry the recurrent state across the whole video (constant cost per"
+                + " frame); trained with truncated back-propagation on --window-frame segments")
+        boolean stateful;
+
         @Override
         public Integer call() throws Exception {
             BurstExperiment.Settings s = new BurstExperiment.Settings(new BurstClassifier.Spec(120 / factor, 160 / factor,
-                    window, framesPerStep, hidden, 3), factor, steps, batch, lr, seed, stride, 100);
+                    window, framesPerStep, hidden, 3, stateful), factor, steps, batch, lr, seed, stride, 100);
             engine.start();
             BurstExperiment.Result r = BurstExperiment.run(video, s, out, resume, new ConsoleProgress("bursts"));
             System.out.printf(Locale.ROOT, "training prevalence %.3f, positive weight %.2f%n", r.trainPrevalence(),

@@ -26,8 +26,15 @@ public final class BurstClassifier implements AutoCloseable {
      * @param framesPerStep frames packed as channels per recurrent step (k)
      * @param hidden        ConvLSTM filters
      * @param filter        kernel size
+     * @param stateful      carry the recurrent state from step to step over the whole video (trained with truncated
+     *                      back-propagation on segments of {@code window} frames) instead of starting every window
+     *                      from zero
      */
-    public record Spec(int height, int width, int window, int framesPerStep, int hidden, int filter) {
+    public record Spec(int height, int width, int window, int framesPerStep, int hidden, int filter, boolean stateful) {
+        public Spec(int height, int width, int window, int framesPerStep, int hidden, int filter) {
+            this(height, width, window, framesPerStep, hidden, filter, false);
+        }
+
         public Spec {
             if (height < 4 || width < 4) {
                 throw new IllegalArgumentException("frames must be at least 4x4, got " + width + "x" + height);
@@ -84,6 +91,35 @@ public final class BurstClassifier implements AutoCloseable {
         NDArray steps = windows.reshape(s.get(0), spec.steps(), spec.framesPerStep(), spec.height(), spec.width());
         NDArray features = norm.forward(stack.encode(steps).output(), training);
         return head.forward(features).reshape(-1);
+    }
+
+    /** Logits after every recurrent step of [B, S·k, H, W] frames, from the zero state: [B, S]. */
+    public NDArray stepLogits(NDArray frames, boolean training) {
+        Shape s = frames.getShape();
+        long steps = s.get(1) / spec.framesPerStep();
+        NDArray x = frames.reshape(s.get(0), steps, spec.framesPerStep(), spec.height(), spec.width());
+        CellStack.State state = stack.initialState(frames.getManager(), s.get(0), spec.height(), spec.width());
+        java.util.List<NDArray> logits = new java.util.ArrayList<>();
+        for (long t = 0; t < steps; t++) {
+            state = stack.step(x.get(new ai.djl.ndarray.index.NDIndex(":, {}", t)), state);
+            logits.add(head.forward(norm.forward(state.output(), training)).reshape(-1));
+        }
+        return ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(logits), 1);
+    }
+
+    /** The carried state of a live stateful forecast and the logit after its last step. */
+    public record Carried(CellStack.State state, float logit) {}
+
+    /**
+     * Advances a carried state by one step of k frames [1, k, H, W] (inference). The new state's arrays live in
+     * {@code manager}; the caller closes the previous step's manager once the new state exists.
+     */
+    public Carried advance(NDArray stepFrames, CellStack.State previous, ai.djl.ndarray.NDManager manager) {
+        CellStack.State state = previous != null ? previous
+                : stack.initialState(manager, 1, spec.height(), spec.width());
+        CellStack.State next = stack.step(stepFrames, state);
+        float logit = head.forward(norm.forward(next.output(), false)).getFloat(0, 0);
+        return new Carried(next, logit);
     }
 
     @Override

@@ -147,6 +147,16 @@ public final class BurstData {
         return rule;
     }
 
+    /** The first frame of the block that holds frame {@code t}. */
+    public int blockStartOf(int t) {
+        for (int b = 0; b < blockEnds.length; b++) {
+            if (t < blockEnds[b]) {
+                return b == 0 ? 0 : blockEnds[b - 1];
+            }
+        }
+        throw new IllegalArgumentException("frame " + t + " is past the end (" + frames.length + " frames)");
+    }
+
     /**
      * Frames t of a block that can be scored with a {@code window}-frame input: the input [t−W+1, t] and the
      * label's frames [t, t+h+1] both lie inside the block, and the baseline (which looks back 89 frames) is

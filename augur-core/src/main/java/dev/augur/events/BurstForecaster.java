@@ -57,6 +57,49 @@ public final class BurstForecaster implements AutoCloseable {
 
     /** Forecasts every frame of {@code video}; alerts when the probability reaches {@code threshold}. */
     public int run(VideoReader video, double threshold, Sink sink) throws IOException {
+        return model.spec().stateful() ? runCarried(video, threshold, sink) : runWindowed(video, threshold, sink);
+    }
+
+    /**
+     * The stateful variant: one recurrent step every k frames, whatever the training window, so the cost per
+     * frame stays constant; each frame reports the latest step's probability.
+     */
+    private int runCarried(VideoReader video, double threshold, Sink sink) throws IOException {
+        BurstClassifier.Spec spec = model.spec();
+        int k = spec.framesPerStep();
+        int plane = spec.height() * spec.width();
+        float[] step = new float[k * plane];
+        VideoReader.Options o = readerOptions();
+        NDManager held = manager.newSubManager();
+        dev.augur.nn.CellStack.State state = null;
+        double p = Double.NaN;
+        int n = 0;
+        try {
+            VideoReader.GreyFrame f;
+            while ((f = video.next()) != null) {
+                byte[] small = BurstData.downscale(f.pixels(), o.height(), o.width(), info.settings().factor());
+                for (int i = 0; i < plane; i++) {
+                    step[(n % k) * plane + i] = (small[i] & 0xFF) / 255f;
+                }
+                n++;
+                if (n % k == 0) {
+                    NDManager fresh = manager.newSubManager();
+                    BurstClassifier.Carried c = model.advance(
+                            fresh.create(step, new Shape(1, k, spec.height(), spec.width())), state, fresh);
+                    held.close();
+                    held = fresh;
+                    state = c.state();
+                    p = 1 / (1 + Math.exp(-c.logit()));
+                }
+                sink.accept(new Forecast(f.index(), f.time(), p, !Double.isNaN(p) && p >= threshold));
+            }
+        } finally {
+            held.close();
+        }
+        return n;
+    }
+
+    private int runWindowed(VideoReader video, double threshold, Sink sink) throws IOException {
         BurstClassifier.Spec spec = model.spec();
         int factor = info.settings().factor();
         VideoReader.Options o = readerOptions();

@@ -47,6 +47,10 @@ public final class BurstTraining implements Objective {
 
     @Override
     public NDArray loss(NDManager manager, long step) {
+        return model.spec().stateful() ? segmentLoss(manager, step) : windowLoss(manager, step);
+    }
+
+    private NDArray windowLoss(NDManager manager, long step) {
         SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
         int[] ts = new int[batchSize];
         int[] flips = new int[batchSize];
@@ -62,8 +66,78 @@ public final class BurstTraining implements Objective {
         return ClassificationLoss.binaryCrossEntropy(model.logits(windows, true), manager.create(y), positiveWeight);
     }
 
-    /** Burst probabilities at frames {@code ts}, in batches, inference mode. */
+    /**
+     * Truncated back-propagation through time for the stateful variant: a segment of W frames (S steps of k) from
+     * the zero state, with a loss on every step after the first quarter (a burn-in in which the state warms up);
+     * the label of a step is that of its last frame.
+     */
+    private NDArray segmentLoss(NDManager manager, long step) {
+        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
+        BurstClassifier.Spec s = model.spec();
+        int steps = s.steps();
+        int burnIn = steps / 4;
+        int[] ends = new int[batchSize];
+        int[] flips = new int[batchSize];
+        float[] y = new float[batchSize * steps];
+        float[] mask = new float[batchSize * steps];
+        for (int i = 0; i < batchSize; i++) {
+            ends[i] = trainFrames[rng.nextInt(trainFrames.length)];
+            flips[i] = rng.nextInt(4);
+            int first = ends[i] - s.window() + 1;
+            for (int j = 0; j < steps; j++) {
+                int label = data.labels()[first + (j + 1) * s.framesPerStep() - 1];
+                y[i * steps + j] = Math.max(0, label);
+                mask[i * steps + j] = j >= burnIn && label >= 0 ? 1f : 0f;
+            }
+        }
+        NDArray frames = manager.create(data.windows(ends, s.window(), flips),
+                new Shape(batchSize, s.window(), s.height(), s.width()));
+        NDArray logits = model.stepLogits(frames, true);
+        return ClassificationLoss.binaryCrossEntropy(logits, manager.create(y, new Shape(batchSize, steps)),
+                positiveWeight, manager.create(mask, new Shape(batchSize, steps)));
+    }
+
+    /** Burst probabilities at frames {@code ts} (increasing, one block), inference mode. */
     public static double[] score(BurstClassifier model, BurstData data, int[] ts, NDManager manager) {
+        return model.spec().stateful() ? scoreCarried(model, data, ts, manager) : scoreWindows(model, data, ts, manager);
+    }
+
+    /** The stateful variant reads its block from the first frame on, carrying its state; frame t gets the latest step's probability. */
+    private static double[] scoreCarried(BurstClassifier model, BurstData data, int[] ts, NDManager manager) {
+        BurstClassifier.Spec s = model.spec();
+        int k = s.framesPerStep();
+        double[] out = new double[ts.length];
+        if (ts.length == 0) {
+            return out;
+        }
+        int start = data.blockStartOf(ts[0]);
+        NDManager held = manager.newSubManager();
+        try {
+            dev.augur.nn.CellStack.State state = null;
+            double latest = Double.NaN;
+            int next = 0;
+            for (int end = start + k - 1; next < ts.length; end += k) {
+                while (next < ts.length && ts[next] < end) {
+                    out[next++] = 1 / (1 + Math.exp(-latest));
+                }
+                if (next >= ts.length) {
+                    break;
+                }
+                NDManager fresh = manager.newSubManager();
+                NDArray x = fresh.create(data.windows(new int[] {end}, k, null), new Shape(1, k, s.height(), s.width()));
+                BurstClassifier.Carried c = model.advance(x, state, fresh);
+                held.close();
+                held = fresh;
+                state = c.state();
+                latest = c.logit();
+            }
+        } finally {
+            held.close();
+        }
+        return out;
+    }
+
+    private static double[] scoreWindows(BurstClassifier model, BurstData data, int[] ts, NDManager manager) {
         BurstClassifier.Spec s = model.spec();
         double[] out = new double[ts.length];
         int batch = 16;
