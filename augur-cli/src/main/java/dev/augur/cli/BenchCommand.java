@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the ConvLSTM train step (batch 8, 10->10 frames, 64x64 patch 4, 2x64 hidden, 5x5) in DJL and,"
-                + " in the same run, in PyTorch (reference/, Debian's python3-torch); prints the ratio.")
+                + " in the same run, in PyTorch (reference/, Debian's python3-torch); prints the ratio. Then live burst"
+                + " forecasting at 120x160: frames/s and per-frame latency of the windowed and the stateful model.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
@@ -32,11 +33,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/bench/bench.json", description = "(default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--forecast-seconds", defaultValue = "60",
+            description = "seconds of simulated video for the live-forecast speed bench; 0 skips it (default: ${DEFAULT-VALUE})")
+    double forecastSeconds;
+
+    @Option(names = "--skip-train-step", description = "skip the DJL/PyTorch train-step comparison")
+    boolean skipTrainStep;
+
     @Override
     public Integer call() throws Exception {
         engine.start();
-        TrainStepBench.Report r = TrainStepBench.run(steps, warmup, rounds, python, reference, out);
-        System.out.println(r.describe());
+        if (!skipTrainStep) {
+            TrainStepBench.Report r = TrainStepBench.run(steps, warmup, rounds, python, reference, out);
+            System.out.println(r.describe());
+        }
+        if (forecastSeconds > 0) {
+            var speeds = dev.augur.bench.ForecastBench.run(forecastSeconds, out.toAbsolutePath().getParent());
+            System.out.println(dev.augur.bench.ForecastBench.describe(speeds));
+            dev.augur.data.AtomicFiles.writeString(out.resolveSibling("forecast.json"),
+                    dev.augur.train.ModelBundle.json().writeValueAsString(speeds));
+        }
         return 0;
     }
 }

@@ -32,6 +32,11 @@ public final class BurstForecaster implements AutoCloseable {
         this.manager = manager;
     }
 
+    /** A forecaster around a model in memory; it closes {@code manager}, which must hold the model. */
+    public static BurstForecaster of(BurstClassifier model, BurstExperiment.BurstModel info, NDManager manager) {
+        return new BurstForecaster(model, info, manager);
+    }
+
     public static BurstForecaster load(Path bundleDir, NDManager parent) throws IOException {
         ModelBundle bundle = ModelBundle.read(bundleDir, BurstExperiment.TASK);
         BurstExperiment.BurstModel info = bundle.section("model", BurstExperiment.BurstModel.class);
