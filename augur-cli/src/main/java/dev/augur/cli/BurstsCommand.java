@@ -113,25 +113,25 @@ final class BurstsCommand {
         @Option(names = "--out", required = true, description = "run folder: checkpoint.npz, model/, metrics.json, summary.md")
         Path out;
 
-        @Option(names = "--steps", defaultValue = "600", description = "(default: ${DEFAULT-VALUE})")
+        @Option(names = "--steps", defaultValue = "60000", description = "(default: ${DEFAULT-VALUE}: about the seed's 5 epochs of 54k frames at batch 4)")
         int steps;
 
-        @Option(names = "--factor", defaultValue = "4", description = "downscale 120x160 by this (default: ${DEFAULT-VALUE}; 1 = seed's size)")
+        @Option(names = "--factor", defaultValue = "1", description = "downscale 120x160 by this (default: ${DEFAULT-VALUE}, the seed's size; quickstart: 4)")
         int factor;
 
-        @Option(names = "--window", defaultValue = "60", description = "frames per input window (default: ${DEFAULT-VALUE}; seed: 120)")
+        @Option(names = "--window", defaultValue = "120", description = "frames per input window or training segment (default: ${DEFAULT-VALUE}, the seed's 4 s; quickstart: 60)")
         int window;
 
         @Option(names = "--frames-per-step", defaultValue = "4", description = "(default: ${DEFAULT-VALUE})")
         int framesPerStep;
 
-        @Option(names = "--hidden", defaultValue = "8", description = "ConvLSTM filters (default: ${DEFAULT-VALUE}; seed: 16)")
+        @Option(names = "--hidden", defaultValue = "16", description = "ConvLSTM filters (default: ${DEFAULT-VALUE}, the seed's; quickstart: 8)")
         int hidden;
 
-        @Option(names = "--batch-size", defaultValue = "8", description = "(default: ${DEFAULT-VALUE}; seed: 4)")
+        @Option(names = "--batch-size", defaultValue = "4", description = "(default: ${DEFAULT-VALUE}, the seed's; quickstart: 8)")
         int batch;
 
-        @Option(names = "--lr", defaultValue = "1e-3", description = "(default: ${DEFAULT-VALUE}; seed: 8e-5)")
+        @Option(names = "--lr", defaultValue = "8e-5", description = "Adam learning rate (default: ${DEFAULT-VALUE}, the seed's; quickstart: 1e-3)")
         double lr;
 
         @Option(names = "--stride", defaultValue = "3", description = "score every n-th held-out frame (default: ${DEFAULT-VALUE})")

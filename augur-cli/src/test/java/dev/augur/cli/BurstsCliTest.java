@@ -46,7 +46,7 @@ class BurstsCliTest {
         assertThat(run("bursts", "simulate", "--out", video.toString(), "--seconds", "180", "--seed", "3")).isZero();
         Path out = dir.resolve("run");
         assertThat(run("bursts", "train", "--video", video.toString(), "--out", out.toString(), "--steps", "20",
-                "--window", "8", "--hidden", "4", "--batch-size", "4")).as(err.toString()).isZero();
+                "--factor", "4", "--window", "8", "--hidden", "4", "--batch-size", "4", "--lr", "1e-3")).as(err.toString()).isZero();
         assertThat(out.resolve("model/model.json")).exists();
         assertThat(Files.readString(out.resolve("model/model.json"))).contains("\"task\" : \"bursts\"");
         String summary = Files.readString(out.resolve("summary.md"));
