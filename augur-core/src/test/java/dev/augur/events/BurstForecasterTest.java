@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.VideoReader;
-import dev.augur.engine.AugurEngine;
-import dev.augur.train.ProgressListener;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +16,8 @@ class BurstForecasterTest {
 
     @Test
     void liveForecastEqualsBatchScoringAndReadsStreams(@TempDir Path dir) throws Exception {
-        AugurEngine.cpu();
-        Path video = dir.resolve("tank.mkv");
-        new FishTankSimulator(FishTankSimulator.Config.standard(), 7).simulate(180, video);
-        BurstExperiment.Settings s = new BurstExperiment.Settings(new BurstClassifier.Spec(30, 40, 8, 4, 4, 3), 4, 15,
-                4, 1e-3, 1, 5, 100);
-        BurstExperiment.run(video, s, dir.resolve("run"), false, ProgressListener.SILENT);
+        Path video = TinyBurstRun.create(dir, 7);
+        BurstExperiment.Settings s = TinyBurstRun.SETTINGS;
 
         try (NDManager manager = NDManager.newBaseManager();
              BurstForecaster f = BurstForecaster.load(dir.resolve("run/model"), manager)) {

@@ -2,8 +2,6 @@ package dev.augur.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.augur.engine.AugurEngine;
-import dev.augur.train.ProgressListener;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -30,11 +28,7 @@ class BurstReportTest {
 
     @Test
     void reportEmbedsEveryChartAndRendersInHeadlessChromium(@TempDir Path dir) throws Exception {
-        AugurEngine.cpu();
-        Path video = dir.resolve("tank.mkv");
-        new FishTankSimulator(FishTankSimulator.Config.standard(), 8).simulate(180, video);
-        BurstExperiment.run(video, new BurstExperiment.Settings(new BurstClassifier.Spec(30, 40, 8, 4, 4, 3), 4, 20, 4,
-                1e-3, 1, 3, 100), dir.resolve("run"), false, ProgressListener.SILENT);
+        TinyBurstRun.create(dir, 8);
         Path html = dir.resolve("run/report.html");
         String page = Files.readString(html);
 
