@@ -179,6 +179,13 @@ final class BurstsCommand {
         @Option(names = "--threshold", description = "alert threshold (default: the bundle's validation Youden threshold)")
         Double threshold;
 
+        @Option(names = "--follow", description = "the file is still being written: keep reading as it grows, stop after"
+                + " --idle-seconds without growth (Matroska/WebM or MPEG-TS)")
+        boolean follow;
+
+        @Option(names = "--idle-seconds", defaultValue = "5", description = "with --follow (default: ${DEFAULT-VALUE})")
+        double idleSeconds;
+
         @Override
         public Integer call() throws Exception {
             engine.start();
@@ -188,6 +195,9 @@ final class BurstsCommand {
                  dev.augur.events.BurstForecaster f = dev.augur.events.BurstForecaster.load(model, manager);
                  VideoReader reader = "-".equals(video)
                          ? VideoReader.open(System.in, "standard input", dev.augur.events.BurstForecaster.readerOptions())
+                         : follow
+                         ? VideoReader.open(new dev.augur.data.GrowingFileStream(existing(Path.of(video)), (long) (idleSeconds * 1000)),
+                                 video, dev.augur.events.BurstForecaster.readerOptions())
                          : VideoReader.open(Path.of(video), dev.augur.events.BurstForecaster.readerOptions())) {
                 double t = threshold != null ? threshold : f.threshold();
                 f.run(reader, t, fc -> {
@@ -206,6 +216,13 @@ final class BurstsCommand {
             }
             return 0;
         }
+    }
+
+    static Path existing(Path file) throws java.nio.file.NoSuchFileException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such video file");
+        }
+        return file;
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
