@@ -16,7 +16,7 @@ import org.bytedeco.javacv.FrameGrabber;
  * timestamp to a fixed rate: output frame k shows the decoded frame whose timestamp is nearest to k/fps
  * (timestamps counted from the first frame). Pixels are in [0, 1], rows top to bottom.
  */
-public final class VideoReader implements AutoCloseable {
+public final class VideoReader implements FrameSource {
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     }
@@ -130,6 +130,7 @@ public final class VideoReader implements AutoCloseable {
     }
 
     /** The next output frame, or null after the last. */
+    @Override
     public GreyFrame next() throws IOException {
         double t = index / options.fps();
         while (!ended && current.time() < t) {

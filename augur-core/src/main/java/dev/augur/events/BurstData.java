@@ -73,7 +73,7 @@ public final class BurstData {
         MotionEnergy meter = new MotionEnergy();
         double[] energy = new double[4096];
         int ne = 0;
-        try (VideoReader reader = VideoReader.open(video, options)) {
+        try (dev.augur.data.FrameSource reader = dev.augur.data.FrameCache.open(video, options)) {
             VideoReader.GreyFrame f;
             while ((f = reader.next()) != null) {
                 double e = meter.push(f.pixels());

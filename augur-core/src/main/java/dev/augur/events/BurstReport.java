@@ -193,7 +193,7 @@ public final class BurstReport {
         }
         int last = wanted.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
         VideoReader.Options o = VideoReader.Options.seed000();
-        try (VideoReader r = VideoReader.open(video, o)) {
+        try (dev.augur.data.FrameSource r = dev.augur.data.FrameCache.open(video, o)) {
             VideoReader.GreyFrame f;
             while ((f = r.next()) != null && f.index() <= last) {
                 if (wanted.containsKey(f.index())) {

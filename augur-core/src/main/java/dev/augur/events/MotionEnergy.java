@@ -29,7 +29,7 @@ public final class MotionEnergy {
     }
 
     /** The energy series of a whole video, streamed. */
-    public static double[] of(VideoReader video) throws IOException {
+    public static double[] of(dev.augur.data.FrameSource video) throws IOException {
         MotionEnergy meter = new MotionEnergy();
         double[] out = new double[1024];
         int n = 0;

@@ -20,7 +20,7 @@ public record VideoLabels(Path video, double fps, double[] energy, int[] labels,
     public static VideoLabels of(Path video, VideoReader.Options options, BurstRule rule, AlgorithmicBaseline baseline,
                                  boolean refit) throws IOException {
         double[] energy;
-        try (VideoReader reader = VideoReader.open(video, options)) {
+        try (dev.augur.data.FrameSource reader = dev.augur.data.FrameCache.open(video, options)) {
             energy = MotionEnergy.of(reader);
         }
         if (energy.length < rule.horizon() + 2) {
