@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bursts", description = "Event forecasting: bursts of motion (fish chases) within the next 1.5 s.",
+@Command(name = "bursts", mixinStandardHelpOptions = true, description = "Event forecasting: bursts of motion (fish chases) within the next 1.5 s.",
         subcommands = {BurstsCommand.Simulate.class, BurstsCommand.Label.class, BurstsCommand.Train.class,
                 BurstsCommand.Forecast.class, BurstsCommand.Report.class})
 final class BurstsCommand {

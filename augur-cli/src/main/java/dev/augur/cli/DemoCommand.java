@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", description = "Runnable demonstrations of the seeds.", subcommands = DemoCommand.Balls.class)
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Runnable demonstrations of the seeds.", subcommands = DemoCommand.Balls.class)
 final class DemoCommand {
 
     @Command(name = "balls", mixinStandardHelpOptions = true,

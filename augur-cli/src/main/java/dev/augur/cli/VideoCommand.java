@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "video", description = "Video prediction: the next K frames from the last J.",
+@Command(name = "video", mixinStandardHelpOptions = true, description = "Video prediction: the next K frames from the last J.",
         subcommands = {VideoCommand.Train.class, VideoCommand.Test.class, VideoCommand.Predict.class,
                 VideoCommand.Compare.class})
 final class VideoCommand {

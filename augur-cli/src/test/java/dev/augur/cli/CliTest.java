@@ -75,6 +75,15 @@ class CliTest {
     }
 
     @Test
+    void everyTaskAnswersHelpAndAMissingVerbIsAUsageError() {
+        for (String task : new String[] {"video", "bursts", "demo", "bench", "quickstart"}) {
+            assertThat(run(task, "--help")).as(task).isZero();
+        }
+        assertThat(run("bursts")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required subcommand");
+    }
+
+    @Test
     void badInputGetsOneLineErrorsAndNonZeroExits(@TempDir Path dir) throws Exception {
         assertThat(run("video", "train", "--out", dir.toString(), "--no-such-flag")).isEqualTo(2);
         assertThat(err.toString()).contains("--no-such-flag");
