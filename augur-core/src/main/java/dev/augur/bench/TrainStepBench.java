@@ -97,7 +97,8 @@ public final class TrainStepBench {
         List<Long> times = new ArrayList<>();
         TrainConfig config = new TrainConfig(warmup + steps, BATCH, LENGTH, 1e-3, "l2", 0, 0.5, 0, 3, Integer.MAX_VALUE);
         ScheduledSampling sampling = config.sampling();
-        Path ckpt = Files.createTempFile("augur-bench", ".npz");
+        Path scratch = Files.createTempDirectory("augur-bench");
+        Path ckpt = scratch.resolve("checkpoint.npz");
         try (NDManager manager = NDManager.newBaseManager();
              FramePredictor model = FramePredictor.create(SPEC, manager, 3)) {
             Objective objective = (m, step) -> {
@@ -119,6 +120,7 @@ public final class TrainStepBench {
             new TrainingLoop(model.weights(), objective, config, ckpt, timer).run(false);
         } finally {
             Files.deleteIfExists(ckpt);
+            Files.deleteIfExists(scratch);
         }
         return times.stream().map(t -> t / 1e9).toList();
     }

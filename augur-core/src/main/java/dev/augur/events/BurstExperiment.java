@@ -3,6 +3,7 @@ package dev.augur.events;
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.AtomicFiles;
 import dev.augur.data.VideoReader;
+import dev.augur.train.Checkpoint;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
 import dev.augur.train.TrainConfig;
@@ -42,9 +43,7 @@ public final class BurstExperiment {
         }
         Files.createDirectories(out);
         Path checkpoint = out.resolve("checkpoint.npz");
-        if (!resume && Files.exists(checkpoint)) {
-            throw new IOException(checkpoint + ": a checkpoint from an earlier run is here; pass --resume or choose another folder");
-        }
+        Checkpoint.refuseOverwrite(checkpoint, resume);
         BurstData data = BurstData.read(video, options, s.factor(), BurstData.Split.seed000(), BurstRule.seed000(),
                 AlgorithmicBaseline.seed000());
         try (NDManager manager = NDManager.newBaseManager();

@@ -18,6 +18,17 @@ public final class Checkpoint {
     /** What {@link #restore} read: steps done and the loss of each. */
     public record Restored(long step, float[] losses) {}
 
+    /**
+     * Refuses to start a fresh run over an earlier run's checkpoint: that would silently discard it. Called before
+     * anything else is written into the run folder.
+     */
+    public static void refuseOverwrite(Path file, boolean resume) throws IOException {
+        if (!resume && java.nio.file.Files.exists(file)) {
+            throw new IOException(file + ": a checkpoint from an earlier run is here; pass --resume to continue it or"
+                    + " choose another output folder");
+        }
+    }
+
     public static void save(Path file, Weights weights, Adam adam, long step, float[] losses) throws IOException {
         try (NDManager m = weights.parent().newSubManager()) {
             NDList all = new NDList();

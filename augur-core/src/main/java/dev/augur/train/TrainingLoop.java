@@ -47,6 +47,7 @@ public final class TrainingLoop {
     }
 
     public Result run(boolean resume) throws IOException {
+        Checkpoint.refuseOverwrite(checkpoint, resume);
         try (Adam adam = new Adam(weights.parent(), weights.arrays(), config.learningRate())) {
             long first = 0;
             List<Float> losses = new ArrayList<>();

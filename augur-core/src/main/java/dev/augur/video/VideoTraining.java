@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.augur.data.AtomicFiles;
 import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
+import dev.augur.train.Checkpoint;
 import dev.augur.train.FramePredictionObjective;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
@@ -53,10 +54,7 @@ public final class VideoTraining {
     }
 
     public TrainingLoop.Result run(boolean resume) throws IOException {
-        if (!resume && Files.exists(checkpoint())) {
-            throw new IOException(checkpoint() + ": a checkpoint from an earlier run is here; pass --resume to continue"
-                    + " it or choose another output folder");
-        }
+        Checkpoint.refuseOverwrite(checkpoint(), resume);
         Files.createDirectories(out);
         checkSettings(resume);
         try (NDManager manager = NDManager.newBaseManager();
