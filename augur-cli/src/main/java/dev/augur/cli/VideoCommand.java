@@ -45,7 +45,7 @@ final class VideoCommand {
         @Option(names = "--out", required = true, description = "run folder (checkpoint.npz, losses.csv, model/)")
         Path out;
 
-        @Option(names = "--model", defaultValue = "convlstm", description = "convlstm or conv (default: ${DEFAULT-VALUE})")
+        @Option(names = "--model", defaultValue = "convlstm", description = "convlstm, predrnn, memory_flow or conv (default: ${DEFAULT-VALUE})")
         String architecture;
 
         @Option(names = "--hidden", defaultValue = "32,32", split = ",", description = "channels per layer (default: ${DEFAULT-VALUE})")
@@ -62,6 +62,9 @@ final class VideoCommand {
 
         @Option(names = "--residual", description = "residual links between stacked layers")
         boolean residual;
+
+        @Option(names = "--layer-norm", description = "layer normalisation inside ST-LSTM cells (predrnn)")
+        boolean layerNorm;
 
         @Option(names = "--input-length", defaultValue = "5", description = "J, frames read (default: ${DEFAULT-VALUE}; conv reads 1)")
         int inputLength;
@@ -112,7 +115,7 @@ final class VideoCommand {
         public Integer call() throws Exception {
             int j = architecture.equals("conv") ? 1 : inputLength;
             ModelSpec spec = new ModelSpec(architecture, grey ? 1 : 3, size, size, patch, hidden, filter, peephole,
-                    residual, j);
+                    residual, layerNorm, j);
             double delta = samplingDelta != null ? samplingDelta : 1.0 / Math.max(1, 0.75 * steps);
             TrainConfig config = new TrainConfig(steps, batch, j + future, lr, loss, clipNorm, samplingStart, delta, seed,
                     checkpointEvery);

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * median step time, peak resident memory and the DJL/PyTorch time ratio.
  */
 public final class TrainStepBench {
-    public static final ModelSpec SPEC = new ModelSpec("convlstm", 1, 64, 64, 4, List.of(64, 64), 5, false, false, 10);
+    public static final ModelSpec SPEC = new ModelSpec("convlstm", 1, 64, 64, 4, List.of(64, 64), 5, false, false, false, 10);
     public static final int BATCH = 8;
     public static final int LENGTH = 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

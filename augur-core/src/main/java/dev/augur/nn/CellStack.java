@@ -25,6 +25,13 @@ public final class CellStack {
                         + " channels but layer " + (l - 1) + " gives " + layers.get(l - 1).hiddenChannels());
             }
         }
+        int memory = layers.get(0).memoryChannels();
+        for (int l = 1; l < layers.size(); l++) {
+            if (layers.get(l).memoryChannels() != memory) {
+                throw new IllegalArgumentException("the zig-zag memory passes through every layer, so all layers need "
+                        + "the same number of hidden channels; layer " + l + " differs from layer 0");
+            }
+        }
         this.layers = List.copyOf(layers);
         this.residual = residual;
     }
@@ -45,8 +52,8 @@ public final class CellStack {
             states.add(cell.initialState(manager, batch, height, width));
         }
         RecurrentCell first = layers.get(0);
-        NDArray memory = first.usesSpatiotemporalMemory()
-                ? manager.zeros(new ai.djl.ndarray.types.Shape(batch, first.hiddenChannels(), height, width))
+        NDArray memory = first.memoryChannels() > 0
+                ? manager.zeros(new ai.djl.ndarray.types.Shape(batch, first.memoryChannels(), height, width))
                 : null;
         return new State(states, memory, null);
     }

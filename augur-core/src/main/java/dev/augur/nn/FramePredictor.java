@@ -33,7 +33,7 @@ public interface FramePredictor extends AutoCloseable {
     /** Builds the network {@code spec} describes, its weights drawn from {@code seed}. */
     static FramePredictor create(ModelSpec spec, NDManager manager, long seed) {
         return switch (spec.architecture()) {
-            case "convlstm" -> new RecurrentFramePredictor(spec, manager, seed);
+            case "convlstm", "predrnn", "memory_flow" -> new RecurrentFramePredictor(spec, manager, seed);
             case "conv" -> new ConvFramePredictor(spec, manager, seed);
             default -> throw new IllegalArgumentException("unknown architecture " + spec.architecture());
         };

@@ -6,13 +6,16 @@ import java.util.List;
  * Everything needed to rebuild a frame predictor: architecture, frame geometry and layer sizes. Validated
  * here, where it is built, so a bad bundle or flag fails before any tensor is allocated.
  *
- * @param architecture {@code convlstm} (stacked ConvLSTM) or {@code conv} (seed 001's straight-convolution baseline)
- * @param hidden       channels per recurrent layer (convlstm) or per convolution (conv)
+ * @param architecture {@code convlstm} (stacked ConvLSTM), {@code predrnn} (stacked ST-LSTM, PredRNN Eq. 4),
+ *                     {@code memory_flow} (the PredRNN paper's Eq. 3 ablation: ConvLSTM with spatiotemporal memory
+ *                     flow only) or {@code conv} (seed 001's straight-convolution baseline)
+ * @param hidden       channels per recurrent layer or per convolution (conv)
+ * @param layerNorm    layer normalisation after each convolution of an ST-LSTM (predrnn-pytorch's --layer_norm)
  * @param inputLength  J, the frames read before predicting (the conv baseline reads 1)
  */
 public record ModelSpec(String architecture, int channels, int height, int width, int patch, List<Integer> hidden,
-                        int filter, boolean peephole, boolean residual, int inputLength) {
-    public static final List<String> ARCHITECTURES = List.of("convlstm", "conv");
+                        int filter, boolean peephole, boolean residual, boolean layerNorm, int inputLength) {
+    public static final List<String> ARCHITECTURES = List.of("convlstm", "predrnn", "memory_flow", "conv");
 
     public ModelSpec {
         if (!ARCHITECTURES.contains(architecture)) {
@@ -30,12 +33,24 @@ public record ModelSpec(String architecture, int channels, int height, int width
         require(filter >= 1 && filter % 2 == 1, "filter size must be odd and >= 1, got " + filter);
         require(inputLength >= 1, "input length must be >= 1, got " + inputLength);
         require(!peephole || architecture.equals("convlstm"), "peepholes exist only in ConvLSTM cells");
+        require(!layerNorm || architecture.equals("predrnn"), "layer normalisation exists only in ST-LSTM cells (predrnn)");
+        require(!zigZag(architecture) || hidden.stream().distinct().count() == 1,
+                architecture + " passes one memory through every layer, so all layers need the same size, got " + hidden);
     }
 
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /** True for the stacks whose memory zig-zags through the layers (PredRNN and its Eq. 3 ablation). */
+    public boolean hasZigZagMemory() {
+        return zigZag(architecture);
+    }
+
+    private static boolean zigZag(String architecture) {
+        return architecture.equals("predrnn") || architecture.equals("memory_flow");
     }
 
     public int patchChannels() {

@@ -13,9 +13,9 @@ public interface RecurrentCell {
 
     int hiddenChannels();
 
-    /** True when the cell reads and writes the zig-zag memory M. */
-    default boolean usesSpatiotemporalMemory() {
-        return false;
+    /** Channels of the zig-zag memory the cell reads and writes; 0 for cells without one. */
+    default int memoryChannels() {
+        return 0;
     }
 
     /** The all-zero state at t = 0 for a batch of {@code batch} inputs of {@code height}×{@code width}. */

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Patching → {@link CellStack} → 1×1 frame decoder, rolled out by {@link Rollout}: the predrnn-pytorch model
+ * Patching → {@link CellStack} of ConvLSTM, ST-LSTM or memory-flow cells → 1×1 frame decoder, rolled out by {@link Rollout}: the predrnn-pytorch model
  * family. The decoder has no bias, like predrnn-pytorch's {@code conv_last}.
  */
 public final class RecurrentFramePredictor extends PatchedFramePredictor<CellStack.State> {
@@ -20,12 +20,24 @@ public final class RecurrentFramePredictor extends PatchedFramePredictor<CellSta
         int in = spec.patchChannels();
         for (int l = 0; l < spec.hidden().size(); l++) {
             int h = spec.hidden().get(l);
-            cells.add(new ConvLstmCell(weights, "stack." + l, in, h, spec.filter(), spec.peephole(),
-                    spec.patchHeight(), spec.patchWidth()));
+            cells.add(cell(spec, weights, l, in, h));
             in = h;
         }
         this.stack = new CellStack(cells, spec.residual());
         this.decoder = new Conv2dLayer(weights, "decoder", stack.topChannels(), spec.patchChannels(), 1, 1, false);
+    }
+
+    /** Layer {@code l} of the stack {@code spec} names. */
+    private static RecurrentCell cell(ModelSpec spec, Weights weights, int l, int in, int h) {
+        String name = "stack." + l;
+        int ph = spec.patchHeight();
+        int pw = spec.patchWidth();
+        return switch (spec.architecture()) {
+            case "convlstm" -> new ConvLstmCell(weights, name, in, h, spec.filter(), spec.peephole(), ph, pw);
+            case "predrnn" -> new SpatioTemporalLstmCell(weights, name, in, h, spec.filter(), spec.layerNorm(), ph, pw);
+            case "memory_flow" -> new MemoryFlowLstmCell(weights, name, in, h, spec.filter(), l == 0, ph, pw);
+            default -> throw new IllegalArgumentException(spec.architecture() + " is not a recurrent stack");
+        };
     }
 
     @Override

@@ -49,11 +49,11 @@ public final class BallsDemo {
     public record Result(List<FrameMetrics.Summary> metrics, Path chart, List<Path> gifs) {}
 
     public static ModelSpec convLstmSpec() {
-        return new ModelSpec("convlstm", 3, 32, 32, 2, List.of(32, 32), 3, false, false, CONTEXT);
+        return new ModelSpec("convlstm", 3, 32, 32, 2, List.of(32, 32), 3, false, false, false, CONTEXT);
     }
 
     public static ModelSpec convSpec() {
-        return new ModelSpec("conv", 3, 32, 32, 2, List.of(32, 32), 3, false, false, 1);
+        return new ModelSpec("conv", 3, 32, 32, 2, List.of(32, 32), 3, false, false, false, 1);
     }
 
     public static Result run(Path out, Settings s, Function<String, ProgressListener> progress) throws IOException {

@@ -13,7 +13,7 @@ import java.util.List;
  * runs it in a child JVM that the resume test kills with SIGKILL.
  */
 final class TinyRun {
-    static final ModelSpec SPEC = new ModelSpec("convlstm", 1, 16, 16, 2, List.of(8), 3, false, false, 3);
+    static final ModelSpec SPEC = new ModelSpec("convlstm", 1, 16, 16, 2, List.of(8), 3, false, false, false, 3);
 
     static TrainConfig config(int steps, int checkpointEvery) {
         return new TrainConfig(steps, 4, 6, 3e-3, "l1l2", 1.0, 1.0, 1.0 / steps, 42, checkpointEvery);

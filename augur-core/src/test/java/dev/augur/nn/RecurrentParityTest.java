@@ -12,21 +12,28 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Our ConvLSTM stack against PyTorch's (reference/convlstm_reference.py): outputs and gradients to 1e-5. */
-class ConvLstmParityTest {
+/**
+ * Our ConvLSTM, ST-LSTM (PredRNN Eq. 4) and memory-flow (Eq. 3) stacks against PyTorch's
+ * (reference/cells_reference.py): outputs, loss and every weight's gradient to 1e-5.
+ */
+class RecurrentParityTest {
 
     @ParameterizedTest
     @CsvSource({
-        "convlstm_plain, 1, 8, 2, '8,8', 3, false, false, 3",
-        "convlstm_peephole_residual, 2, 8, 2, '6,6,6', 3, true, true, 3"
+        "convlstm_plain, convlstm, 1, 8, 2, '8,8', 3, false, false, false, 3",
+        "convlstm_peephole_residual, convlstm, 2, 8, 2, '6,6,6', 3, true, true, false, 3",
+        "predrnn_plain, predrnn, 1, 8, 2, '6,6', 3, false, false, false, 3",
+        "predrnn_layernorm_residual, predrnn, 1, 8, 2, '5,5,5', 3, false, true, true, 3",
+        "memory_flow, memory_flow, 1, 8, 2, '6,6,6', 3, false, false, false, 3"
     })
-    void matchesPyTorchForwardAndBackward(String name, int channels, int size, int patch, String hidden, int filter,
-                                          boolean peephole, boolean residual, int inputLength) throws Exception {
+    void matchesPyTorchForwardAndBackward(String name, String architecture, int channels, int size, int patch,
+                                          String hidden, int filter, boolean peephole, boolean residual,
+                                          boolean layerNorm, int inputLength) throws Exception {
         AugurEngine.cpu();
         try (NDManager manager = NDManager.newBaseManager()) {
             ParityFixture fixture = new ParityFixture(name, manager);
             List<Integer> sizes = java.util.Arrays.stream(hidden.split(",")).map(Integer::parseInt).toList();
-            ModelSpec spec = new ModelSpec("convlstm", channels, size, size, patch, sizes, filter, peephole, residual,
+            ModelSpec spec = new ModelSpec(architecture, channels, size, size, patch, sizes, filter, peephole, residual, layerNorm,
                     inputLength);
             try (FramePredictor model = FramePredictor.create(spec, manager, 0)) {
                 NDList weights = fixture.named("w.");

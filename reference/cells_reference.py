@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""PyTorch reference of Augur's recurrent stacks (ConvLSTM, PredRNN's ST-LSTM, the PredRNN paper's Eq. 3
+"ConvLSTM with spatiotemporal memory flow"), used to write golden parity fixtures.
+
+Run with Debian's python3-torch (/usr/bin/python3 reference/cells_reference.py). It writes, per case, the
+weights (named as Augur's Weights), a clip, a scheduled-sampling mask, the predictions of frames 1..T-1, the
+MSE loss against the true frames and the gradient of that loss for every weight, each as a .npy file under
+augur-core/src/test/resources/parity/<case>/. The Java test RecurrentParityTest loads them and must match to 1e-5.
+"""
+import os
+import sys
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "augur-core", "src", "test", "resources", "parity")
+
+
+def convlstm_step(w, name, x, h, c, peephole):
+    """Shi et al. 2015, Eq. 3: one conv over [x, h] gives gates i, f, g, o."""
+    k = w[name + ".conv.weight"].shape[-1]
+    z = F.conv2d(torch.cat([x, h], 1), w[name + ".conv.weight"], w[name + ".conv.bias"], padding=k // 2)
+    i, f, g, o = torch.split(z, z.shape[1] // 4, dim=1)
+    if peephole:
+        i = i + c * w[name + ".peephole_i"]
+        f = f + c * w[name + ".peephole_f"]
+    c_next = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+    if peephole:
+        o = o + c_next * w[name + ".peephole_o"]
+    return torch.sigmoid(o) * torch.tanh(c_next), c_next
+
+
+def normed_conv(w, name, x, layer_norm):
+    """predrnn-pytorch's nn.Sequential(Conv2d(bias=False), LayerNorm([C, H, W]))."""
+    k = w[name + ".weight"].shape[-1]
+    y = F.conv2d(x, w[name + ".weight"], padding=k // 2)
+    if layer_norm:
+        y = F.layer_norm(y, y.shape[1:], w[name + ".norm.weight"], w[name + ".norm.bias"], eps=1e-5)
+    return y
+
+
+def stlstm_step(w, name, x, h, c, m, layer_norm):
+    """PredRNN Eq. 4, as predrnn-pytorch's SpatioTemporalLSTMCell (forget bias 1)."""
+    n = h.shape[1]
+    i_x, f_x, g_x, ip_x, fp_x, gp_x, o_x = torch.split(normed_conv(w, name + ".conv_x", x, layer_norm), n, 1)
+    i_h, f_h, g_h, o_h = torch.split(normed_conv(w, name + ".conv_h", h, layer_norm), n, 1)
+    i_m, f_m, g_m = torch.split(normed_conv(w, name + ".conv_m", m, layer_norm), n, 1)
+    c_new = torch.sigmoid(f_x + f_h + 1.0) * c + torch.sigmoid(i_x + i_h) * torch.tanh(g_x + g_h)
+    m_new = torch.sigmoid(fp_x + f_m + 1.0) * m + torch.sigmoid(ip_x + i_m) * torch.tanh(gp_x + g_m)
+    mem = torch.cat([c_new, m_new], 1)
+    o = torch.sigmoid(o_x + o_h + normed_conv(w, name + ".conv_o", mem, layer_norm))
+    return o * torch.tanh(F.conv2d(mem, w[name + ".conv_last.weight"])), c_new, m_new
+
+
+def memory_flow_step(w, name, x, h_below, m, bottom):
+    """PredRNN paper Eq. 3: gates from X (bottom layer only) and H^{l-1}, Hadamard terms on M."""
+    k = w[name + ".conv.weight"].shape[-1]
+    z = F.conv2d(x, w[name + ".conv.weight"], w[name + ".conv.bias"], padding=k // 2)
+    if bottom:
+        z = z + F.conv2d(h_below, w[name + ".conv_top.weight"], padding=k // 2)
+    i, f, g, o = torch.split(z, z.shape[1] // 4, dim=1)
+    i = torch.sigmoid(i + m * w[name + ".memory_i"])
+    f = torch.sigmoid(f + m * w[name + ".memory_f"])
+    m_new = f * m + i * torch.tanh(g)
+    o = torch.sigmoid(o + m_new * w[name + ".memory_o"])
+    return o * torch.tanh(m_new), m_new
+
+
+def rollout(w, clip, mask, hidden, patch, input_length, peephole, residual, cell="convlstm", layer_norm=False):
+    b, t_total = clip.shape[:2]
+    frames = F.pixel_unshuffle(clip.flatten(0, 1), patch).unflatten(0, (b, t_total))
+    hp, wp = frames.shape[-2:]
+    h = [torch.zeros(b, n, hp, wp) for n in hidden]
+    c = [torch.zeros(b, n, hp, wp) for n in hidden]
+    m = torch.zeros(b, hidden[0], hp, wp)  # the zig-zag memory (predrnn, memory_flow)
+    top = torch.zeros(b, hidden[0], hp, wp)  # memory_flow: the top layer's H at t-1
+    preds, gen = [], None
+    for t in range(t_total - 1):
+        if t < input_length:
+            net = frames[:, t]
+        else:
+            mt = mask[:, t - input_length].reshape(-1, 1, 1, 1)
+            net = mt * frames[:, t] + (1 - mt) * gen
+        x = net
+        for layer in range(len(hidden)):
+            name = "stack.%d" % layer
+            if cell == "convlstm":
+                h[layer], c[layer] = convlstm_step(w, name, x, h[layer], c[layer], peephole)
+            elif cell == "predrnn":
+                h[layer], c[layer], m = stlstm_step(w, name, x, h[layer], c[layer], m, layer_norm)
+            else:
+                h[layer], m = memory_flow_step(w, name, x, top, m, layer == 0)
+                top = h[layer]
+            same = x.shape[1] == h[layer].shape[1]
+            x = h[layer] + x if residual and layer > 0 and same else h[layer]
+        gen = F.conv2d(x, w["decoder.weight"])  # the top output, residual link included
+        preds.append(gen)
+    out = torch.stack(preds, 1)
+    return F.pixel_shuffle(out.flatten(0, 1), patch).unflatten(0, (b, t_total - 1))
+
+
+def make_weights(g, cell, cp, hp, hidden, filt, peephole, layer_norm):
+    w = {}
+    inp = cp
+    for layer, n in enumerate(hidden):
+        s = "stack.%d" % layer
+        if cell == "convlstm":
+            w[s + ".conv.weight"] = torch.randn(4 * n, inp + n, filt, filt, generator=g) * 0.2
+            w[s + ".conv.bias"] = torch.randn(4 * n, generator=g) * 0.1
+            if peephole:
+                for gate in "ifo":
+                    w[s + ".peephole_%s" % gate] = torch.randn(n, hp, hp, generator=g) * 0.1
+        elif cell == "predrnn":
+            for conv, cin, cout in (("conv_x", inp, 7 * n), ("conv_h", n, 4 * n), ("conv_m", n, 3 * n),
+                                    ("conv_o", 2 * n, n)):
+                w[s + "." + conv + ".weight"] = torch.randn(cout, cin, filt, filt, generator=g) * 0.2
+                if layer_norm:
+                    w[s + "." + conv + ".norm.weight"] = 1 + torch.randn(cout, hp, hp, generator=g) * 0.1
+                    w[s + "." + conv + ".norm.bias"] = torch.randn(cout, hp, hp, generator=g) * 0.1
+            w[s + ".conv_last.weight"] = torch.randn(n, 2 * n, 1, 1, generator=g) * 0.3
+        else:
+            w[s + ".conv.weight"] = torch.randn(4 * n, inp, filt, filt, generator=g) * 0.2
+            w[s + ".conv.bias"] = torch.randn(4 * n, generator=g) * 0.1
+            if layer == 0:
+                w[s + ".conv_top.weight"] = torch.randn(4 * n, n, filt, filt, generator=g) * 0.2
+            for gate in "ifo":
+                w[s + ".memory_%s" % gate] = torch.randn(n, hp, hp, generator=g) * 0.1
+        inp = n
+    w["decoder.weight"] = torch.randn(cp, hidden[-1], 1, 1, generator=g) * 0.3
+    return w
+
+
+def make_case(name, seed, channels, size, patch, hidden, filt, peephole, residual, batch, total, input_length,
+              cell="convlstm", layer_norm=False):
+    g = torch.Generator().manual_seed(seed)
+    cp = channels * patch * patch
+    hp = size // patch
+    w = make_weights(g, cell, cp, hp, hidden, filt, peephole, layer_norm)
+    for v in w.values():
+        v.requires_grad_(True)
+    clip = torch.rand(batch, total, channels, size, size, generator=g)
+    mask = (torch.rand(batch, total - input_length - 1, generator=g) > 0.5).float()
+    pred = rollout(w, clip, mask, hidden, patch, input_length, peephole, residual, cell, layer_norm)
+    loss = F.mse_loss(pred, clip[:, 1:])
+    loss.backward()
+    d = os.path.join(OUT, name)
+    os.makedirs(d, exist_ok=True)
+    for k, v in w.items():
+        np.save(os.path.join(d, "w.%s.npy" % k), v.detach().numpy().astype(np.float32))
+        np.save(os.path.join(d, "grad.%s.npy" % k), v.grad.numpy().astype(np.float32))
+    np.save(os.path.join(d, "clip.npy"), clip.numpy().astype(np.float32))
+    np.save(os.path.join(d, "mask.npy"), mask.numpy().astype(np.float32))
+    np.save(os.path.join(d, "predictions.npy"), pred.detach().numpy().astype(np.float32))
+    np.save(os.path.join(d, "loss.npy"), np.array([loss.item()], dtype=np.float32))
+    with open(os.path.join(d, "case.txt"), "w") as f:
+        f.write("cell=%s layer_norm=%s " % (cell, layer_norm))
+        f.write("channels=%d size=%d patch=%d hidden=%s filter=%d peephole=%s residual=%s input_length=%d total=%d\n"
+                % (channels, size, patch, ",".join(map(str, hidden)), filt, peephole, residual, input_length, total))
+    print("wrote", d, "loss", loss.item())
+
+
+if __name__ == "__main__":
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    make_case("convlstm_plain", 1, 1, 8, 2, [8, 8], 3, False, False, 2, 6, 3)
+    make_case("convlstm_peephole_residual", 2, 2, 8, 2, [6, 6, 6], 3, True, True, 2, 7, 3)
+    make_case("predrnn_plain", 3, 1, 8, 2, [6, 6], 3, False, False, 2, 6, 3, cell="predrnn")
+    make_case("predrnn_layernorm_residual", 4, 1, 8, 2, [5, 5, 5], 3, False, True, 2, 7, 3, cell="predrnn",
+              layer_norm=True)
+    make_case("memory_flow", 5, 1, 8, 2, [6, 6, 6], 3, False, False, 2, 6, 3, cell="memory_flow")
+    sys.exit(0)
