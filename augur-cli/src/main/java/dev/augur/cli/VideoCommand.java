@@ -13,6 +13,7 @@ import dev.augur.nn.ModelSpec;
 import dev.augur.report.AnimatedGif;
 import dev.augur.report.ErrorChart;
 import dev.augur.report.FrameImages;
+import dev.augur.train.ScheduledSampling;
 import dev.augur.train.TrainConfig;
 import dev.augur.train.TrainingLoop;
 import dev.augur.video.RolloutAnimation;
@@ -117,8 +118,8 @@ final class VideoCommand {
             ModelSpec spec = new ModelSpec(architecture, grey ? 1 : 3, size, size, patch, hidden, filter, peephole,
                     residual, layerNorm, j);
             double delta = samplingDelta != null ? samplingDelta : 1.0 / Math.max(1, 0.75 * steps);
-            TrainConfig config = new TrainConfig(steps, batch, j + future, lr, loss, clipNorm, samplingStart, delta, seed,
-                    checkpointEvery);
+            TrainConfig config = new TrainConfig(steps, batch, j + future, lr, loss, clipNorm,
+                    ScheduledSampling.linear(samplingStart, delta), false, seed, checkpointEvery);
             VideoData data = VideoData.balls(new BouncingBalls.Config(size, balls, 1.2, 0.5, !grey), seed);
             engine.start();
             VideoTraining training = new VideoTraining(data, spec, config, out, new ConsoleProgress(architecture));

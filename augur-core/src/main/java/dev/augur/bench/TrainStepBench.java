@@ -95,7 +95,8 @@ public final class TrainStepBench {
         AugurEngine.cpu();
         float[] clipData = randomClip(new SplittableRandom(3));
         List<Long> times = new ArrayList<>();
-        TrainConfig config = new TrainConfig(warmup + steps, BATCH, LENGTH, 1e-3, "l2", 0, 0.5, 0, 3, Integer.MAX_VALUE);
+        TrainConfig config = new TrainConfig(warmup + steps, BATCH, LENGTH, 1e-3, "l2", 0, ScheduledSampling.linear(0.5, 0), false, 3,
+                Integer.MAX_VALUE);
         ScheduledSampling sampling = config.sampling();
         Path scratch = Files.createTempDirectory("augur-bench");
         Path ckpt = scratch.resolve("checkpoint.npz");
@@ -103,7 +104,7 @@ public final class TrainStepBench {
              FramePredictor model = FramePredictor.create(SPEC, manager, 3)) {
             Objective objective = (m, step) -> {
                 NDArray clip = m.create(clipData, new ai.djl.ndarray.types.Shape(BATCH, LENGTH, 1, 64, 64));
-                NDArray mask = sampling.mask(m, 3, step, BATCH, LENGTH - SPEC.inputLength() - 1);
+                NDArray mask = sampling.mask(m, 3, step, BATCH, SPEC.inputLength(), LENGTH);
                 return FrameLoss.of("l2", model.forward(clip, mask), clip.get(new NDIndex(":, 1:")));
             };
             long[] last = {System.nanoTime()};

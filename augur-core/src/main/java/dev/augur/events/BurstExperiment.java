@@ -6,6 +6,7 @@ import dev.augur.data.VideoReader;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
+import dev.augur.train.ScheduledSampling;
 import dev.augur.train.TrainConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class BurstExperiment {
              BurstClassifier model = new BurstClassifier(s.model(), manager, s.seed())) {
             BurstTraining objective = new BurstTraining(model, data, s.batchSize(), s.seed());
             TrainConfig config = new TrainConfig(s.steps(), s.batchSize(), s.model().window(), s.learningRate(), "l2",
-                    1.0, 0, 0, s.seed(), s.checkpointEvery());
+                    1.0, ScheduledSampling.off(), false, s.seed(), s.checkpointEvery());
             TrainingLoop.Result training = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
                     .run(resume);
             int lookback = AlgorithmicBaseline.seed000().lookback();

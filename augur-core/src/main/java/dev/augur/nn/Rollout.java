@@ -10,14 +10,16 @@ import java.util.List;
  * The one rollout loop (predrnn-pytorch's {@code RNN.forward}): for t = 0 … T−2 the predictor reads frame t
  * and predicts frame t+1. Inputs t &lt; J are the given frames; afterwards the scheduled-sampling mask picks,
  * per sequence and step, the true frame (1) or the model's own last prediction (0). A null mask means fully
- * autoregressive, as at test time. Returns the T−1 predictions [B, T−1, C', H', W'] (frames 1 … T−1).
+ * autoregressive, as at test time. A mask of width T−2 (reverse scheduled sampling, PredRNN-V2) also covers the
+ * encoder: every step t ≥ 1 mixes truth and prediction as mask[:, t−1] says. Returns the T−1 predictions
+ * [B, T−1, C', H', W'] (frames 1 … T−1).
  */
 public final class Rollout {
     private Rollout() {}
 
     /**
      * @param clip      patched frames [B, T, C', H', W']; frames at t ≥ J are read only where the mask says so
-     * @param trueMask  [B, T−J−1] of 0/1, or null
+     * @param trueMask  [B, T−J−1] or [B, T−2] of 0/1, or null
      * @param inputLength J, at least 1
      */
     public static <S> NDArray run(FrameStep<S> predictor, NDArray clip, NDArray trueMask, int inputLength) {
@@ -25,23 +27,26 @@ public final class Rollout {
         if (inputLength < 1 || inputLength >= total) {
             throw new IllegalArgumentException("input length " + inputLength + " must be in [1, " + (total - 1) + "]");
         }
+        boolean reverse = trueMask != null && trueMask.getShape().dimension() == 2
+                && trueMask.getShape().get(1) == total - 2 && inputLength > 1;
         if (trueMask != null && (trueMask.getShape().dimension() != 2
-                || trueMask.getShape().get(1) != total - inputLength - 1
+                || (trueMask.getShape().get(1) != total - inputLength - 1 && !reverse)
                 || trueMask.getShape().get(0) != clip.getShape().get(0))) {
             throw new IllegalArgumentException("scheduled-sampling mask must be [B, " + (total - inputLength - 1)
-                    + "], got " + trueMask.getShape());
+                    + "] or, reversed, [B, " + (total - 2) + "], got " + trueMask.getShape());
         }
+        int maskStart = reverse ? 1 : inputLength;
         List<NDArray> predictions = new ArrayList<>((int) total - 1);
         S state = predictor.initialState(clip.get(new NDIndex(":, 0")));
         NDArray generated = null;
         for (int t = 0; t < total - 1; t++) {
             NDArray frame;
-            if (t < inputLength) {
+            if (t < maskStart || (trueMask == null && t < inputLength)) {
                 frame = clip.get(new NDIndex(":, {}", t));
             } else if (trueMask == null) {
                 frame = generated;
             } else {
-                NDArray m = trueMask.get(new NDIndex(":, {}", t - inputLength)).reshape(-1, 1, 1, 1);
+                NDArray m = trueMask.get(new NDIndex(":, {}", t - maskStart)).reshape(-1, 1, 1, 1);
                 NDArray truth = clip.get(new NDIndex(":, {}", t));
                 frame = truth.mul(m).add(generated.mul(m.neg().add(1f)));
             }

@@ -8,7 +8,9 @@ import dev.augur.nn.FramePredictor;
 
 /**
  * Video prediction as predrnn-pytorch trains it: the loss covers every predicted frame 1 … T−1, and the
- * frames after the J inputs are fed back under scheduled sampling.
+ * frames after the J inputs are fed back under scheduled sampling. With reverse input each clip also appears
+ * played backwards in the same batch, under the same mask; predrnn-pytorch takes a second optimiser step on the
+ * reversed batch instead, we average both in one step.
  */
 public final class FramePredictionObjective implements Objective {
     private final FramePredictor model;
@@ -36,8 +38,12 @@ public final class FramePredictionObjective implements Objective {
     @Override
     public NDArray loss(NDManager manager, long step) {
         NDArray clip = source.trainingBatch(step, config.batchSize(), config.clipLength()).toArray(manager);
-        int masked = config.clipLength() - model.spec().inputLength() - 1;
-        NDArray mask = sampling.mask(manager, config.seed(), step, config.batchSize(), masked);
+        NDArray mask = sampling.mask(manager, config.seed(), step, config.batchSize(), model.spec().inputLength(),
+                config.clipLength());
+        if (config.reverseInput()) {
+            clip = clip.concat(clip.flip(1), 0);
+            mask = mask == null ? null : mask.concat(mask, 0);
+        }
         NDArray predicted = model.forward(clip, mask);
         return FrameLoss.of(config.loss(), predicted, clip.get(new NDIndex(":, 1:")));
     }

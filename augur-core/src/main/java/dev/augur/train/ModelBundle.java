@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * renamed into place, so a folder called by its name is always complete.
  */
 public final class ModelBundle {
-    public static final String AUGUR_VERSION = "0.1.0";
-    public static final int FORMAT_VERSION = 1;
+    public static final String AUGUR_VERSION = "0.2.0";
+    public static final int FORMAT_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;

@@ -7,24 +7,24 @@ package dev.augur.train;
  * @param batchSize        sequences per step
  * @param clipLength       frames per training sequence (J inputs + K targets)
  * @param learningRate     Adam step size (PyTorch's Adam: β1 0.9, β2 0.999, ε 1e-8)
- * @param loss             {@code l2} (mean squared error) or {@code l1l2} (mean |d| + mean d², PredRNN)
+ * @param loss             {@code l2} (mean squared error), {@code l1l2} (mean |d| + mean d², PredRNN) or
+ *                         {@code l1l2:λ} (λ·mean |d| + (1−λ)·mean d², seed 002's balance study)
  * @param clipNorm         global gradient-norm limit; 0 turns clipping off
- * @param samplingStart    scheduled sampling: η at step 0 (probability of feeding the true frame)
- * @param samplingDelta    η falls by this much per step, down to 0 (predrnn-pytorch's sampling_changing_rate)
+ * @param sampling         scheduled sampling of the frames fed back (video prediction)
+ * @param reverseInput     also train on each clip played backwards (predrnn-pytorch's --reverse_input)
  * @param seed             seeds the weights, the batches and the sampling masks
  * @param checkpointEvery  steps between atomic checkpoints (one is also written at the end and on stop)
  */
 public record TrainConfig(int steps, int batchSize, int clipLength, double learningRate, String loss, double clipNorm,
-                          double samplingStart, double samplingDelta, long seed, int checkpointEvery) {
+                          ScheduledSampling sampling, boolean reverseInput, long seed, int checkpointEvery) {
     public TrainConfig {
         require(steps >= 1, "steps must be >= 1, got " + steps);
         require(batchSize >= 1, "batch size must be >= 1, got " + batchSize);
         require(clipLength >= 2, "clip length must be >= 2, got " + clipLength);
         require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be > 0, got " + learningRate);
-        require("l2".equals(loss) || "l1l2".equals(loss), "loss must be l2 or l1l2, got '" + loss + "'");
+        FrameLoss.validate(loss);
         require(clipNorm >= 0 && Double.isFinite(clipNorm), "clip norm must be >= 0 (0 = off), got " + clipNorm);
-        require(samplingStart >= 0 && samplingStart <= 1, "sampling start must be in [0, 1], got " + samplingStart);
-        require(samplingDelta >= 0, "sampling delta must be >= 0, got " + samplingDelta);
+        require(sampling != null, "scheduled sampling settings are required (ScheduledSampling.off() for none)");
         require(checkpointEvery >= 1, "checkpoint interval must be >= 1, got " + checkpointEvery);
     }
 
@@ -34,7 +34,9 @@ public record TrainConfig(int steps, int batchSize, int clipLength, double learn
         }
     }
 
-    public ScheduledSampling sampling() {
-        return new ScheduledSampling(samplingStart, samplingDelta);
+    /** The same run with another step count: what may change when a run is resumed. */
+    public TrainConfig withSteps(int n) {
+        return new TrainConfig(n, batchSize, clipLength, learningRate, loss, clipNorm, sampling, reverseInput, seed,
+                checkpointEvery);
     }
 }

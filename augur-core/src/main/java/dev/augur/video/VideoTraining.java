@@ -82,10 +82,8 @@ public final class VideoTraining {
         RunSettings now = new RunSettings(spec, config, data);
         if (resume && Files.exists(checkpoint()) && Files.exists(file)) {
             RunSettings before = ModelBundle.json().readValue(file.toFile(), RunSettings.class);
-            TrainConfig b = before.training();
-            TrainConfig sameLength = new TrainConfig(config.steps(), b.batchSize(), b.clipLength(), b.learningRate(),
-                    b.loss(), b.clipNorm(), b.samplingStart(), b.samplingDelta(), b.seed(), b.checkpointEvery());
-            if (!before.model().equals(spec) || !before.data().equals(data) || !sameLength.equals(config)) {
+            if (!before.model().equals(spec) || !before.data().equals(data)
+                    || !before.training().withSteps(config.steps()).equals(config)) {
                 throw new IOException(file + ": the checkpoint here was made with other settings (" + before
                         + "); resume with the same settings or choose another output folder");
             }

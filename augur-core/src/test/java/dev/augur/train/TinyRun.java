@@ -16,7 +16,8 @@ final class TinyRun {
     static final ModelSpec SPEC = new ModelSpec("convlstm", 1, 16, 16, 2, List.of(8), 3, false, false, false, 3);
 
     static TrainConfig config(int steps, int checkpointEvery) {
-        return new TrainConfig(steps, 4, 6, 3e-3, "l1l2", 1.0, 1.0, 1.0 / steps, 42, checkpointEvery);
+        return new TrainConfig(steps, 4, 6, 3e-3, "l1l2", 1.0, ScheduledSampling.linear(1.0, 1.0 / steps), false, 42,
+                checkpointEvery);
     }
 
     static BouncingBalls data() {
@@ -25,10 +26,14 @@ final class TinyRun {
 
     static TrainingLoop.Result train(Path checkpoint, int steps, int checkpointEvery, boolean resume,
                                      ProgressListener listener) throws Exception {
+        return train(SPEC, config(steps, checkpointEvery), checkpoint, resume, listener);
+    }
+
+    static TrainingLoop.Result train(ModelSpec spec, TrainConfig config, Path checkpoint, boolean resume,
+                                     ProgressListener listener) throws Exception {
         AugurEngine.cpu();
         try (NDManager manager = NDManager.newBaseManager();
-             FramePredictor model = FramePredictor.create(SPEC, manager, 42)) {
-            TrainConfig config = config(steps, checkpointEvery);
+             FramePredictor model = FramePredictor.create(spec, manager, 42)) {
             TrainingLoop loop = new TrainingLoop(model.weights(),
                     new FramePredictionObjective(model, data(), config), config, checkpoint, listener);
             return loop.run(resume);

