@@ -9,15 +9,15 @@ import picocli.CommandLine.Command;
 /** {@code augur <task> <verb>}: the command line only parses arguments and calls the library. */
 @Command(name = "augur", mixinStandardHelpOptions = true, version = "augur 0.1.0",
         description = "Spatiotemporal forecasting: video prediction, event forecasting, behaviour classification.",
-        subcommands = {QuickstartCommand.class, DemoCommand.class, VideoCommand.class, BurstsCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {QuickstartCommand.class, DemoCommand.class, DataCommand.class, VideoCommand.class, RunCommand.class,
+                BurstsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Augur implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a task: quickstart, demo, video, bursts or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a task: quickstart, demo, data, video, run, bursts or bench");
     }
 
     public static void main(String[] args) {

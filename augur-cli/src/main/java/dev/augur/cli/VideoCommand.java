@@ -235,11 +235,13 @@ final class VideoCommand {
     }
 
     static void printTable(List<FrameMetrics.Summary> metrics) {
-        System.out.printf("%-40s %5s %22s %10s %8s %7s%n", "model", "step", "MSE/frame [95% CI]", "MAE/frame", "PSNR dB", "SSIM");
+        System.out.printf("%-40s %5s %22s %10s %8s %7s %9s%n", "model", "step", "MSE/frame [95% CI]", "MAE/frame",
+                "PSNR dB", "SSIM", "CE/frame");
         for (FrameMetrics.Summary m : metrics) {
             for (FrameMetrics.Step s : m.steps()) {
-                System.out.printf(Locale.ROOT, "%-40s %5d %8.3f [%6.3f,%6.3f] %10.3f %8.2f %7.4f%n", m.model(), s.step(),
-                        s.mse().mean(), s.mse().low(), s.mse().high(), s.mae().mean(), s.psnr().mean(), s.ssim().mean());
+                System.out.printf(Locale.ROOT, "%-40s %5d %8.3f [%6.3f,%6.3f] %10.3f %8.2f %7.4f %9.2f%n", m.model(),
+                        s.step(), s.mse().mean(), s.mse().low(), s.mse().high(), s.mae().mean(), s.psnr().mean(),
+                        s.ssim().mean(), s.crossEntropy().mean());
             }
         }
     }

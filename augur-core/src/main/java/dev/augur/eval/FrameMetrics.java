@@ -7,9 +7,11 @@ import java.util.List;
  * Per-future-step errors of predicted frames, accumulated per sequence so intervals can be drawn over
  * sequences. Conventions (PredRNN / OpenSTL): predictions are clipped to [0, 1]; "MSE per frame" and "MAE per
  * frame" are the squared and absolute errors summed over C·H·W; PSNR = −10·log10(mean squared error over the
- * frame's pixels) in dB, capped at 100 for a perfect frame; SSIM as {@link Ssim}.
+ * frame's pixels) in dB, capped at 100 for a perfect frame; SSIM as {@link Ssim}; "cross-entropy per frame" (PredRNN
+ * Table 1) is the binary cross-entropy −[y·ln p + (1−y)·ln(1−p)] summed over C·H·W, p clipped to [1e-7, 1−1e-7].
  */
 public final class FrameMetrics {
+    private static final double CE_EPS = 1e-7;
     private final int steps;
     private final int channels;
     private final int height;
@@ -24,7 +26,7 @@ public final class FrameMetrics {
     }
 
     /** Metrics of one step. */
-    public record Step(int step, Estimate mse, Estimate mae, Estimate psnr, Estimate ssim) {}
+    public record Step(int step, Estimate mse, Estimate mae, Estimate psnr, Estimate ssim, Estimate crossEntropy) {}
 
     /** Everything measured for one model. */
     public record Summary(String model, int sequences, List<Step> steps, Estimate mse, Estimate ssim) {}
@@ -37,22 +39,26 @@ public final class FrameMetrics {
                     + ") must both hold " + count + "x" + steps + " frames of " + frame + " values");
         }
         for (int s = 0; s < count; s++) {
-            double[][] m = new double[4][steps];
+            double[][] m = new double[5][steps];
             for (int t = 0; t < steps; t++) {
                 int off = (s * steps + t) * frame;
                 float[] clipped = new float[frame];
-                double se = 0, ae = 0;
+                double se = 0, ae = 0, ce = 0;
                 for (int i = 0; i < frame; i++) {
                     float p = Math.max(0f, Math.min(1f, predicted[off + i]));
                     clipped[i] = p;
-                    double d = p - truth[off + i];
+                    double y = truth[off + i];
+                    double d = p - y;
                     se += d * d;
                     ae += Math.abs(d);
+                    double q = Math.min(1 - CE_EPS, Math.max(CE_EPS, p));
+                    ce -= y * Math.log(q) + (1 - y) * Math.log(1 - q);
                 }
                 m[0][t] = se;
                 m[1][t] = ae;
                 m[2][t] = se == 0 ? 100.0 : Math.min(100.0, -10 * Math.log10(se / frame));
                 m[3][t] = Ssim.of(truth, off, clipped, 0, channels, height, width);
+                m[4][t] = ce;
             }
             perSequence.add(m);
         }
@@ -66,7 +72,7 @@ public final class FrameMetrics {
         List<Step> out = new ArrayList<>();
         for (int t = 0; t < steps; t++) {
             out.add(new Step(t + 1, bootstrap.mean(column(0, t)), bootstrap.mean(column(1, t)),
-                    bootstrap.mean(column(2, t)), bootstrap.mean(column(3, t))));
+                    bootstrap.mean(column(2, t)), bootstrap.mean(column(3, t)), bootstrap.mean(column(4, t))));
         }
         return new Summary(model, perSequence.size(), out, bootstrap.mean(overall(0)), bootstrap.mean(overall(3)));
     }

@@ -27,6 +27,16 @@ public final class VideoTraining {
     private final ProgressListener listener;
     private volatile TrainingLoop loop;
     private volatile boolean stopRequested;
+    private Hooks hooks = new Hooks() {};
+    private Path initialWeights;
+
+    /** Work done between training steps with the live model (periodic tests, snapshots). */
+    public interface Hooks {
+        default void afterStep(long step, FramePredictor model) throws IOException {}
+
+        /** After the loop has written its checkpoint of {@code step} to {@code checkpoint}. */
+        default void afterCheckpoint(long step, Path checkpoint, FramePredictor model) throws IOException {}
+    }
 
     public VideoTraining(VideoData data, ModelSpec spec, TrainConfig config, Path out, ProgressListener listener) {
         this.data = data;
@@ -34,6 +44,20 @@ public final class VideoTraining {
         this.config = config;
         this.out = out;
         this.listener = listener;
+    }
+
+    public VideoTraining withHooks(Hooks h) {
+        this.hooks = h;
+        return this;
+    }
+
+    /**
+     * Starts a fresh run from the weights of a saved bundle instead of random ones (fine-tuning, e.g. with
+     * residual links switched on); the bundle's network must have the same weights as {@code spec}'s.
+     */
+    public VideoTraining startingFrom(Path bundle) {
+        this.initialWeights = bundle;
+        return this;
     }
 
     public Path checkpoint() {
@@ -54,13 +78,25 @@ public final class VideoTraining {
     }
 
     public TrainingLoop.Result run(boolean resume) throws IOException {
+        try {
+            return train(resume);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private TrainingLoop.Result train(boolean resume) throws IOException {
         Checkpoint.refuseOverwrite(checkpoint(), resume);
         Files.createDirectories(out);
         checkSettings(resume);
         try (NDManager manager = NDManager.newBaseManager();
              FramePredictor model = FramePredictor.create(spec, manager, config.seed())) {
+            if (initialWeights != null && !(resume && Files.exists(checkpoint()))) {
+                ModelBundle.read(initialWeights, VideoModels.TASK).loadWeights(model.weights());
+            }
             TrainingLoop l = new TrainingLoop(model.weights(),
-                    new FramePredictionObjective(model, data.source(), config), config, checkpoint(), listener);
+                    new FramePredictionObjective(model, data.source(), config), config, checkpoint(),
+                    withHooks(listener, model));
             loop = l;
             if (stopRequested) {
                 l.requestStop();
@@ -71,6 +107,44 @@ public final class VideoTraining {
                 VideoModels.save(bundle(), model, config, data);
             }
             return result;
+        }
+    }
+
+    private ProgressListener withHooks(ProgressListener inner, FramePredictor model) {
+        return new ProgressListener() {
+            @Override
+            public void started(long firstStep, long totalSteps) {
+                inner.started(firstStep, totalSteps);
+            }
+
+            @Override
+            public void stepped(long step, long totalSteps, float loss) {
+                inner.stepped(step, totalSteps, loss);
+                call(() -> hooks.afterStep(step, model));
+            }
+
+            @Override
+            public void checkpointed(long step, Path file) {
+                inner.checkpointed(step, file);
+                call(() -> hooks.afterCheckpoint(step, file, model));
+            }
+
+            @Override
+            public void finished() {
+                inner.finished();
+            }
+        };
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void call(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

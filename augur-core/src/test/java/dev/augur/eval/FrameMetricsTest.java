@@ -25,6 +25,16 @@ class FrameMetricsTest {
     }
 
     @Test
+    void crossEntropyPerFrameIsBinaryCrossEntropySummedOverPixels() {
+        // one 1x2 frame: truth (1, 0.5), prediction (0.8, 0.5)
+        FrameMetrics m = new FrameMetrics(1, 1, 1, 2);
+        m.add(new float[] {1f, 0.5f}, new float[] {0.8f, 0.5f}, 1);
+        double expected = -Math.log(0.8) - (0.5 * Math.log(0.5) + 0.5 * Math.log(0.5));
+        assertThat(m.summarise("x", Bootstrap.standard()).steps().get(0).crossEntropy().mean())
+                .isCloseTo(expected, offset(1e-6));
+    }
+
+    @Test
     void predictionsAreClippedToTheUnitInterval() {
         FrameMetrics m = new FrameMetrics(1, 1, 1, 2);
         m.add(new float[] {1, 0}, new float[] {3, -2}, 1);

@@ -1,0 +1,217 @@
+package dev.augur.cli;
+
+import dev.augur.engine.AugurEngine;
+import dev.augur.nn.ModelSpec;
+import dev.augur.train.ScheduledSampling;
+import dev.augur.train.TrainConfig;
+import dev.augur.train.TrainingLoop;
+import dev.augur.video.ResearchRun;
+import dev.augur.video.VideoData;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line of predrnn-pytorch's and e3d_lstm's {@code run.py}: the same flags with the same meanings and
+ * defaults (predrnn-pytorch's), so a published training command runs unchanged after {@code augur run}. Boolean
+ * flags take 1/0 or True/False as either script does. An unknown flag is an error.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train or test a video predictor with predrnn-pytorch's / e3d_lstm's run.py flags.",
+                "Data: --dataset_name mnist with predrnn-format .npz files (see `augur data moving-mnist`)."})
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--is_training", defaultValue = "1", description = "1/True: train; 0/False: test --pretrained_model")
+    String isTraining;
+
+    @Option(names = "--device", defaultValue = "cpu:0", description = "cpu:0 (default); cuda needs a CUDA libtorch (see README)")
+    String device;
+
+    @Option(names = "--dataset_name", defaultValue = "mnist", description = "mnist: predrnn-format .npz files")
+    String datasetName;
+
+    @Option(names = "--train_data_paths", defaultValue = "data/moving-mnist-example/moving-mnist-train.npz")
+    Path trainData;
+
+    @Option(names = "--valid_data_paths", defaultValue = "data/moving-mnist-example/moving-mnist-valid.npz")
+    Path validData;
+
+    @Option(names = "--save_dir", defaultValue = "checkpoints/mnist_predrnn", description = "snapshots model.ckpt-<itr>/")
+    Path saveDir;
+
+    @Option(names = "--gen_frm_dir", defaultValue = "results/mnist_predrnn", description = "<itr>/<k>/gt*.png, pd*.png, metrics")
+    Path genFrmDir;
+
+    @Option(names = "--input_length", defaultValue = "10")
+    int inputLength;
+
+    @Option(names = "--total_length", defaultValue = "20")
+    int totalLength;
+
+    @Option(names = "--img_width", defaultValue = "64")
+    int imgWidth;
+
+    @Option(names = "--img_channel", defaultValue = "1")
+    int imgChannel;
+
+    @Option(names = "--model_name", defaultValue = "predrnn", description = "predrnn, convlstm or memory_flow (PredRNN paper Eq. 3)")
+    String modelName;
+
+    @Option(names = "--pretrained_model", description = "an Augur snapshot folder (save_dir/model.ckpt-N) or model bundle")
+    Path pretrained;
+
+    @Option(names = "--num_hidden", defaultValue = "64,64,64,64")
+    String numHidden;
+
+    @Option(names = "--filter_size", defaultValue = "5")
+    int filterSize;
+
+    @Option(names = "--stride", defaultValue = "1", description = "only 1 (as every published setting)")
+    int stride;
+
+    @Option(names = "--patch_size", defaultValue = "4")
+    int patchSize;
+
+    @Option(names = "--layer_norm", defaultValue = "1")
+    String layerNorm;
+
+    @Option(names = "--reverse_scheduled_sampling", defaultValue = "0")
+    String reverseScheduledSampling;
+
+    @Option(names = "--r_sampling_step_1", defaultValue = "25000")
+    double rSamplingStep1;
+
+    @Option(names = "--r_sampling_step_2", defaultValue = "50000")
+    long rSamplingStep2;
+
+    @Option(names = "--r_exp_alpha", defaultValue = "5000")
+    double rExpAlpha;
+
+    @Option(names = "--scheduled_sampling", defaultValue = "1")
+    String scheduledSampling;
+
+    @Option(names = "--sampling_stop_iter", defaultValue = "50000")
+    long samplingStopIter;
+
+    @Option(names = "--sampling_start_value", defaultValue = "1.0")
+    double samplingStartValue;
+
+    @Option(names = {"--sampling_changing_rate", "--sampling_delta_per_iter"}, defaultValue = "0.00002")
+    double samplingChangingRate;
+
+    @Option(names = "--lr", defaultValue = "0.001")
+    double lr;
+
+    @Option(names = "--reverse_input", defaultValue = "1")
+    String reverseInput;
+
+    @Option(names = "--batch_size", defaultValue = "8")
+    int batchSize;
+
+    @Option(names = "--max_iterations", defaultValue = "80000")
+    int maxIterations;
+
+    @Option(names = "--display_interval", defaultValue = "100")
+    int displayInterval;
+
+    @Option(names = "--test_interval", defaultValue = "5000")
+    int testInterval;
+
+    @Option(names = "--snapshot_interval", defaultValue = "5000")
+    int snapshotInterval;
+
+    @Option(names = "--num_save_samples", defaultValue = "10")
+    int numSaveSamples;
+
+    @Option(names = "--n_gpu", defaultValue = "1", description = "accepted; Augur runs on one device")
+    int nGpu;
+
+    @Option(names = "--allow_gpu_growth", defaultValue = "True", description = "accepted for e3d_lstm's scripts; has no effect")
+    String allowGpuGrowth;
+
+    @Option(names = "--loss", defaultValue = "l2", description = "Augur's addition: l2 (predrnn-pytorch's MSE), l1l2 (the papers') or l1l2:<λ>")
+    String loss;
+
+    @Option(names = "--residual", defaultValue = "0", description = "Augur's addition: residual links between stacked layers (seed 002)")
+    String residual;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Augur's addition: seeds weights, batches and sampling")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        ResearchRun.Settings settings = settings();
+        startEngine();
+        ResearchRun run = new ResearchRun(settings, System.out);
+        if (!settings.training()) {
+            run.run();
+            return 0;
+        }
+        TrainingLoop.Result r = StopOnSignal.run(run::requestStop, run::run);
+        if (r.stopped()) {
+            System.out.printf("stopped at iteration %d; continue with --pretrained_model %s%n", r.steps(),
+                    ResearchRun.snapshotDir(saveDir, r.steps()));
+            return 130;
+        }
+        System.out.printf(Locale.ROOT, "trained %d iterations, final loss %.6f; model: %s%n", r.steps(), r.finalLoss(),
+                saveDir.resolve("model"));
+        return 0;
+    }
+
+    ResearchRun.Settings settings() {
+        if (stride != 1) {
+            throw new IllegalArgumentException("--stride " + stride + ": only stride 1 is supported (the cells keep the frame size)");
+        }
+        if (!datasetName.equals("mnist")) {
+            throw new IllegalArgumentException("--dataset_name " + datasetName + ": Augur's run reads 'mnist' (predrnn-format"
+                    + " .npz); KTH ('action') and radar come with issue 5");
+        }
+        String architecture = switch (modelName) {
+            case "predrnn", "convlstm", "memory_flow" -> modelName;
+            case "e3d_lstm" -> throw new IllegalArgumentException("--model_name e3d_lstm is not built yet; use predrnn, "
+                    + "convlstm or memory_flow");
+            default -> throw new IllegalArgumentException("--model_name " + modelName
+                    + ": expected predrnn, convlstm or memory_flow");
+        };
+        List<Integer> hidden;
+        try {
+            hidden = Arrays.stream(numHidden.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--num_hidden must be comma-separated integers, got '" + numHidden + "'");
+        }
+        boolean norm = flag("--layer_norm", layerNorm) && architecture.equals("predrnn");
+        ModelSpec spec = new ModelSpec(architecture, imgChannel, imgWidth, imgWidth, patchSize, hidden, filterSize, false,
+                flag("--residual", residual), norm, inputLength);
+        ScheduledSampling sampling;
+        if (flag("--reverse_scheduled_sampling", reverseScheduledSampling)) {
+            sampling = new ScheduledSampling(1.0, 0, 0, new ScheduledSampling.Reverse((long) rSamplingStep1,
+                    rSamplingStep2, rExpAlpha));
+        } else if (flag("--scheduled_sampling", scheduledSampling)) {
+            sampling = new ScheduledSampling(samplingStartValue, samplingChangingRate, samplingStopIter, null);
+        } else {
+            sampling = ScheduledSampling.off();
+        }
+        TrainConfig config = new TrainConfig(maxIterations, batchSize, totalLength, lr, loss, 0, sampling,
+                flag("--reverse_input", reverseInput), seed, snapshotInterval);
+        VideoData data = VideoData.npz(trainData, validData, seed);
+        return new ResearchRun.Settings(flag("--is_training", isTraining), data, spec, config, saveDir, genFrmDir,
+                pretrained, displayInterval, testInterval, snapshotInterval, numSaveSamples);
+    }
+
+    private void startEngine() {
+        String d = device.toLowerCase(Locale.ROOT);
+        AugurEngine.start(d.startsWith("cuda") || d.startsWith("gpu") ? "gpu" : "cpu");
+    }
+
+    /** Python-style boolean flags: 1/0, True/False (any case). */
+    static boolean flag(String name, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "1", "true" -> true;
+            case "0", "false" -> false;
+            default -> throw new IllegalArgumentException(name + " takes 1/0 or True/False, got '" + value + "'");
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package dev.augur.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import dev.augur.data.BouncingBalls;
+import dev.augur.data.PredRnnNpz;
+import dev.augur.engine.AugurEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code augur run}: predrnn-pytorch's flags on a predrnn-format .npz, its output layout, resume and bad input. */
+class RunCliTest {
+    @TempDir
+    Path dir;
+    private final StringWriter err = new StringWriter();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void data() throws Exception {
+        AugurEngine.cpu();
+        BouncingBalls balls = new BouncingBalls(new BouncingBalls.Config(16, 1, 1.5, 0.6, false), 3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            PredRnnNpz.write(dir.resolve("train.npz"), balls.trainingBatch(0, 40, 8), 4, m);
+            PredRnnNpz.write(dir.resolve("valid.npz"), balls.testSet(6, 8), 4, m);
+        }
+    }
+
+    private int run(String... args) {
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            CommandLine cl = Augur.commandLine();
+            cl.setErr(new PrintWriter(err, true));
+            return cl.execute(args);
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    /** Seed 002's command line, shrunk to seconds: the same flags, smaller numbers. */
+    private String[] seed002(int iterations, String... extra) {
+        List<String> a = new ArrayList<>(List.of("run", "--is_training", "True", "--dataset_name", "mnist",
+                "--train_data_paths", dir.resolve("train.npz").toString(),
+                "--valid_data_paths", dir.resolve("valid.npz").toString(),
+                "--save_dir", dir.resolve("checkpoints").toString(), "--gen_frm_dir", dir.resolve("results").toString(),
+                "--model_name", "predrnn", "--allow_gpu_growth", "True", "--img_channel", "1", "--img_width", "16",
+                "--input_length", "4", "--total_length", "8", "--filter_size", "3", "--num_hidden", "8,8",
+                "--patch_size", "2", "--layer_norm", "True", "--sampling_stop_iter", "50000",
+                "--sampling_start_value", "1.0", "--sampling_delta_per_iter", "0.00002", "--lr", "0.001",
+                "--batch_size", "4", "--max_iterations", Integer.toString(iterations), "--display_interval", "1",
+                "--test_interval", "2", "--snapshot_interval", "2", "--num_save_samples", "1"));
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void trainsWritesPredRnnLayoutAndResumesFromASnapshot() throws Exception {
+        assertThat(run(seed002(4))).as(err.toString()).isZero();
+        Path sample = dir.resolve("results/4/1");
+        assertThat(sample.resolve("gt1.png")).exists();
+        assertThat(sample.resolve("gt8.png")).exists();
+        assertThat(sample.resolve("pd5.png")).exists();
+        assertThat(sample.resolve("pd8.png")).exists();
+        assertThat(sample.resolve("pd4.png")).doesNotExist();
+        assertThat(dir.resolve("results/2/metrics.csv")).exists();
+        Path snapshot = dir.resolve("checkpoints/model.ckpt-2");
+        assertThat(snapshot.resolve("model.json")).exists();
+        assertThat(snapshot.resolve("checkpoint.npz")).exists();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("itr: 1").contains("training loss: ").contains("mse per seq: ")
+                .contains("ssim per frame: ").contains("psnr per frame: ");
+
+        out.reset();
+        assertThat(run(seed002(6, "--pretrained_model", snapshot.toString()))).as(err.toString()).isZero();
+        printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("resuming from").contains("itr: 3").doesNotContain("itr: 1\n");
+        assertThat(Files.readAllLines(dir.resolve("checkpoints/losses.csv"))).hasSize(1 + 6);
+
+        assertThat(run("run", "--is_training", "False", "--pretrained_model", dir.resolve("checkpoints/model.ckpt-6").toString(),
+                "--valid_data_paths", dir.resolve("valid.npz").toString(),
+                "--train_data_paths", dir.resolve("train.npz").toString(),
+                "--gen_frm_dir", dir.resolve("results").toString(), "--img_width", "16", "--input_length", "4",
+                "--total_length", "8", "--filter_size", "3", "--num_hidden", "8,8", "--patch_size", "2",
+                "--batch_size", "4", "--num_save_samples", "1")).as(err.toString()).isZero();
+        assertThat(dir.resolve("results/test_result/1/pd8.png")).exists();
+    }
+
+    @Test
+    void unknownFlagsAndForeignCheckpointsAreErrors() throws Exception {
+        assertThat(run(seed002(2, "--no_such_flag", "1"))).isEqualTo(2);
+        assertThat(err.toString()).contains("--no_such_flag");
+
+        Path tf = dir.resolve("model.ckpt-80000");
+        Files.writeString(dir.resolve("model.ckpt-80000.index"), "tf");
+        assertThat(run(seed002(2, "--pretrained_model", tf.toString()))).as(err.toString()).isEqualTo(1);
+        assertThat(err.toString()).contains("TensorFlow checkpoint").contains("model.json + weights.npz");
+
+        Path pt = dir.resolve("model.ckpt");
+        Files.write(pt, new byte[] {(byte) 0x80, 2, 'c', 'x'});
+        assertThat(run(seed002(2, "--pretrained_model", pt.toString()))).isEqualTo(1);
+        assertThat(err.toString()).contains("PyTorch");
+
+        assertThat(run(seed002(2, "--reverse_input", "maybe"))).isEqualTo(1);
+        assertThat(err.toString()).contains("--reverse_input takes 1/0 or True/False");
+    }
+}
