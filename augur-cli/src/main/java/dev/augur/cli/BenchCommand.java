@@ -2,14 +2,16 @@ package dev.augur.cli;
 
 import dev.augur.bench.TrainStepBench;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time the ConvLSTM train step (batch 8, 10->10 frames, 64x64 patch 4, 2x64 hidden, 5x5) in DJL and,"
-                + " in the same run, in PyTorch (reference/, Debian's python3-torch); prints the ratio. Then live burst"
+        description = "Time the ConvLSTM and ST-LSTM (PredRNN) train steps (batch 8, 10->10 frames, 64x64 patch 4, 2x64"
+                + " hidden, 5x5) in DJL and, in the same run, in PyTorch (reference/, Debian's python3-torch): time per"
+                + " 100 batches, peak memory, DJL/PyTorch and PredRNN/ConvLSTM ratios. Then live burst"
                 + " forecasting at 120x160: frames/s and per-frame latency of the windowed and the stateful model.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
@@ -27,8 +29,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "python with torch (default: ${DEFAULT-VALUE})")
     String python;
 
-    @Option(names = "--reference", defaultValue = "reference/bench_convlstm.py", description = "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--reference", defaultValue = "reference/bench_cells.py", description = "(default: ${DEFAULT-VALUE})")
     Path reference;
+
+    @Option(names = "--cells", defaultValue = "convlstm,predrnn", split = ",", description = "(default: ${DEFAULT-VALUE})")
+    List<String> cells;
 
     @Option(names = "--out", defaultValue = "runs/bench/bench.json", description = "(default: ${DEFAULT-VALUE})")
     Path out;
@@ -44,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         engine.start();
         if (!skipTrainStep) {
-            TrainStepBench.Report r = TrainStepBench.run(steps, warmup, rounds, python, reference, out);
+            TrainStepBench.Report r = TrainStepBench.run(cells, steps, warmup, rounds, python, reference, out);
             System.out.println(r.describe());
         }
         if (forecastSeconds > 0) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.BouncingBalls;
 import dev.augur.data.Clips;
+import dev.augur.data.MovingMnist;
 import dev.augur.data.NumpyFiles;
 import dev.augur.data.SequenceFiles;
 import dev.augur.eval.FrameMetrics;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Option;
 final class VideoCommand {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Train a frame predictor on generated bouncing balls; writes a resumable run folder.")
+            description = "Train a frame predictor on generated bouncing balls or Moving MNIST; writes a resumable run folder.")
     static final class Train implements Callable<Integer> {
         @Mixin
         EngineOptions engine;
@@ -73,8 +74,17 @@ final class VideoCommand {
         @Option(names = "--future", defaultValue = "4", description = "K, frames predicted (default: ${DEFAULT-VALUE})")
         int future;
 
-        @Option(names = "--size", defaultValue = "32", description = "frame side in pixels (default: ${DEFAULT-VALUE})")
-        int size;
+        @Option(names = "--data", defaultValue = "balls", description = "balls or moving-mnist (drawn on the fly from MNIST training digits) (default: ${DEFAULT-VALUE})")
+        String dataName;
+
+        @Option(names = "--digits", defaultValue = "2", description = "Moving MNIST: digits per sequence (default: ${DEFAULT-VALUE})")
+        int digits;
+
+        @Option(names = "--mnist-dir", description = "Moving MNIST: your own MNIST IDX folder (default: the cache, fetched if missing)")
+        Path mnistDir;
+
+        @Option(names = "--size", description = "frame side in pixels (default: 32 balls, 64 Moving MNIST)")
+        Integer size;
 
         @Option(names = "--balls", defaultValue = "3", description = "balls per sequence (default: ${DEFAULT-VALUE})")
         int balls;
@@ -103,6 +113,15 @@ final class VideoCommand {
         @Option(names = "--sampling-delta", description = "eta falls this much per step (default: to 0 at 3/4 of the steps)")
         Double samplingDelta;
 
+        @Option(names = "--reverse-sampling", description = "reverse scheduled sampling (PredRNN-V2), switching over the 1st to 2nd third of the steps")
+        boolean reverseSampling;
+
+        @Option(names = "--reverse-input", description = "also train on every clip played backwards")
+        boolean reverseInput;
+
+        @Option(names = "--init-from", description = "start from this bundle's weights (fine-tuning, e.g. with --residual)")
+        Path initFrom;
+
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
         long seed;
 
@@ -115,14 +134,29 @@ final class VideoCommand {
         @Override
         public Integer call() throws Exception {
             int j = architecture.equals("conv") ? 1 : inputLength;
-            ModelSpec spec = new ModelSpec(architecture, grey ? 1 : 3, size, size, patch, hidden, filter, peephole,
+            boolean mnist = switch (dataName) {
+                case "balls" -> false;
+                case "moving-mnist" -> true;
+                default -> throw new IllegalArgumentException("--data must be balls or moving-mnist, got " + dataName);
+            };
+            int side = size != null ? size : mnist ? 64 : 32;
+            ModelSpec spec = new ModelSpec(architecture, grey || mnist ? 1 : 3, side, side, patch, hidden, filter, peephole,
                     residual, layerNorm, j);
             double delta = samplingDelta != null ? samplingDelta : 1.0 / Math.max(1, 0.75 * steps);
-            TrainConfig config = new TrainConfig(steps, batch, j + future, lr, loss, clipNorm,
-                    ScheduledSampling.linear(samplingStart, delta), false, seed, checkpointEvery);
-            VideoData data = VideoData.balls(new BouncingBalls.Config(size, balls, 1.2, 0.5, !grey), seed);
+            ScheduledSampling sampling = reverseSampling
+                    ? new ScheduledSampling(1.0, 0, 0, new ScheduledSampling.Reverse(steps / 3, Math.max(steps / 3 + 1,
+                            2 * steps / 3), Math.max(1, steps / 15.0)))
+                    : ScheduledSampling.linear(samplingStart, delta);
+            TrainConfig config = new TrainConfig(steps, batch, j + future, lr, loss, clipNorm, sampling, reverseInput,
+                    seed, checkpointEvery);
+            VideoData data = mnist
+                    ? VideoData.movingMnist(new MovingMnist.Config(side, digits, DataCommand.mnistDir(mnistDir).toString()), seed)
+                    : VideoData.balls(new BouncingBalls.Config(side, balls, 1.2, 0.5, !grey), seed);
             engine.start();
             VideoTraining training = new VideoTraining(data, spec, config, out, new ConsoleProgress(architecture));
+            if (initFrom != null) {
+                training.startingFrom(initFrom);
+            }
             TrainingLoop.Result r = StopOnSignal.run(training::requestStop, () -> training.run(resume));
             if (r.stopped()) {
                 System.out.printf("stopped at step %d; checkpoint %s (continue with --resume)%n", r.steps(),
@@ -153,10 +187,13 @@ final class VideoCommand {
         @Option(names = "--out", description = "folder for metrics.csv/json (default: the bundle; also updates its metrics.json)")
         Path out;
 
+        @Option(names = "--digits", description = "Moving MNIST: test on this many digits per sequence (3 = the MNIST-3 transfer test)")
+        Integer digits;
+
         @Override
         public Integer call() throws Exception {
             engine.start();
-            return compare(List.of(model), sequences, future, out != null ? out : model, true);
+            return compare(List.of(model), sequences, future, out != null ? out : model, digits == null, digits);
         }
     }
 
@@ -178,14 +215,18 @@ final class VideoCommand {
         @Option(names = "--out", required = true, description = "output folder")
         Path out;
 
+        @Option(names = "--digits", description = "Moving MNIST: test on this many digits per sequence (3 = the MNIST-3 transfer test)")
+        Integer digits;
+
         @Override
         public Integer call() throws Exception {
             engine.start();
-            return compare(models, sequences, future, out, false);
+            return compare(models, sequences, future, out, false, digits);
         }
     }
 
-    static int compare(List<Path> bundles, int sequences, int future, Path out, boolean saveIntoBundle) throws Exception {
+    static int compare(List<Path> bundles, int sequences, int future, Path out, boolean saveIntoBundle, Integer digits)
+            throws Exception {
         if (sequences < 1 || future < 1) {
             throw new IllegalArgumentException("--sequences and --future must be >= 1");
         }
@@ -200,6 +241,9 @@ final class VideoCommand {
                     if (!l.data().equals(data)) {
                         throw new IllegalArgumentException(l.dir() + ": trained on other data than " + loaded.get(0).dir());
                     }
+                }
+                if (digits != null) {
+                    data = data.withDigits(digits);
                 }
                 int context = loaded.stream().mapToInt(l -> l.model().spec().inputLength()).max().orElseThrow();
                 List<VideoEvaluation.Candidate> candidates = new ArrayList<>();
