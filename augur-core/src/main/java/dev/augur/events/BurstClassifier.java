@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.augur.nn.BatchNormLayer;
 import dev.augur.nn.CellStack;
-import dev.augur.nn.ConvLstmCell;
+import dev.augur.nn.RecurrentCell;
 import dev.augur.nn.PooledClassifier;
 import dev.augur.nn.Weights;
 import java.util.List;
@@ -15,7 +15,8 @@ import java.util.List;
  * as channels (seed: 120 frames = 30 steps × 4), one ConvLSTM layer (seed: 16 filters, 3×3) → BatchNorm without
  * scale and shift → global max pool → one logit (sigmoid = probability of a burst within the horizon).
  * Departures from the Keras original, stated: 'same' padding instead of 'valid', σ instead of hard_sigmoid in
- * the recurrent gates, and a bias in the gate convolution.
+ * the recurrent gates, and a bias in the gate convolution. Beyond the seed, the recurrent layer can be any cell of
+ * the shared core: PredRNN's ST-LSTM or the Eq. 3 memory-flow cell instead of the ConvLSTM.
  */
 public final class BurstClassifier implements AutoCloseable {
 
@@ -29,13 +30,25 @@ public final class BurstClassifier implements AutoCloseable {
      * @param stateful      carry the recurrent state from step to step over the whole video (trained with truncated
      *                      back-propagation on segments of {@code window} frames) instead of starting every window
      *                      from zero
+     * @param cell          the recurrent layer: {@code convlstm} (the seed's), {@code predrnn} or {@code memory_flow}
      */
-    public record Spec(int height, int width, int window, int framesPerStep, int hidden, int filter, boolean stateful) {
+    public record Spec(int height, int width, int window, int framesPerStep, int hidden, int filter, boolean stateful,
+                       String cell) {
         public Spec(int height, int width, int window, int framesPerStep, int hidden, int filter) {
             this(height, width, window, framesPerStep, hidden, filter, false);
         }
 
+        public Spec(int height, int width, int window, int framesPerStep, int hidden, int filter, boolean stateful) {
+            this(height, width, window, framesPerStep, hidden, filter, stateful, "convlstm");
+        }
+
         public Spec {
+            if (cell == null) {
+                cell = "convlstm"; // bundles written before the backbone was a choice
+            }
+            if (!RecurrentCell.KINDS.contains(cell)) {
+                throw new IllegalArgumentException("unknown cell '" + cell + "', expected one of " + RecurrentCell.KINDS);
+            }
             if (height < 4 || width < 4) {
                 throw new IllegalArgumentException("frames must be at least 4x4, got " + width + "x" + height);
             }
@@ -67,8 +80,8 @@ public final class BurstClassifier implements AutoCloseable {
     public BurstClassifier(Spec spec, NDManager manager, long seed) {
         this.spec = spec;
         this.weights = new Weights(manager, seed);
-        this.stack = new CellStack(List.of(new ConvLstmCell(weights, "stack.0", spec.framesPerStep(), spec.hidden(),
-                spec.filter(), false, spec.height(), spec.width())), false);
+        this.stack = new CellStack(List.of(RecurrentCell.of(spec.cell(), weights, 0, spec.framesPerStep(), spec.hidden(),
+                spec.filter(), false, false, spec.height(), spec.width())), false);
         this.norm = new BatchNormLayer(weights, "norm", spec.hidden(), false);
         this.head = new PooledClassifier(weights, "head", spec.hidden(), 1);
     }

@@ -20,24 +20,12 @@ public final class RecurrentFramePredictor extends PatchedFramePredictor<CellSta
         int in = spec.patchChannels();
         for (int l = 0; l < spec.hidden().size(); l++) {
             int h = spec.hidden().get(l);
-            cells.add(cell(spec, weights, l, in, h));
+            cells.add(RecurrentCell.of(spec.architecture(), weights, l, in, h, spec.filter(), spec.peephole(),
+                    spec.layerNorm(), spec.patchHeight(), spec.patchWidth()));
             in = h;
         }
         this.stack = new CellStack(cells, spec.residual());
         this.decoder = new Conv2dLayer(weights, "decoder", stack.topChannels(), spec.patchChannels(), 1, 1, false);
-    }
-
-    /** Layer {@code l} of the stack {@code spec} names. */
-    private static RecurrentCell cell(ModelSpec spec, Weights weights, int l, int in, int h) {
-        String name = "stack." + l;
-        int ph = spec.patchHeight();
-        int pw = spec.patchWidth();
-        return switch (spec.architecture()) {
-            case "convlstm" -> new ConvLstmCell(weights, name, in, h, spec.filter(), spec.peephole(), ph, pw);
-            case "predrnn" -> new SpatioTemporalLstmCell(weights, name, in, h, spec.filter(), spec.layerNorm(), ph, pw);
-            case "memory_flow" -> new MemoryFlowLstmCell(weights, name, in, h, spec.filter(), l == 0, ph, pw);
-            default -> throw new IllegalArgumentException(spec.architecture() + " is not a recurrent stack");
-        };
     }
 
     @Override

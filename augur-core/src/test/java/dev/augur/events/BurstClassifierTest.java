@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class BurstClassifierTest {
 
-    @Test
-    void carriedStepsGiveTheSameLogitsAsTheTrainingSequence() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"convlstm", "predrnn", "memory_flow"})
+    void carriedStepsGiveTheSameLogitsAsTheTrainingSequence(String cell) {
         AugurEngine.cpu();
-        BurstClassifier.Spec spec = new BurstClassifier.Spec(12, 16, 24, 4, 4, 3, true);
+        BurstClassifier.Spec spec = new BurstClassifier.Spec(12, 16, 24, 4, 4, 3, true, cell);
         try (NDManager m = NDManager.newBaseManager(); BurstClassifier model = new BurstClassifier(spec, m, 3)) {
             NDArray frames = m.randomUniform(0f, 1f, new Shape(1, 24, 12, 16));
             float[] sequence = model.stepLogits(frames, false).toFloatArray();
