@@ -136,7 +136,7 @@ public final class FrameCache {
             try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp.resolve("complete")))) {
                 out.writeInt(frames);
             }
-            deleteTree(dir);
+            AtomicFiles.deleteTree(dir);
             Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             finished = true;
         }
@@ -145,7 +145,7 @@ public final class FrameCache {
         public void close() throws IOException {
             reader.close();
             if (!finished) {
-                deleteTree(tmp);
+                AtomicFiles.deleteTree(tmp);
             }
         }
     }
@@ -203,16 +203,5 @@ public final class FrameCache {
 
     private static String chunkName(int i) {
         return String.format(Locale.ROOT, "chunk-%05d.z", i);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

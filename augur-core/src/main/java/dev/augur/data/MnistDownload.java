@@ -60,12 +60,12 @@ public final class MnistDownload {
             MnistDigits.read(staged, MnistDigits.TRAIN);
             MnistDigits.read(staged, MnistDigits.TEST);
             if (Files.exists(dir)) {
-                deleteTree(dir);
+                AtomicFiles.deleteTree(dir);
             }
             Files.move(staged, dir, StandardCopyOption.ATOMIC_MOVE);
             return dir;
         } finally {
-            deleteTree(work);
+            AtomicFiles.deleteTree(work);
         }
     }
 
@@ -115,17 +115,6 @@ public final class MnistDownload {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.get(0), e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
