@@ -265,12 +265,32 @@ final class VideoCommand {
                     dev.augur.train.ModelBundle.read(bundles.get(0), VideoModels.TASK).writeMetrics(metrics);
                 }
                 printTable(metrics);
+                writeDifferences(metrics, out.resolve("differences.csv"));
                 System.out.println("metrics: " + out.resolve("metrics.csv") + ", " + out.resolve("metrics.json"));
                 return 0;
             } finally {
                 loaded.forEach(VideoModels.Loaded::close);
             }
         }
+    }
+
+    /** Every pair of trained models (copy-last-frame aside), paired over the same test sequences. */
+    private static void writeDifferences(List<FrameMetrics.Summary> metrics, Path file) throws java.io.IOException {
+        if (metrics.size() < 3) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder("model,reference,mse_difference,low,high\n");
+        for (int i = 1; i < metrics.size(); i++) {
+            for (int j = i + 1; j < metrics.size(); j++) {
+                FrameMetrics.Difference d = FrameMetrics.difference(metrics.get(j), metrics.get(i),
+                        dev.augur.eval.Bootstrap.standard());
+                System.out.printf(Locale.ROOT, "%s - %s: MSE per frame %+.3f [%.3f, %.3f] (paired over sequences)%n",
+                        d.model(), d.reference(), d.mse().mean(), d.mse().low(), d.mse().high());
+                csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f%n", d.model(), d.reference(),
+                        d.mse().mean(), d.mse().low(), d.mse().high()));
+            }
+        }
+        dev.augur.data.AtomicFiles.writeString(file, csv.toString());
     }
 
     private static String name(VideoModels.Loaded l) {

@@ -28,8 +28,27 @@ public final class FrameMetrics {
     /** Metrics of one step. */
     public record Step(int step, Estimate mse, Estimate mae, Estimate psnr, Estimate ssim, Estimate crossEntropy) {}
 
-    /** Everything measured for one model. */
-    public record Summary(String model, int sequences, List<Step> steps, Estimate mse, Estimate ssim) {}
+    /**
+     * Everything measured for one model; {@code msePerSequence} (each sequence's MSE per frame averaged over its
+     * steps, in test-set order) feeds paired comparisons and is left out of JSON.
+     */
+    public record Summary(String model, int sequences, List<Step> steps, Estimate mse, Estimate ssim,
+                          @com.fasterxml.jackson.annotation.JsonIgnore double[] msePerSequence) {}
+
+    /** The mean over sequences of (a − b) in MSE per frame, with its paired bootstrap interval. */
+    public record Difference(String model, String reference, Estimate mse) {}
+
+    /** Paired difference of two summaries of the same test sequences. */
+    public static Difference difference(Summary a, Summary b, Bootstrap bootstrap) {
+        if (a.msePerSequence().length != b.msePerSequence().length) {
+            throw new IllegalArgumentException(a.model() + " and " + b.model() + " were scored on different test sets");
+        }
+        double[] d = new double[a.msePerSequence().length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a.msePerSequence()[i] - b.msePerSequence()[i];
+        }
+        return new Difference(a.model(), b.model(), bootstrap.mean(d));
+    }
 
     /** Adds {@code count} sequences of {@code steps} frames each, truth and prediction laid out alike. */
     public void add(float[] truth, float[] predicted, int count) {
@@ -74,7 +93,8 @@ public final class FrameMetrics {
             out.add(new Step(t + 1, bootstrap.mean(column(0, t)), bootstrap.mean(column(1, t)),
                     bootstrap.mean(column(2, t)), bootstrap.mean(column(3, t)), bootstrap.mean(column(4, t))));
         }
-        return new Summary(model, perSequence.size(), out, bootstrap.mean(overall(0)), bootstrap.mean(overall(3)));
+        double[] mse = overall(0);
+        return new Summary(model, perSequence.size(), out, bootstrap.mean(mse), bootstrap.mean(overall(3)), mse);
     }
 
     private double[] column(int metric, int step) {

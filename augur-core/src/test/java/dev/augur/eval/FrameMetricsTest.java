@@ -35,6 +35,20 @@ class FrameMetricsTest {
     }
 
     @Test
+    void pairedDifferenceIsTheMeanOfPerSequenceDifferences() {
+        float[] truth = {0, 0, 0, 0};
+        FrameMetrics a = new FrameMetrics(1, 1, 1, 2);
+        a.add(truth, new float[] {0.5f, 0, 1, 0}, 2); // sequence MSE 0.25 and 1.0
+        FrameMetrics b = new FrameMetrics(1, 1, 1, 2);
+        b.add(truth, new float[] {0, 0, 0.5f, 0.5f}, 2); // 0 and 0.5
+        FrameMetrics.Difference d = FrameMetrics.difference(a.summarise("a", Bootstrap.standard()),
+                b.summarise("b", Bootstrap.standard()), Bootstrap.standard());
+        assertThat(d.mse().mean()).isCloseTo(((0.25 - 0) + (1.0 - 0.5)) / 2, offset(1e-9));
+        assertThat(d.mse().low()).isCloseTo(0.25, offset(1e-9));
+        assertThat(d.mse().high()).isCloseTo(0.5, offset(1e-9));
+    }
+
+    @Test
     void predictionsAreClippedToTheUnitInterval() {
         FrameMetrics m = new FrameMetrics(1, 1, 1, 2);
         m.add(new float[] {1, 0}, new float[] {3, -2}, 1);
