@@ -67,6 +67,77 @@ def memory_flow_step(w, name, x, h_below, m, bottom):
     return o * torch.tanh(m_new), m_new
 
 
+def conv3d_same(w, name, x, temporal=2):
+    """TensorFlow 'same' padding as e3d_lstm: spatial k//2 each side, kt-1 zero frames after the window."""
+    k = w[name + ".weight"].shape[-1]
+    x = F.pad(x, (k // 2, k // 2, k // 2, k // 2, 0, temporal - 1))
+    return F.conv3d(x, w[name + ".weight"], w[name + ".bias"])
+
+
+def tf_layer_norm(w, name, x):
+    """tf.contrib.layers.layer_norm: over all but the batch, eps 1e-12, scale and shift per channel."""
+    y = F.layer_norm(x, x.shape[1:], eps=1e-12)
+    return y * w[name + ".gamma"] + w[name + ".beta"]
+
+
+def e3d_step(w, name, x, h, c, history, m, layer_norm):
+    """E3D-LSTM cell (google/e3d_lstm EideticLSTMCell) without its bug: M' is returned, not M."""
+    n = h.shape[1]
+    hh = conv3d_same(w, name + ".conv_h", h)
+    xx = conv3d_same(w, name + ".conv_x", x)
+    mm = conv3d_same(w, name + ".conv_m", m)
+    if layer_norm:
+        hh = tf_layer_norm(w, name + ".norm_h", hh)
+        xx = tf_layer_norm(w, name + ".norm_x", xx)
+        mm = tf_layer_norm(w, name + ".norm_m", mm)
+    i_h, g_h, r_h, o_h = torch.split(hh, n, 1)
+    i_x, g_x, r_x, o_x, ip_x, gp_x, fp_x = torch.split(xx, n, 1)
+    i_m, f_m, g_m, m_m = torch.split(mm, n, 1)
+    i = torch.sigmoid(i_x + i_h)
+    r = torch.sigmoid(r_x + r_h)
+    g = torch.tanh(g_x + g_h)
+    b = r.shape[0]
+    q = r.permute(0, 2, 3, 4, 1).reshape(b, -1, n)
+    k = history.permute(0, 2, 3, 4, 1).reshape(b, -1, n)
+    attn = torch.softmax(q @ k.transpose(1, 2), dim=2) @ k
+    attn = attn.reshape(b, r.shape[2], r.shape[3], r.shape[4], n).permute(0, 4, 1, 2, 3)
+    c_new = tf_layer_norm(w, name + ".norm_recall", c + attn) + i * g
+    m_new = torch.sigmoid(fp_x + f_m + 1.0) * torch.tanh(m_m) + torch.sigmoid(ip_x + i_m) * torch.tanh(gp_x + g_m)
+    o = torch.tanh(o_x + o_h + conv3d_same(w, name + ".conv_oc", c_new) + conv3d_same(w, name + ".conv_om", m_new))
+    h_new = torch.tanh(F.conv3d(torch.cat([c_new, m_new], 1), w[name + ".conv_last.weight"],
+                                w[name + ".conv_last.bias"])) * torch.sigmoid(o)
+    return h_new, c_new, m_new
+
+
+def e3d_rollout(w, clip, mask, hidden, patch, input_length, residual, layer_norm):
+    b, t_total = clip.shape[:2]
+    frames = F.pixel_unshuffle(clip.flatten(0, 1), patch).unflatten(0, (b, t_total))
+    hp, wp = frames.shape[-2:]
+    h = [torch.zeros(b, n, 2, hp, wp) for n in hidden]
+    c = [torch.zeros(b, n, 2, hp, wp) for n in hidden]
+    hist = [None for _ in hidden]
+    m = torch.zeros(b, hidden[0], 2, hp, wp)
+    prev = torch.zeros_like(frames[:, 0])
+    preds, gen = [], None
+    for t in range(t_total - 1):
+        if t < input_length:
+            net = frames[:, t]
+        else:
+            mt = mask[:, t - input_length].reshape(-1, 1, 1, 1)
+            net = mt * frames[:, t] + (1 - mt) * gen
+        x = torch.stack([prev, net], 2)
+        prev = net
+        for layer in range(len(hidden)):
+            hist[layer] = c[layer] if hist[layer] is None else torch.cat([hist[layer], c[layer]], 2)
+            h[layer], c[layer], m = e3d_step(w, "stack.%d" % layer, x, h[layer], c[layer], hist[layer], m, layer_norm)
+            same = x.shape[1] == h[layer].shape[1]
+            x = h[layer] + x if residual and layer > 0 and same else h[layer]
+        gen = F.conv3d(x, w["decoder.weight"], w["decoder.bias"], stride=(2, 1, 1)).squeeze(2)
+        preds.append(gen)
+    out = torch.stack(preds, 1)
+    return F.pixel_shuffle(out.flatten(0, 1), patch).unflatten(0, (b, t_total - 1))
+
+
 def rollout(w, clip, mask, hidden, patch, input_length, peephole, residual, cell="convlstm", layer_norm=False):
     b, t_total = clip.shape[:2]
     frames = F.pixel_unshuffle(clip.flatten(0, 1), patch).unflatten(0, (b, t_total))
@@ -105,7 +176,17 @@ def make_weights(g, cell, cp, hp, hidden, filt, peephole, layer_norm):
     inp = cp
     for layer, n in enumerate(hidden):
         s = "stack.%d" % layer
-        if cell == "convlstm":
+        if cell == "e3d_lstm":
+            for conv, cin, cout, kt, k in (("conv_h", n, 4 * n, 2, filt), ("conv_x", inp, 7 * n, 2, filt),
+                                           ("conv_m", n, 4 * n, 2, filt), ("conv_oc", n, n, 2, filt),
+                                           ("conv_om", n, n, 2, filt), ("conv_last", 2 * n, n, 1, 1)):
+                w[s + "." + conv + ".weight"] = torch.randn(cout, cin, kt, k, k, generator=g) * 0.15
+                w[s + "." + conv + ".bias"] = torch.randn(cout, generator=g) * 0.1
+            norms = (("norm_h", 4 * n), ("norm_x", 7 * n), ("norm_m", 4 * n)) if layer_norm else ()
+            for norm, ch in norms + (("norm_recall", n),):
+                w[s + "." + norm + ".gamma"] = 1 + torch.randn(1, ch, 1, 1, 1, generator=g) * 0.1
+                w[s + "." + norm + ".beta"] = torch.randn(1, ch, 1, 1, 1, generator=g) * 0.1
+        elif cell == "convlstm":
             w[s + ".conv.weight"] = torch.randn(4 * n, inp + n, filt, filt, generator=g) * 0.2
             w[s + ".conv.bias"] = torch.randn(4 * n, generator=g) * 0.1
             if peephole:
@@ -127,7 +208,11 @@ def make_weights(g, cell, cp, hp, hidden, filt, peephole, layer_norm):
             for gate in "ifo":
                 w[s + ".memory_%s" % gate] = torch.randn(n, hp, hp, generator=g) * 0.1
         inp = n
-    w["decoder.weight"] = torch.randn(cp, hidden[-1], 1, 1, generator=g) * 0.3
+    if cell == "e3d_lstm":
+        w["decoder.weight"] = torch.randn(cp, hidden[-1], 2, 1, 1, generator=g) * 0.3
+        w["decoder.bias"] = torch.randn(cp, generator=g) * 0.1
+    else:
+        w["decoder.weight"] = torch.randn(cp, hidden[-1], 1, 1, generator=g) * 0.3
     return w
 
 
@@ -141,7 +226,10 @@ def make_case(name, seed, channels, size, patch, hidden, filt, peephole, residua
         v.requires_grad_(True)
     clip = torch.rand(batch, total, channels, size, size, generator=g)
     mask = (torch.rand(batch, total - input_length - 1, generator=g) > 0.5).float()
-    pred = rollout(w, clip, mask, hidden, patch, input_length, peephole, residual, cell, layer_norm)
+    if cell == "e3d_lstm":
+        pred = e3d_rollout(w, clip, mask, hidden, patch, input_length, residual, layer_norm)
+    else:
+        pred = rollout(w, clip, mask, hidden, patch, input_length, peephole, residual, cell, layer_norm)
     loss = F.mse_loss(pred, clip[:, 1:])
     loss.backward()
     d = os.path.join(OUT, name)
@@ -168,4 +256,6 @@ if __name__ == "__main__":
     make_case("predrnn_layernorm_residual", 4, 1, 8, 2, [5, 5, 5], 3, False, True, 2, 7, 3, cell="predrnn",
               layer_norm=True)
     make_case("memory_flow", 5, 1, 8, 2, [6, 6, 6], 3, False, False, 2, 6, 3, cell="memory_flow")
+    make_case("e3d_lstm_layernorm", 6, 1, 8, 2, [4, 4], 3, False, False, 2, 6, 3, cell="e3d_lstm", layer_norm=True)
+    make_case("e3d_lstm_plain_residual", 7, 1, 8, 2, [4, 4, 4], 3, False, True, 2, 5, 2, cell="e3d_lstm")
     sys.exit(0)

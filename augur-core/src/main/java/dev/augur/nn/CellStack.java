@@ -51,11 +51,7 @@ public final class CellStack {
         for (RecurrentCell cell : layers) {
             states.add(cell.initialState(manager, batch, height, width));
         }
-        RecurrentCell first = layers.get(0);
-        NDArray memory = first.memoryChannels() > 0
-                ? manager.zeros(new ai.djl.ndarray.types.Shape(batch, first.memoryChannels(), height, width))
-                : null;
-        return new State(states, memory, null);
+        return new State(states, layers.get(0).initialMemory(manager, batch, height, width), null);
     }
 
     /** Runs the stack over a whole sequence [B, T, C, H, W] from the zero state; returns the final state. */

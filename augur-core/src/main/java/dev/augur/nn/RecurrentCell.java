@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 /**
- * One layer of a {@link CellStack}. Inputs and hidden states are [B, C, H, W]. Cells with a spatiotemporal
+ * One layer of a {@link CellStack}. Inputs and hidden states are [B, C, H, W] ([B, C, τ, H, W] for the E3D-LSTM,
+ * whose states cover a window of τ frames). Cells with a spatiotemporal
  * memory (PredRNN's M) receive it and return the updated one; the stack owns its zig-zag path through layers
  * and time. Cells without one receive and return {@code null}.
  */
@@ -20,6 +21,12 @@ public interface RecurrentCell {
 
     /** The all-zero state at t = 0 for a batch of {@code batch} inputs of {@code height}×{@code width}. */
     CellState initialState(NDManager manager, long batch, long height, long width);
+
+    /** The zig-zag memory at t = 0 (all zero), or null for cells without one. */
+    default NDArray initialMemory(NDManager manager, long batch, long height, long width) {
+        return memoryChannels() > 0
+                ? manager.zeros(new ai.djl.ndarray.types.Shape(batch, memoryChannels(), height, width)) : null;
+    }
 
     Step step(NDArray input, CellState state, NDArray memory);
 

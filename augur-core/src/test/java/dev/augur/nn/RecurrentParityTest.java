@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Our ConvLSTM, ST-LSTM (PredRNN Eq. 4) and memory-flow (Eq. 3) stacks against PyTorch's
+ * Our ConvLSTM, ST-LSTM (PredRNN Eq. 4), memory-flow (Eq. 3) and E3D-LSTM stacks against PyTorch's
  * (reference/cells_reference.py): outputs, loss and every weight's gradient to 1e-5.
  */
 class RecurrentParityTest {
@@ -24,7 +24,9 @@ class RecurrentParityTest {
         "convlstm_peephole_residual, convlstm, 2, 8, 2, '6,6,6', 3, true, true, false, 3",
         "predrnn_plain, predrnn, 1, 8, 2, '6,6', 3, false, false, false, 3",
         "predrnn_layernorm_residual, predrnn, 1, 8, 2, '5,5,5', 3, false, true, true, 3",
-        "memory_flow, memory_flow, 1, 8, 2, '6,6,6', 3, false, false, false, 3"
+        "memory_flow, memory_flow, 1, 8, 2, '6,6,6', 3, false, false, false, 3",
+        "e3d_lstm_layernorm, e3d_lstm, 1, 8, 2, '4,4', 3, false, false, true, 3",
+        "e3d_lstm_plain_residual, e3d_lstm, 1, 8, 2, '4,4,4', 3, false, true, false, 2"
     })
     void matchesPyTorchForwardAndBackward(String name, String architecture, int channels, int size, int patch,
                                           String hidden, int filter, boolean peephole, boolean residual,
