@@ -3,7 +3,8 @@
 
 batch 8, 10 -> 10 frames of 64x64x1 with patch 4 (16 channels of 16x16), 2 layers x 64 hidden, 5x5 filters,
 1x1 decoder without bias, scheduled-sampling mask at eta 0.5, MSE loss, Adam 1e-3. --cell convlstm (Shi et al.)
-or predrnn (ST-LSTM with layer norm, as predrnn-pytorch's SpatioTemporalLSTMCell; the memory zig-zags).
+or predrnn (ST-LSTM with layer norm, as predrnn-pytorch's SpatioTemporalLSTMCell; the memory zig-zags) or
+e3d_lstm (E3D-LSTM with layer norm over a 2-frame window, 2x5x5 3D convolutions, eidetic recall).
 Prints one JSON line: median and min step time in seconds, peak RSS in MB, torch version and thread count.
 """
 import argparse
@@ -54,6 +55,88 @@ class STLSTMCell(nn.Module):
         return o * torch.tanh(self.conv_last(mem)), c, m
 
 
+class Conv3dSame(nn.Module):
+    """3D conv with TensorFlow 'same' padding (kt-1 zero frames after the window), as e3d_lstm."""
+
+    def __init__(self, cin, cout, kt, k):
+        super().__init__()
+        self.kt, self.k = kt, k
+        self.conv = nn.Conv3d(cin, cout, (kt, k, k))
+
+    def forward(self, x):
+        p = self.k // 2
+        return self.conv(F.pad(x, (p, p, p, p, 0, self.kt - 1)))
+
+
+class TfLayerNorm(nn.Module):
+    def __init__(self, ch):
+        super().__init__()
+        self.gamma = nn.Parameter(torch.ones(1, ch, 1, 1, 1))
+        self.beta = nn.Parameter(torch.zeros(1, ch, 1, 1, 1))
+
+    def forward(self, x):
+        return F.layer_norm(x, x.shape[1:], eps=1e-12) * self.gamma + self.beta
+
+
+class E3DCell(nn.Module):
+    """E3D-LSTM (layer norm, eidetic recall, M' passed on), states [B, n, 2, H, W]."""
+
+    def __init__(self, cin, n, k):
+        super().__init__()
+        self.conv_h, self.conv_x, self.conv_m = Conv3dSame(n, 4 * n, 2, k), Conv3dSame(cin, 7 * n, 2, k), Conv3dSame(n, 4 * n, 2, k)
+        self.conv_oc, self.conv_om = Conv3dSame(n, n, 2, k), Conv3dSame(n, n, 2, k)
+        self.conv_last = nn.Conv3d(2 * n, n, 1)
+        self.norm_h, self.norm_x, self.norm_m, self.norm_recall = TfLayerNorm(4 * n), TfLayerNorm(7 * n), TfLayerNorm(4 * n), TfLayerNorm(n)
+
+    def forward(self, x, h, c, history, m):
+        n = h.shape[1]
+        i_h, g_h, r_h, o_h = torch.split(self.norm_h(self.conv_h(h)), n, 1)
+        i_x, g_x, r_x, o_x, ip_x, gp_x, fp_x = torch.split(self.norm_x(self.conv_x(x)), n, 1)
+        i_m, f_m, g_m, m_m = torch.split(self.norm_m(self.conv_m(m)), n, 1)
+        i, r, g = torch.sigmoid(i_x + i_h), torch.sigmoid(r_x + r_h), torch.tanh(g_x + g_h)
+        b = r.shape[0]
+        q = r.permute(0, 2, 3, 4, 1).reshape(b, -1, n)
+        kk = history.permute(0, 2, 3, 4, 1).reshape(b, -1, n)
+        attn = (torch.softmax(q @ kk.transpose(1, 2), 2) @ kk).reshape(b, *r.shape[2:], n).permute(0, 4, 1, 2, 3)
+        c = self.norm_recall(c + attn) + i * g
+        m = torch.sigmoid(fp_x + f_m + 1.0) * torch.tanh(m_m) + torch.sigmoid(ip_x + i_m) * torch.tanh(gp_x + g_m)
+        o = torch.tanh(o_x + o_h + self.conv_oc(c) + self.conv_om(m))
+        return torch.tanh(self.conv_last(torch.cat([c, m], 1))) * torch.sigmoid(o), c, m
+
+
+class E3DNet(nn.Module):
+    def __init__(self, cin=16, hidden=(64, 64), k=5):
+        super().__init__()
+        self.hidden = hidden
+        self.cells = nn.ModuleList(E3DCell(cin if i == 0 else hidden[i - 1], n, k) for i, n in enumerate(hidden))
+        self.decoder = nn.Conv3d(hidden[-1], cin, (2, 1, 1), stride=(2, 1, 1))
+
+    def forward(self, frames, mask, input_length):
+        b, t = frames.shape[:2]
+        hh, ww = frames.shape[-2:]
+        h = [torch.zeros(b, n, 2, hh, ww) for n in self.hidden]
+        c = [torch.zeros(b, n, 2, hh, ww) for n in self.hidden]
+        hist = [None] * len(self.hidden)
+        m = torch.zeros(b, self.hidden[0], 2, hh, ww)
+        prev = torch.zeros_like(frames[:, 0])
+        out, gen = [], None
+        for step in range(t - 1):
+            if step < input_length:
+                net = frames[:, step]
+            else:
+                mk = mask[:, step - input_length].reshape(-1, 1, 1, 1)
+                net = mk * frames[:, step] + (1 - mk) * gen
+            x = torch.stack([prev, net], 2)
+            prev = net
+            for i, cell in enumerate(self.cells):
+                hist[i] = c[i] if hist[i] is None else torch.cat([hist[i], c[i]], 2)
+                h[i], c[i], m = cell(x, h[i], c[i], hist[i], m)
+                x = h[i]
+            gen = self.decoder(x).squeeze(2)
+            out.append(gen)
+        return torch.stack(out, 1)
+
+
 class Net(nn.Module):
     def __init__(self, cell="convlstm", cin=16, hidden=(64, 64), k=5):
         super().__init__()
@@ -94,12 +177,14 @@ def main():
     p.add_argument("--steps", type=int, default=20)
     p.add_argument("--warmup", type=int, default=3)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--cell", choices=["convlstm", "predrnn"], default="convlstm")
+    p.add_argument("--cell", choices=["convlstm", "predrnn", "e3d_lstm"], default="convlstm")
+    p.add_argument("--hidden", default="64,64", help="channels per layer")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(3)
-    net = Net(a.cell)
+    hidden = tuple(int(x) for x in a.hidden.split(","))
+    net = E3DNet(hidden=hidden) if a.cell == "e3d_lstm" else Net(a.cell, hidden=hidden)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     clip = torch.rand(8, 20, 1, 64, 64)
     times = []

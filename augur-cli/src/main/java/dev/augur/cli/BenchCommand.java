@@ -32,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reference", defaultValue = "reference/bench_cells.py", description = "(default: ${DEFAULT-VALUE})")
     Path reference;
 
-    @Option(names = "--cells", defaultValue = "convlstm,predrnn", split = ",", description = "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--cells", defaultValue = "convlstm,predrnn,e3d_lstm", split = ",", description = "(default: ${DEFAULT-VALUE})")
     List<String> cells;
 
     @Option(names = "--out", defaultValue = "runs/bench/bench.json", description = "(default: ${DEFAULT-VALUE})")

@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--img_channel", defaultValue = "1")
     int imgChannel;
 
-    @Option(names = "--model_name", defaultValue = "predrnn", description = "predrnn, convlstm or memory_flow (PredRNN paper Eq. 3)")
+    @Option(names = "--model_name", defaultValue = "predrnn", description = "predrnn, convlstm, memory_flow (PredRNN paper Eq. 3) or e3d_lstm")
     String modelName;
 
     @Option(names = "--pretrained_model", description = "an Augur snapshot folder (save_dir/model.ckpt-N) or model bundle")
@@ -170,11 +170,9 @@ final class RunCommand implements Callable<Integer> {
                     + " .npz); KTH ('action') and radar come with issue 5");
         }
         String architecture = switch (modelName) {
-            case "predrnn", "convlstm", "memory_flow" -> modelName;
-            case "e3d_lstm" -> throw new IllegalArgumentException("--model_name e3d_lstm is not built yet; use predrnn, "
-                    + "convlstm or memory_flow");
+            case "predrnn", "convlstm", "memory_flow", "e3d_lstm" -> modelName;
             default -> throw new IllegalArgumentException("--model_name " + modelName
-                    + ": expected predrnn, convlstm or memory_flow");
+                    + ": expected predrnn, convlstm, memory_flow or e3d_lstm");
         };
         List<Integer> hidden;
         try {
@@ -182,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--num_hidden must be comma-separated integers, got '" + numHidden + "'");
         }
-        boolean norm = flag("--layer_norm", layerNorm) && architecture.equals("predrnn");
+        boolean norm = flag("--layer_norm", layerNorm) && (architecture.equals("predrnn") || architecture.equals("e3d_lstm"));
         ModelSpec spec = new ModelSpec(architecture, imgChannel, imgWidth, imgWidth, patchSize, hidden, filterSize, false,
                 flag("--residual", residual), norm, inputLength);
         ScheduledSampling sampling;

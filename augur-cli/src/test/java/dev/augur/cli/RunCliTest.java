@@ -98,6 +98,19 @@ class RunCliTest {
     }
 
     @Test
+    void seed002CommandTrainsTheE3dLstm() throws Exception {
+        String[] args = seed002(2);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("predrnn")) {
+                args[i] = "e3d_lstm";
+            }
+        }
+        assertThat(run(args)).as(err.toString()).isZero();
+        assertThat(dir.resolve("results/2/1/pd8.png")).exists();
+        assertThat(Files.readString(dir.resolve("checkpoints/model.ckpt-2/model.json"))).contains("e3d_lstm");
+    }
+
+    @Test
     void unknownFlagsAndForeignCheckpointsAreErrors() throws Exception {
         assertThat(run(seed002(2, "--no_such_flag", "1"))).isEqualTo(2);
         assertThat(err.toString()).contains("--no_such_flag");

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The train step of the PredRNN setting (batch 8, 10 → 10 frames of 64×64 with patch 4, 2 layers × 64 hidden,
- * 5×5 filters, MSE, Adam, scheduled-sampling mask at η = 0.5) for the ConvLSTM and the ST-LSTM (with layer norm),
+ * 5×5 filters, MSE, Adam, scheduled-sampling mask at η = 0.5) for the ConvLSTM, the ST-LSTM and the E3D-LSTM
+ * (2×5×5 3D kernels; both with layer norm),
  * timed through our one training loop and, in the same run, through the same network in PyTorch
  * ({@code reference/bench_cells.py}). Each side runs in its own process so that its peak resident memory is its
  * own; DJL and PyTorch rounds alternate so drift in a shared machine's speed falls on both alike. Reported per
@@ -38,15 +39,20 @@ import java.util.concurrent.TimeUnit;
  * ratios; across cells, the PredRNN/ConvLSTM ratios the paper reports (1.11× time, 1.35× memory).
  */
 public final class TrainStepBench {
-    public static final List<String> CELLS = List.of("convlstm", "predrnn");
+    public static final List<String> CELLS = List.of("convlstm", "predrnn", "e3d_lstm");
     public static final int BATCH = 8;
     public static final int LENGTH = 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TrainStepBench() {}
 
+    /**
+     * The benched network: 2 layers × 64 for ConvLSTM and ST-LSTM (the PredRNN setting), 2 × 16 for the E3D-LSTM,
+     * whose 3D convolutions and growing recall history make a 64-channel step take minutes on 2 cores.
+     */
     public static ModelSpec spec(String cell) {
-        return new ModelSpec(cell, 1, 64, 64, 4, List.of(64, 64), 5, false, false, cell.equals("predrnn"), 10);
+        int h = cell.equals("e3d_lstm") ? 16 : 64;
+        return new ModelSpec(cell, 1, 64, 64, 4, List.of(h, h), 5, false, false, !cell.equals("convlstm"), 10);
     }
 
     /** One side of the comparison; NaN where not measured. */
@@ -62,7 +68,7 @@ public final class TrainStepBench {
     public record Report(List<CellReport> cells) {
         public String describe() {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "Train step, batch %d, 10->10 frames, 64x64 patch 4, 2x64 hidden, 5x5 (predrnn: ST-LSTM + layer norm)%n",
+                    "Train step, batch %d, 10->10 frames, 64x64 patch 4, 2x64 hidden (e3d_lstm: 2x16), 5x5 (predrnn, e3d_lstm: + layer norm)%n",
                     BATCH));
             for (CellReport c : cells) {
                 for (Side s : List.of(c.djl(), c.pytorch())) {
@@ -145,7 +151,8 @@ public final class TrainStepBench {
             throws IOException {
         List<String> cmd = new ArrayList<>(command);
         cmd.addAll(List.of("--cell", cell, "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup),
-                "--threads", Integer.toString(AugurEngine.threads())));
+                "--threads", Integer.toString(AugurEngine.threads()), "--hidden",
+                spec(cell).hidden().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))));
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
             byte[] stdout = p.getInputStream().readAllBytes();
