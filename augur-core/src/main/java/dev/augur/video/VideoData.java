@@ -6,17 +6,19 @@ import dev.augur.data.ClipArchive;
 import dev.augur.data.ClipSource;
 import dev.augur.data.MovingMnist;
 import dev.augur.data.PredRnnNpz;
+import dev.augur.data.RadarEchoes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Where a video model's sequences come from, as saved in its bundle so {@code test} rebuilds the same fixed test
- * set: generated bouncing balls, generated Moving MNIST, or a pair of predrnn {@code .npz} files (train, test).
+ * set: generated bouncing balls, generated Moving MNIST, synthetic radar echoes, or a pair of predrnn {@code .npz}
+ * files (train, test).
  */
 public record VideoData(String generator, BouncingBalls.Config balls, MovingMnist.Config mnist, String trainFile,
-                        String testFile, long seed) {
-    public static final List<String> GENERATORS = List.of("bouncing-balls", "moving-mnist", "npz");
+                        String testFile, RadarEchoes.Config radar, long seed) {
+    public static final List<String> GENERATORS = List.of("bouncing-balls", "moving-mnist", "npz", "radar");
 
     public VideoData {
         if (!GENERATORS.contains(generator)) {
@@ -31,19 +33,27 @@ public record VideoData(String generator, BouncingBalls.Config balls, MovingMnis
         if (generator.equals("npz") && (trainFile == null || testFile == null)) {
             throw new IllegalArgumentException("npz data needs a training and a test file");
         }
+        if (generator.equals("radar") && radar == null) {
+            throw new IllegalArgumentException("radar data needs its settings");
+        }
     }
 
     public static VideoData balls(BouncingBalls.Config config, long seed) {
-        return new VideoData("bouncing-balls", config, null, null, null, seed);
+        return new VideoData("bouncing-balls", config, null, null, null, null, seed);
     }
 
     public static VideoData movingMnist(MovingMnist.Config config, long seed) {
-        return new VideoData("moving-mnist", null, config, null, null, seed);
+        return new VideoData("moving-mnist", null, config, null, null, null, seed);
     }
 
     public static VideoData npz(Path train, Path test, long seed) {
         return new VideoData("npz", null, null, train.toAbsolutePath().normalize().toString(),
-                test.toAbsolutePath().normalize().toString(), seed);
+                test.toAbsolutePath().normalize().toString(), null, seed);
+    }
+
+    /** Synthetic radar echoes (the PredRNN paper's radar setting: 100×100, 10 → 10). */
+    public static VideoData radar(RadarEchoes.Config config, long seed) {
+        return new VideoData("radar", null, null, null, null, config, seed);
     }
 
     /** The same data with another number of Moving MNIST digits (the MNIST-3 transfer test). */
@@ -58,6 +68,7 @@ public record VideoData(String generator, BouncingBalls.Config balls, MovingMnis
         return switch (generator) {
             case "bouncing-balls" -> new BouncingBalls(balls, seed);
             case "moving-mnist" -> new MovingMnist(mnist, seed);
+            case "radar" -> new RadarEchoes(radar, seed);
             default -> {
                 try (NDManager m = NDManager.newBaseManager()) {
                     yield new ClipArchive(PredRnnNpz.read(m, Path.of(trainFile)), PredRnnNpz.read(m, Path.of(testFile)), seed);
