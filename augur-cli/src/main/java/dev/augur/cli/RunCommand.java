@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train or test a video predictor with predrnn-pytorch's / e3d_lstm's run.py flags.",
-                "Data: --dataset_name mnist with predrnn-format .npz files (see `augur data moving-mnist`)."})
+                "Data: --dataset_name mnist with predrnn-format .npz files (see `augur data moving-mnist`),",
+                "or action with a KTH folder (<action>/personXX_<action>_dN_uncomp/image_NNNN.jpg)."})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--is_training", defaultValue = "1", description = "1/True: train; 0/False: test --pretrained_model")
     String isTraining;
@@ -30,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu:0", description = "cpu:0 (default); cuda needs a CUDA libtorch (see README)")
     String device;
 
-    @Option(names = "--dataset_name", defaultValue = "mnist", description = "mnist: predrnn-format .npz files")
+    @Option(names = "--dataset_name", defaultValue = "mnist", description = "mnist (predrnn-format .npz files) or action (KTH frames)")
     String datasetName;
 
     @Option(names = "--train_data_paths", defaultValue = "data/moving-mnist-example/moving-mnist-train.npz")
@@ -165,10 +166,18 @@ final class RunCommand implements Callable<Integer> {
         if (stride != 1) {
             throw new IllegalArgumentException("--stride " + stride + ": only stride 1 is supported (the cells keep the frame size)");
         }
-        if (!datasetName.equals("mnist")) {
-            throw new IllegalArgumentException("--dataset_name " + datasetName + ": Augur's run reads 'mnist' (predrnn-format"
-                    + " .npz); KTH ('action') and radar come with issue 5");
-        }
+        VideoData data = switch (datasetName) {
+            case "mnist" -> VideoData.npz(trainData, validData, seed);
+            case "action" -> {
+                if (!trainData.toAbsolutePath().normalize().equals(validData.toAbsolutePath().normalize())) {
+                    throw new IllegalArgumentException("--dataset_name action reads persons 01-16 and 17-25 from one KTH "
+                            + "folder: give the same path to --train_data_paths and --valid_data_paths");
+                }
+                yield VideoData.kth(trainData, imgWidth, seed);
+            }
+            default -> throw new IllegalArgumentException("--dataset_name " + datasetName
+                    + ": expected mnist (predrnn-format .npz) or action (a KTH frame folder)");
+        };
         String architecture = switch (modelName) {
             case "predrnn", "convlstm", "memory_flow", "e3d_lstm" -> modelName;
             default -> throw new IllegalArgumentException("--model_name " + modelName
@@ -194,7 +203,6 @@ final class RunCommand implements Callable<Integer> {
         }
         TrainConfig config = new TrainConfig(maxIterations, batchSize, totalLength, lr, loss, 0, sampling,
                 flag("--reverse_input", reverseInput), seed, snapshotInterval);
-        VideoData data = VideoData.npz(trainData, validData, seed);
         return new ResearchRun.Settings(flag("--is_training", isTraining), data, spec, config, saveDir, genFrmDir,
                 pretrained, displayInterval, testInterval, snapshotInterval, numSaveSamples);
     }

@@ -74,7 +74,7 @@ final class VideoCommand {
         @Option(names = "--future", defaultValue = "4", description = "K, frames predicted (default: ${DEFAULT-VALUE})")
         int future;
 
-        @Option(names = "--data", defaultValue = "balls", description = "balls, moving-mnist (drawn on the fly from MNIST training digits) or radar (synthetic echoes, 100x100) (default: ${DEFAULT-VALUE})")
+        @Option(names = "--data", defaultValue = "balls", description = "balls, moving-mnist (drawn on the fly from MNIST training digits), radar (synthetic echoes, 100x100) or kth (--kth-dir) (default: ${DEFAULT-VALUE})")
         String dataName;
 
         @Option(names = "--digits", defaultValue = "2", description = "Moving MNIST: digits per sequence (default: ${DEFAULT-VALUE})")
@@ -83,7 +83,10 @@ final class VideoCommand {
         @Option(names = "--mnist-dir", description = "Moving MNIST: your own MNIST IDX folder (default: the cache, fetched if missing)")
         Path mnistDir;
 
-        @Option(names = "--size", description = "frame side in pixels (default: 32 balls, 64 Moving MNIST, 100 radar)")
+        @Option(names = "--kth-dir", description = "KTH: folder in e3d_lstm's layout (<action>/personXX_<action>_dN_uncomp/image_NNNN.jpg)")
+        Path kthDir;
+
+        @Option(names = "--size", description = "frame side in pixels (default: 32 balls, 64 Moving MNIST, 100 radar, 128 KTH)")
         Integer size;
 
         @Option(names = "--balls", defaultValue = "3", description = "balls per sequence (default: ${DEFAULT-VALUE})")
@@ -134,14 +137,18 @@ final class VideoCommand {
         @Override
         public Integer call() throws Exception {
             int j = architecture.equals("conv") ? 1 : inputLength;
-            if (!List.of("balls", "moving-mnist", "radar").contains(dataName)) {
-                throw new IllegalArgumentException("--data must be balls, moving-mnist or radar, got " + dataName);
+            if (!List.of("balls", "moving-mnist", "radar", "kth").contains(dataName)) {
+                throw new IllegalArgumentException("--data must be balls, moving-mnist, radar or kth, got " + dataName);
             }
             boolean mnist = dataName.equals("moving-mnist");
             boolean radar = dataName.equals("radar");
-            int side = size != null ? size : mnist ? 64 : radar ? 100 : 32;
-            ModelSpec spec = new ModelSpec(architecture, grey || mnist || radar ? 1 : 3, side, side, patch, hidden, filter,
-                    peephole, residual, layerNorm, j);
+            boolean kth = dataName.equals("kth");
+            if (kth && kthDir == null) {
+                throw new IllegalArgumentException("--data kth needs --kth-dir (the folder of the six action folders)");
+            }
+            int side = size != null ? size : mnist ? 64 : radar ? 100 : kth ? 128 : 32;
+            ModelSpec spec = new ModelSpec(architecture, grey || mnist || radar || kth ? 1 : 3, side, side, patch, hidden,
+                    filter, peephole, residual, layerNorm, j);
             double delta = samplingDelta != null ? samplingDelta : 1.0 / Math.max(1, 0.75 * steps);
             ScheduledSampling sampling = reverseSampling
                     ? new ScheduledSampling(1.0, 0, 0, new ScheduledSampling.Reverse(steps / 3, Math.max(steps / 3 + 1,
@@ -152,6 +159,7 @@ final class VideoCommand {
             VideoData data = mnist
                     ? VideoData.movingMnist(new MovingMnist.Config(side, digits, DataCommand.mnistDir(mnistDir).toString()), seed)
                     : radar ? VideoData.radar(new dev.augur.data.RadarEchoes.Config(side, 8, 2.0), seed)
+                    : kth ? VideoData.kth(kthDir, side, seed)
                     : VideoData.balls(new BouncingBalls.Config(side, balls, 1.2, 0.5, !grey), seed);
             engine.start();
             VideoTraining training = new VideoTraining(data, spec, config, out, new ConsoleProgress(architecture));

@@ -111,6 +111,34 @@ class RunCliTest {
     }
 
     @Test
+    void e3dLstmTrainsOnAKthFolderAsItsScriptsDo() throws Exception {
+        Path kth = dir.resolve("kth");
+        for (int person : new int[] {1, 17}) {
+            Path frames = kth.resolve("boxing").resolve(String.format("person%02d_boxing_d1_uncomp", person));
+            Files.createDirectories(frames);
+            for (int i = 1; i <= 12; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(20, 16,
+                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+                img.setRGB(i, 8, 0xFFFFFF);
+                javax.imageio.ImageIO.write(img, "jpg", frames.resolve(String.format("image_%04d.jpg", i)).toFile());
+            }
+        }
+        assertThat(run("run", "--is_training", "True", "--dataset_name", "action",
+                "--train_data_paths", kth.toString(), "--valid_data_paths", kth.toString(),
+                "--save_dir", dir.resolve("ck").toString(), "--gen_frm_dir", dir.resolve("res").toString(),
+                "--model_name", "e3d_lstm", "--allow_gpu_growth", "True", "--img_channel", "1", "--img_width", "16",
+                "--input_length", "4", "--total_length", "8", "--filter_size", "3", "--num_hidden", "4,4",
+                "--patch_size", "2", "--layer_norm", "True", "--reverse_input", "False",
+                "--sampling_stop_iter", "100000", "--sampling_start_value", "1.0", "--sampling_delta_per_iter", "0.00001",
+                "--lr", "0.001", "--batch_size", "2", "--max_iterations", "2", "--display_interval", "1",
+                "--test_interval", "2", "--snapshot_interval", "5000", "--num_save_samples", "1")).as(err.toString()).isZero();
+        assertThat(dir.resolve("res/2/1/pd8.png")).exists();
+        assertThat(run("run", "--dataset_name", "action", "--train_data_paths", kth.toString(), "--valid_data_paths",
+                dir.toString(), "--max_iterations", "1")).isEqualTo(1);
+        assertThat(err.toString()).contains("same path");
+    }
+
+    @Test
     void unknownFlagsAndForeignCheckpointsAreErrors() throws Exception {
         assertThat(run(seed002(2, "--no_such_flag", "1"))).isEqualTo(2);
         assertThat(err.toString()).contains("--no_such_flag");

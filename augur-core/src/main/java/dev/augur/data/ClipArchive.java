@@ -37,8 +37,9 @@ public final class ClipArchive implements ClipSource {
         return train.width();
     }
 
-    public int testCount() {
-        return test.count();
+    @Override
+    public java.util.OptionalInt testCount(int length) {
+        return java.util.OptionalInt.of(test.count());
     }
 
     @Override

@@ -16,4 +16,9 @@ public interface ClipSource {
 
     /** The fixed test set: {@code count} sequences drawn from a seed never used for training. */
     Clips testSet(int count, int length);
+
+    /** How many test sequences of {@code length} frames a finite data set holds; empty for generated data. */
+    default java.util.OptionalInt testCount(int length) {
+        return java.util.OptionalInt.empty();
+    }
 }

@@ -35,6 +35,22 @@ public final class KthActions implements ClipSource {
     private final long seed;
     private final Map<String, Clips> windows = new HashMap<>();
 
+    /** Where the frames are and the side they are resized to (64 or 128 in the papers). */
+    public record Config(String root, int size) {
+        public Config {
+            if (root == null || root.isBlank()) {
+                throw new IllegalArgumentException("KTH data needs its folder");
+            }
+            if (size < 4) {
+                throw new IllegalArgumentException("frame size must be >= 4, got " + size);
+            }
+        }
+    }
+
+    public KthActions(Config config, long seed) throws IOException {
+        this(Path.of(config.root()), config.size(), seed);
+    }
+
     public KthActions(Path root, int size, long seed) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new NoSuchFileException(root.toString(), null, "no such KTH folder");
@@ -95,6 +111,11 @@ public final class KthActions implements ClipSource {
                     + all.count());
         }
         return all.sequences(0, count);
+    }
+
+    @Override
+    public java.util.OptionalInt testCount(int length) {
+        return java.util.OptionalInt.of(windows(false, length).count());
     }
 
     /** Every window of {@code length} frames of the training (persons 01–16) or test (17–25) persons. */

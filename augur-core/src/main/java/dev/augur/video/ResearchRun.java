@@ -2,7 +2,6 @@ package dev.augur.video;
 
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.AtomicFiles;
-import dev.augur.data.ClipArchive;
 import dev.augur.data.ClipSource;
 import dev.augur.data.Clips;
 import dev.augur.eval.FrameMetrics;
@@ -148,7 +147,7 @@ public final class ResearchRun {
         int future = total - j;
         if (testSet == null) {
             ClipSource source = s.data().source();
-            testSet = source.testSet(source instanceof ClipArchive a ? a.testCount() : 5000, total);
+            testSet = source.testSet(source.testCount(total).orElse(5000), total);
         }
         Clips test = testSet;
         Path dir = s.genFrmDir().resolve(name);

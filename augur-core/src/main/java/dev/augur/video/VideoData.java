@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.augur.data.BouncingBalls;
 import dev.augur.data.ClipArchive;
 import dev.augur.data.ClipSource;
+import dev.augur.data.KthActions;
 import dev.augur.data.MovingMnist;
 import dev.augur.data.PredRnnNpz;
 import dev.augur.data.RadarEchoes;
@@ -17,8 +18,8 @@ import java.util.List;
  * files (train, test).
  */
 public record VideoData(String generator, BouncingBalls.Config balls, MovingMnist.Config mnist, String trainFile,
-                        String testFile, RadarEchoes.Config radar, long seed) {
-    public static final List<String> GENERATORS = List.of("bouncing-balls", "moving-mnist", "npz", "radar");
+                        String testFile, RadarEchoes.Config radar, KthActions.Config kth, long seed) {
+    public static final List<String> GENERATORS = List.of("bouncing-balls", "moving-mnist", "npz", "radar", "kth");
 
     public VideoData {
         if (!GENERATORS.contains(generator)) {
@@ -36,24 +37,33 @@ public record VideoData(String generator, BouncingBalls.Config balls, MovingMnis
         if (generator.equals("radar") && radar == null) {
             throw new IllegalArgumentException("radar data needs its settings");
         }
+        if (generator.equals("kth") && kth == null) {
+            throw new IllegalArgumentException("KTH data needs its folder and frame size");
+        }
     }
 
     public static VideoData balls(BouncingBalls.Config config, long seed) {
-        return new VideoData("bouncing-balls", config, null, null, null, null, seed);
+        return new VideoData("bouncing-balls", config, null, null, null, null, null, seed);
     }
 
     public static VideoData movingMnist(MovingMnist.Config config, long seed) {
-        return new VideoData("moving-mnist", null, config, null, null, null, seed);
+        return new VideoData("moving-mnist", null, config, null, null, null, null, seed);
     }
 
     public static VideoData npz(Path train, Path test, long seed) {
         return new VideoData("npz", null, null, train.toAbsolutePath().normalize().toString(),
-                test.toAbsolutePath().normalize().toString(), null, seed);
+                test.toAbsolutePath().normalize().toString(), null, null, seed);
     }
 
     /** Synthetic radar echoes (the PredRNN paper's radar setting: 100×100, 10 → 10). */
     public static VideoData radar(RadarEchoes.Config config, long seed) {
-        return new VideoData("radar", null, null, null, null, config, seed);
+        return new VideoData("radar", null, null, null, null, config, null, seed);
+    }
+
+    /** KTH actions from a folder in e3d_lstm's layout (persons 01-16 train, 17-25 test). */
+    public static VideoData kth(Path root, int size, long seed) {
+        return new VideoData("kth", null, null, null, null, null,
+                new KthActions.Config(root.toAbsolutePath().normalize().toString(), size), seed);
     }
 
     /** The same data with another number of Moving MNIST digits (the MNIST-3 transfer test). */
@@ -69,6 +79,7 @@ public record VideoData(String generator, BouncingBalls.Config balls, MovingMnis
             case "bouncing-balls" -> new BouncingBalls(balls, seed);
             case "moving-mnist" -> new MovingMnist(mnist, seed);
             case "radar" -> new RadarEchoes(radar, seed);
+            case "kth" -> new KthActions(kth, seed);
             default -> {
                 try (NDManager m = NDManager.newBaseManager()) {
                     yield new ClipArchive(PredRnnNpz.read(m, Path.of(trainFile)), PredRnnNpz.read(m, Path.of(testFile)), seed);
