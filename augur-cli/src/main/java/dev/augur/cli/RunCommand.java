@@ -139,6 +139,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--residual", defaultValue = "0", description = "Augur's addition: residual links between stacked layers (seed 002)")
     String residual;
 
+    @Option(names = "--cell_conv", defaultValue = "3d", description = "Augur's addition (seed 002's study): 3d (E3D-LSTM) or 2d (its 2D-convolution cell)")
+    String cellConv;
+
     @Option(names = "--seed", defaultValue = "1", description = "Augur's addition: seeds weights, batches and sampling")
     long seed;
 
@@ -179,7 +182,12 @@ final class RunCommand implements Callable<Integer> {
                     + ": expected mnist (predrnn-format .npz) or action (a KTH frame folder)");
         };
         String architecture = switch (modelName) {
-            case "predrnn", "convlstm", "memory_flow", "e3d_lstm" -> modelName;
+            case "predrnn", "convlstm", "memory_flow" -> modelName;
+            case "e3d_lstm" -> switch (cellConv) {
+                case "3d" -> "e3d_lstm";
+                case "2d" -> "e3d_lstm_2d";
+                default -> throw new IllegalArgumentException("--cell_conv must be 2d or 3d, got " + cellConv);
+            };
             default -> throw new IllegalArgumentException("--model_name " + modelName
                     + ": expected predrnn, convlstm, memory_flow or e3d_lstm");
         };
@@ -189,7 +197,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--num_hidden must be comma-separated integers, got '" + numHidden + "'");
         }
-        boolean norm = flag("--layer_norm", layerNorm) && (architecture.equals("predrnn") || architecture.equals("e3d_lstm"));
+        if (!cellConv.equals("3d") && !modelName.equals("e3d_lstm")) {
+            throw new IllegalArgumentException("--cell_conv applies to --model_name e3d_lstm");
+        }
+        boolean norm = flag("--layer_norm", layerNorm) && (architecture.equals("predrnn") || architecture.startsWith("e3d_lstm"));
         ModelSpec spec = new ModelSpec(architecture, imgChannel, imgWidth, imgWidth, patchSize, hidden, filterSize, false,
                 flag("--residual", residual), norm, inputLength);
         ScheduledSampling sampling;

@@ -10,25 +10,28 @@ import java.util.List;
  * E3D-LSTM as e3d_lstm's {@code eidetic_3d_lstm_net} builds it: at step t the bottom layer reads the window
  * [frame t−1, frame t] (zeros before the first frame), a stack of {@link EideticLstmCell}s with the zig-zag memory
  * and optional residual links, and a frame decoder that folds the top window into one frame (3D convolution,
- * kernel and stride τ×1×1, with bias). Patching and the rollout are the shared ones.
+ * kernel and stride τ×1×1, with bias). Patching and the rollout are the shared ones. Architecture
+ * {@code e3d_lstm_2d} is the same network with τ = 1 (2D convolutions; the window is the current frame alone).
  */
 public final class EideticFramePredictor extends PatchedFramePredictor<EideticFramePredictor.State> {
     private final CellStack stack;
     private final Conv3dLayer decoder;
+    private final int window;
 
     /** The stack's state and the frame read at the previous step (the window's first frame). */
     public record State(CellStack.State stack, NDArray previous) {}
 
     public EideticFramePredictor(ModelSpec spec, NDManager manager, long seed) {
         super(spec, manager, seed);
+        this.window = spec.architecture().equals("e3d_lstm_2d") ? 1 : EideticLstmCell.WINDOW;
         List<RecurrentCell> cells = new ArrayList<>();
         int in = spec.patchChannels();
         for (int l = 0; l < spec.hidden().size(); l++) {
-            cells.add(new EideticLstmCell(weights, "stack." + l, in, spec.hidden().get(l), spec.filter(), spec.layerNorm()));
+            cells.add(new EideticLstmCell(weights, "stack." + l, in, spec.hidden().get(l), spec.filter(), spec.layerNorm(),
+                    window));
             in = spec.hidden().get(l);
         }
         this.stack = new CellStack(cells, spec.residual());
-        int window = EideticLstmCell.WINDOW;
         this.decoder = new Conv3dLayer(weights, "decoder", stack.topChannels(), spec.patchChannels(), window, 1, window, true);
     }
 
@@ -40,8 +43,8 @@ public final class EideticFramePredictor extends PatchedFramePredictor<EideticFr
 
     @Override
     public Next<State> next(NDArray frame, State state) {
-        NDArray window = state.previous().expandDims(2).concat(frame.expandDims(2), 2);
-        CellStack.State after = stack.step(window, state.stack());
+        NDArray input = window == 1 ? frame.expandDims(2) : state.previous().expandDims(2).concat(frame.expandDims(2), 2);
+        CellStack.State after = stack.step(input, state.stack());
         NDArray out = decoder.forward(after.output()).squeeze(2);
         return new Next<>(out, new State(after, frame));
     }

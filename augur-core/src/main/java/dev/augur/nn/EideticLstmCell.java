@@ -26,6 +26,7 @@ public final class EideticLstmCell implements RecurrentCell {
     private static final float FORGET_BIAS = 1f;
     private final int in;
     private final int hidden;
+    private final int window;
     private final Conv3dLayer convH;
     private final Conv3dLayer convX;
     private final Conv3dLayer convM;
@@ -37,14 +38,22 @@ public final class EideticLstmCell implements RecurrentCell {
     private final ChannelLayerNorm normM;
     private final ChannelLayerNorm normRecall;
 
-    public EideticLstmCell(Weights weights, String name, int in, int hidden, int filter, boolean layerNorm) {
+    /**
+     * @param window τ, the frames a state covers: 2 for the E3D-LSTM, 1 for its 2D variant (e3d_lstm's
+     *               {@code Eidetic2DLSTMCell}: 2D convolutions, no temporal window; seed 002's 2D-vs-3D study)
+     */
+    public EideticLstmCell(Weights weights, String name, int in, int hidden, int filter, boolean layerNorm, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be >= 1, got " + window);
+        }
         this.in = in;
         this.hidden = hidden;
-        this.convH = new Conv3dLayer(weights, name + ".conv_h", hidden, 4 * hidden, WINDOW, filter, 1, true);
-        this.convX = new Conv3dLayer(weights, name + ".conv_x", in, 7 * hidden, WINDOW, filter, 1, true);
-        this.convM = new Conv3dLayer(weights, name + ".conv_m", hidden, 4 * hidden, WINDOW, filter, 1, true);
-        this.convCellOut = new Conv3dLayer(weights, name + ".conv_oc", hidden, hidden, WINDOW, filter, 1, true);
-        this.convMemoryOut = new Conv3dLayer(weights, name + ".conv_om", hidden, hidden, WINDOW, filter, 1, true);
+        this.window = window;
+        this.convH = new Conv3dLayer(weights, name + ".conv_h", hidden, 4 * hidden, window, filter, 1, true);
+        this.convX = new Conv3dLayer(weights, name + ".conv_x", in, 7 * hidden, window, filter, 1, true);
+        this.convM = new Conv3dLayer(weights, name + ".conv_m", hidden, 4 * hidden, window, filter, 1, true);
+        this.convCellOut = new Conv3dLayer(weights, name + ".conv_oc", hidden, hidden, window, filter, 1, true);
+        this.convMemoryOut = new Conv3dLayer(weights, name + ".conv_om", hidden, hidden, window, filter, 1, true);
         this.convLast = new Conv3dLayer(weights, name + ".conv_last", 2 * hidden, hidden, 1, 1, 1, true);
         this.normH = layerNorm ? new ChannelLayerNorm(weights, name + ".norm_h", 4 * hidden, 5) : null;
         this.normX = layerNorm ? new ChannelLayerNorm(weights, name + ".norm_x", 7 * hidden, 5) : null;
@@ -72,13 +81,13 @@ public final class EideticLstmCell implements RecurrentCell {
 
     @Override
     public CellState initialState(NDManager manager, long batch, long height, long width) {
-        Shape s = new Shape(batch, hidden, WINDOW, height, width);
+        Shape s = new Shape(batch, hidden, window, height, width);
         return new State(manager.zeros(s), manager.zeros(s), null);
     }
 
     @Override
     public NDArray initialMemory(NDManager manager, long batch, long height, long width) {
-        return manager.zeros(new Shape(batch, hidden, WINDOW, height, width));
+        return manager.zeros(new Shape(batch, hidden, window, height, width));
     }
 
     @Override

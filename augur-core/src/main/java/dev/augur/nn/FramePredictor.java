@@ -34,7 +34,7 @@ public interface FramePredictor extends AutoCloseable {
     static FramePredictor create(ModelSpec spec, NDManager manager, long seed) {
         return switch (spec.architecture()) {
             case "convlstm", "predrnn", "memory_flow" -> new RecurrentFramePredictor(spec, manager, seed);
-            case "e3d_lstm" -> new EideticFramePredictor(spec, manager, seed);
+            case "e3d_lstm", "e3d_lstm_2d" -> new EideticFramePredictor(spec, manager, seed);
             case "conv" -> new ConvFramePredictor(spec, manager, seed);
             default -> throw new IllegalArgumentException("unknown architecture " + spec.architecture());
         };

@@ -8,15 +8,15 @@ import java.util.List;
  *
  * @param architecture {@code convlstm} (stacked ConvLSTM), {@code predrnn} (stacked ST-LSTM, PredRNN Eq. 4),
  *                     {@code memory_flow} (the PredRNN paper's Eq. 3 ablation: ConvLSTM with spatiotemporal memory
- *                     flow only), {@code e3d_lstm} (Eidetic 3D LSTM, τ = 2) or {@code conv} (seed 001's
- *                     straight-convolution baseline)
+ *                     flow only), {@code e3d_lstm} (Eidetic 3D LSTM, τ = 2), {@code e3d_lstm_2d} (its 2D
+ *                     variant, τ = 1) or {@code conv} (seed 001's straight-convolution baseline)
  * @param hidden       channels per recurrent layer or per convolution (conv)
  * @param layerNorm    layer normalisation after the gate convolutions of an ST-LSTM or E3D-LSTM (--layer_norm)
  * @param inputLength  J, the frames read before predicting (the conv baseline reads 1)
  */
 public record ModelSpec(String architecture, int channels, int height, int width, int patch, List<Integer> hidden,
                         int filter, boolean peephole, boolean residual, boolean layerNorm, int inputLength) {
-    public static final List<String> ARCHITECTURES = List.of("convlstm", "predrnn", "memory_flow", "e3d_lstm", "conv");
+    public static final List<String> ARCHITECTURES = List.of("convlstm", "predrnn", "memory_flow", "e3d_lstm", "e3d_lstm_2d", "conv");
 
     public ModelSpec {
         if (!ARCHITECTURES.contains(architecture)) {
@@ -34,7 +34,7 @@ public record ModelSpec(String architecture, int channels, int height, int width
         require(filter >= 1 && filter % 2 == 1, "filter size must be odd and >= 1, got " + filter);
         require(inputLength >= 1, "input length must be >= 1, got " + inputLength);
         require(!peephole || architecture.equals("convlstm"), "peepholes exist only in ConvLSTM cells");
-        require(!layerNorm || architecture.equals("predrnn") || architecture.equals("e3d_lstm"),
+        require(!layerNorm || architecture.equals("predrnn") || architecture.startsWith("e3d_lstm"),
                 "layer normalisation exists only in ST-LSTM (predrnn) and E3D-LSTM cells");
         require(!zigZag(architecture) || hidden.stream().distinct().count() == 1,
                 architecture + " passes one memory through every layer, so all layers need the same size, got " + hidden);
@@ -52,7 +52,7 @@ public record ModelSpec(String architecture, int channels, int height, int width
     }
 
     private static boolean zigZag(String architecture) {
-        return architecture.equals("predrnn") || architecture.equals("memory_flow") || architecture.equals("e3d_lstm");
+        return architecture.equals("predrnn") || architecture.equals("memory_flow") || architecture.startsWith("e3d_lstm");
     }
 
     public int patchChannels() {

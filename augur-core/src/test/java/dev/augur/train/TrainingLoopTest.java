@@ -24,13 +24,16 @@ class TrainingLoopTest {
         assertThat(Files.exists(dir.resolve("ckpt.npz"))).isTrue();
     }
 
-    /** Every stacked cell learns; the PredRNN case also exercises layer norm, reverse sampling and reverse input. */
+    /**
+     * Every stacked cell learns; the PredRNN case also exercises reverse sampling and reverse input, the E3D-LSTM
+     * cases (3D and 2D convolutions) the recall over a growing history.
+     */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"predrnn", "memory_flow"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"predrnn", "memory_flow", "e3d_lstm", "e3d_lstm_2d"})
     void zigZagStacksLearnToo(String architecture, @TempDir Path dir) throws Exception {
         boolean predrnn = architecture.equals("predrnn");
         dev.augur.nn.ModelSpec spec = new dev.augur.nn.ModelSpec(architecture, 1, 16, 16, 2, List.of(8, 8), 3, false,
-                false, predrnn, 3);
+                false, !architecture.equals("memory_flow"), 3);
         ScheduledSampling sampling = predrnn
                 ? new ScheduledSampling(1.0, 0, 0, new ScheduledSampling.Reverse(30, 100, 20))
                 : ScheduledSampling.linear(1.0, 1.0 / 100);
