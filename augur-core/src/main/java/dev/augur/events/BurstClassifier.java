@@ -69,6 +69,15 @@ public final class BurstClassifier implements AutoCloseable {
         public int steps() {
             return window / framesPerStep;
         }
+
+        /** How reports name the model: after its recurrent cell. */
+        public String displayName() {
+            return switch (cell) {
+                case "predrnn" -> "ST-LSTM";
+                case "memory_flow" -> "memory-flow LSTM";
+                default -> "ConvLSTM";
+            };
+        }
     }
 
     private final Spec spec;

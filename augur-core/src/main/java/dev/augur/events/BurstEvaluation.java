@@ -48,12 +48,12 @@ public final class BurstEvaluation {
      * @param modelThreshold  alert threshold of the model for lead times (NaN: this block's own Youden threshold;
      *                        for the test block pass the validation block's)
      */
-    public static Report evaluate(String block, int[] frames, double[] model, double[] baseline, int[] labels,
-                                  int blockLength, double modelThreshold, double baselineThreshold) {
+    public static Report evaluate(String block, String modelName, int[] frames, double[] model, double[] baseline,
+                                  int[] labels, int blockLength, double modelThreshold, double baselineThreshold) {
         BlockBootstrap boot = new BlockBootstrap(blockLength, 1000, 20220101L);
         Estimate diff = boot.paired(new double[][] {model, baseline}, labels,
                 (s, y) -> new BinaryMetrics(s[0], y).rocAuc() - new BinaryMetrics(s[1], y).rocAuc());
-        return new Report(block, scores("ConvLSTM", frames, model, labels, boot, modelThreshold),
+        return new Report(block, scores(modelName, frames, model, labels, boot, modelThreshold),
                 scores("baseline", frames, baseline, labels, boot, baselineThreshold), diff, blockLength);
     }
 

@@ -100,6 +100,7 @@ public final class BurstExperiment {
         AtomicFiles.writeString(out.resolve(name + "_scores.csv"), csv.toString());
         // blocks of about two horizons of frames, so a burst and its lead-up stay together
         int blockLength = Math.max(1, 2 * data.rule().horizon() / s.stride());
-        return BurstEvaluation.evaluate(name, ts, p, b, y, blockLength, modelThreshold, baselineThreshold);
+        return BurstEvaluation.evaluate(name, s.model().displayName(), ts, p, b, y, blockLength, modelThreshold,
+                baselineThreshold);
     }
 }

@@ -62,16 +62,17 @@ public final class BurstReport {
         Path dir = run.resolve("report");
         Files.createDirectories(dir);
 
+        String name = info.settings().model().displayName();
         BinaryMetrics m = new BinaryMetrics(test.model(), test.label());
         BinaryMetrics b = new BinaryMetrics(test.baseline(), test.label());
         new LineChart("ROC, test block", "false positive rate", "true positive rate", 520, 480)
-                .add(LineChart.of("ConvLSTM", m.rocCurve(), false))
+                .add(LineChart.of(name, m.rocCurve(), false))
                 .add(LineChart.of("baseline", b.rocCurve(), false))
                 .add(new LineChart.Series("chance", new double[] {0, 1}, new double[] {0, 1}, false))
                 .yRange(0, 1)
                 .writePng(dir.resolve("roc.png"));
-        timeSeries(test, info.alertThreshold(), dir);
-        calibration(m, b, dir);
+        timeSeries(test, name, info.alertThreshold(), dir);
+        calibration(name, m, b, dir);
         Path gif = dir.resolve("alerts.gif");
         boolean haveGif = alertsGif(Path.of(data.video()), test, dir, gif);
 
@@ -127,7 +128,7 @@ public final class BurstReport {
         return String.format(Locale.ROOT, "%.3f", n.asDouble());
     }
 
-    private static void timeSeries(Scores s, double threshold, Path dir) throws IOException {
+    private static void timeSeries(Scores s, String name, double threshold, Path dir) throws IOException {
         List<double[]> positives = new ArrayList<>();
         double top = 0;
         for (double e : s.energy()) {
@@ -145,17 +146,17 @@ public final class BurstReport {
         double[] thr = new double[s.time().length];
         java.util.Arrays.fill(thr, threshold);
         new LineChart("Burst probability (test block)", "time (s)", "probability", 1000, 320)
-                .add(new LineChart.Series("ConvLSTM", s.time(), s.model(), false))
+                .add(new LineChart.Series(name, s.time(), s.model(), false))
                 .add(new LineChart.Series("baseline", s.time(), s.baseline(), false))
                 .add(new LineChart.Series("alert threshold", s.time(), thr, false))
                 .yRange(0, 1)
                 .writePng(dir.resolve("probabilities.png"));
     }
 
-    private static void calibration(BinaryMetrics m, BinaryMetrics b, Path dir) throws IOException {
+    private static void calibration(String name, BinaryMetrics m, BinaryMetrics b, Path dir) throws IOException {
         LineChart chart = new LineChart("Calibration (test block)", "mean predicted probability", "observed burst rate",
                 520, 480).yRange(0, 1);
-        for (var who : List.of(Map.entry("ConvLSTM", m), Map.entry("baseline", b))) {
+        for (var who : List.of(Map.entry(name, m), Map.entry("baseline", b))) {
             List<double[]> pts = new ArrayList<>();
             for (BinaryMetrics.CalibrationBin bin : who.getValue().calibration(10)) {
                 if (bin.count() > 0) {
