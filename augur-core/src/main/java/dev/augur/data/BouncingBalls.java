@@ -9,12 +9,11 @@ import java.util.SplittableRandom;
  * With {@code velocityColour} (seed 001) the frames have three channels: red and green encode the x and y
  * velocity (0.5 ± 0.5·v/|v|max) and blue the ball itself, so one frame tells where each ball is going.
  */
-public final class BouncingBalls implements ClipSource {
+public final class BouncingBalls extends GeneratedClips {
     private static final double BOX = 10.0;
     private static final long TEST_SEED_OFFSET = 0x5EED_7E57L;
 
     private final Config config;
-    private final long seed;
 
     /**
      * @param size           frame side in pixels
@@ -50,40 +49,17 @@ public final class BouncingBalls implements ClipSource {
     }
 
     public BouncingBalls(Config config, long seed) {
+        super(seed, TEST_SEED_OFFSET, config.channels(), config.size());
         this.config = config;
-        this.seed = seed;
     }
 
     public Config config() {
         return config;
     }
 
-    @Override
-    public int channels() {
-        return config.channels();
-    }
 
     @Override
-    public int height() {
-        return config.size();
-    }
-
-    @Override
-    public int width() {
-        return config.size();
-    }
-
-    @Override
-    public Clips trainingBatch(long step, int batchSize, int length) {
-        return draw(new SplittableRandom(mix(seed, step)), batchSize, length);
-    }
-
-    @Override
-    public Clips testSet(int count, int length) {
-        return draw(new SplittableRandom(mix(seed ^ TEST_SEED_OFFSET, -1)), count, length);
-    }
-
-    private Clips draw(SplittableRandom rng, int count, int length) {
+    Clips draw(SplittableRandom rng, int count, int length, boolean test) {
         int per = length * channels() * config.size() * config.size();
         float[] data = new float[count * per];
         for (int s = 0; s < count; s++) {
@@ -203,11 +179,4 @@ public final class BouncingBalls implements ClipSource {
         }
     }
 
-    /** SplitMix64 finaliser of (seed, step): independent, reproducible streams per step. */
-    static long mix(long seed, long step) {
-        long z = seed * 0x9E3779B97F4A7C15L + step + 0x632BE59BD9B4E019L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 }

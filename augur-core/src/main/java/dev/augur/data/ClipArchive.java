@@ -45,7 +45,7 @@ public final class ClipArchive implements ClipSource {
     @Override
     public Clips trainingBatch(long step, int batchSize, int length) {
         requireLength(train, length, "training");
-        SplittableRandom rng = new SplittableRandom(BouncingBalls.mix(seed, step));
+        SplittableRandom rng = new SplittableRandom(GeneratedClips.mix(seed, step));
         int frame = train.frameSize();
         float[] out = new float[batchSize * length * frame];
         for (int b = 0; b < batchSize; b++) {

@@ -94,7 +94,7 @@ public final class KthActions implements ClipSource {
     @Override
     public Clips trainingBatch(long step, int batchSize, int length) {
         Clips all = windows(true, length);
-        SplittableRandom rng = new SplittableRandom(BouncingBalls.mix(seed, step));
+        SplittableRandom rng = new SplittableRandom(GeneratedClips.mix(seed, step));
         int per = length * size * size;
         float[] out = new float[batchSize * per];
         for (int b = 0; b < batchSize; b++) {

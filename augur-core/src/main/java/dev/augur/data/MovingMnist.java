@@ -12,13 +12,12 @@ import java.util.SplittableRandom;
  * MNIST training digits, a pure function of (seed, step); the test set is drawn once from the test digits with a
  * seed training never uses.
  */
-public final class MovingMnist implements ClipSource {
+public final class MovingMnist extends GeneratedClips {
     private static final long TEST_SEED_OFFSET = 0x7E57_D161L;
     private static final double MIN_SPEED = 3.0;
     private static final double MAX_SPEED = 5.0;
 
     private final Config config;
-    private final long seed;
     private final MnistDigits train;
     private final MnistDigits test;
 
@@ -51,38 +50,16 @@ public final class MovingMnist implements ClipSource {
     }
 
     public MovingMnist(Config config, long seed, MnistDigits train, MnistDigits test) {
+        super(seed, TEST_SEED_OFFSET, 1, config.size());
         this.config = config;
-        this.seed = seed;
         this.train = train;
         this.test = test;
     }
 
-    @Override
-    public int channels() {
-        return 1;
-    }
 
     @Override
-    public int height() {
-        return config.size();
-    }
-
-    @Override
-    public int width() {
-        return config.size();
-    }
-
-    @Override
-    public Clips trainingBatch(long step, int batchSize, int length) {
-        return draw(train, new SplittableRandom(BouncingBalls.mix(seed, step)), batchSize, length);
-    }
-
-    @Override
-    public Clips testSet(int count, int length) {
-        return draw(test, new SplittableRandom(BouncingBalls.mix(seed ^ TEST_SEED_OFFSET, -1)), count, length);
-    }
-
-    private Clips draw(MnistDigits source, SplittableRandom rng, int count, int length) {
+    Clips draw(SplittableRandom rng, int count, int length, boolean testDigits) {
+        MnistDigits source = testDigits ? test : train;
         int size = config.size();
         int per = length * size * size;
         float[] data = new float[count * per];

@@ -10,11 +10,10 @@ import java.util.SplittableRandom;
  * field is 1 − exp(−Σ cells), in [0, 1). Training sequences are a pure function of (seed, step); the test set
  * comes from a seed training never uses.
  */
-public final class RadarEchoes implements ClipSource {
+public final class RadarEchoes extends GeneratedClips {
     private static final long TEST_SEED_OFFSET = 0x4ADA_12L;
 
     private final Config config;
-    private final long seed;
 
     /**
      * @param size     frame side (100 as the paper's radar set)
@@ -41,34 +40,10 @@ public final class RadarEchoes implements ClipSource {
     }
 
     public RadarEchoes(Config config, long seed) {
+        super(seed, TEST_SEED_OFFSET, 1, config.size());
         this.config = config;
-        this.seed = seed;
     }
 
-    @Override
-    public int channels() {
-        return 1;
-    }
-
-    @Override
-    public int height() {
-        return config.size();
-    }
-
-    @Override
-    public int width() {
-        return config.size();
-    }
-
-    @Override
-    public Clips trainingBatch(long step, int batchSize, int length) {
-        return draw(new SplittableRandom(BouncingBalls.mix(seed, step)), batchSize, length);
-    }
-
-    @Override
-    public Clips testSet(int count, int length) {
-        return draw(new SplittableRandom(BouncingBalls.mix(seed ^ TEST_SEED_OFFSET, -1)), count, length);
-    }
 
     /** One storm cell: born at {@code birth}, alive for {@code life} frames, moving with wind + own drift. */
     private record Cell(double x, double y, double vx, double vy, double sigmaA, double sigmaB, double angle,
@@ -79,7 +54,8 @@ public final class RadarEchoes implements ClipSource {
         }
     }
 
-    private Clips draw(SplittableRandom rng, int count, int length) {
+    @Override
+    Clips draw(SplittableRandom rng, int count, int length, boolean test) {
         int size = config.size();
         float[] data = new float[count * length * size * size];
         for (int s = 0; s < count; s++) {
