@@ -117,14 +117,18 @@ public final class EideticLstmCell implements RecurrentCell {
     /** softmax(Q·Kᵀ)·K over positions: Q from [B, n, τ, H, W], K = V from [B, n, τ·k, H, W]. */
     static NDArray recall(NDArray query, NDArray history) {
         Shape q = query.getShape();
-        NDArray weights = recallWeights(query, history);
-        return weights.matMul(positions(history)).reshape(q.get(0), q.get(2), q.get(3), q.get(4), q.get(1))
+        NDArray keys = positions(history);
+        return attention(positions(query), keys).matMul(keys).reshape(q.get(0), q.get(2), q.get(3), q.get(4), q.get(1))
                 .transpose(0, 4, 1, 2, 3);
     }
 
     /** The attention of every query position over every history position: [B, τ·H·W, τ·k·H·W], rows sum to 1. */
     static NDArray recallWeights(NDArray query, NDArray history) {
-        return positions(query).matMul(positions(history).transpose(0, 2, 1)).softmax(2);
+        return attention(positions(query), positions(history));
+    }
+
+    private static NDArray attention(NDArray queries, NDArray keys) {
+        return queries.matMul(keys.transpose(0, 2, 1)).softmax(2);
     }
 
     /** [B, n, T, H, W] as T·H·W positions of n channels: [B, T·H·W, n]. */
