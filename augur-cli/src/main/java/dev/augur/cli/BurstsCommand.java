@@ -44,7 +44,8 @@ final class BurstsCommand {
                     s.cruiseSpeed(), s.chaseSpeed(), s.triggerDistance(), s.stalkHazard(), s.stalkSeconds(),
                     s.chaseSeconds(), s.cooldownSeconds(), s.noise(), s.lightingDrift());
             long t0 = System.nanoTime();
-            FishTankSimulator.Truth truth = new FishTankSimulator(c, seed).simulate(seconds, out);
+            FishTankSimulator.Truth truth = new FishTankSimulator(c, seed).simulate(seconds, out,
+                    new ConsoleProgress("simulate"));
             System.out.printf(Locale.ROOT, "%s: %d frames, %d chases, in %.1f s%n", out, truth.frames(),
                     truth.chases().size(), (System.nanoTime() - t0) / 1e9);
             return 0;

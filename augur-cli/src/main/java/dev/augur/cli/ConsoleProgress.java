@@ -8,7 +8,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Training progress: a live bar with loss and ETA on a terminal, plain periodic lines anywhere else (logs, CI). */
+/**
+ * Progress of a long stage: a live bar with loss and ETA on a terminal, plain periodic lines anywhere else (logs,
+ * CI). Stages without a loss (simulation) report NaN and are shown as frames.
+ */
 final class ConsoleProgress implements ProgressListener {
     private final String name;
     private final PrintStream out;
@@ -40,14 +43,17 @@ final class ConsoleProgress implements ProgressListener {
     public void stepped(long step, long total, float loss) {
         if (bar != null) {
             bar.stepTo(step);
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.5f", loss));
+            if (!Float.isNaN(loss)) {
+                bar.setExtraMessage(String.format(Locale.ROOT, "loss %.5f", loss));
+            }
             return;
         }
         long every = Math.max(1, total / 20);
         if (step % every == 0 || step == total) {
             double secs = (System.nanoTime() - startNanos) / 1e9;
             double perStep = secs / Math.max(1, step - firstStep);
-            out.printf(Locale.ROOT, "%s: step %d/%d loss %.5f  %.3f s/step  ETA %s%n", name, step, total, loss, perStep,
+            String what = Float.isNaN(loss) ? "" : String.format(Locale.ROOT, " loss %.5f", loss);
+            out.printf(Locale.ROOT, "%s: step %d/%d%s  %.3f s/step  ETA %s%n", name, step, total, what, perStep,
                     eta((long) (perStep * (total - step))));
         }
     }

@@ -22,7 +22,8 @@ public final class BurstQuickstart {
                              Function<String, ProgressListener> progress) throws IOException {
         Path video = out.resolve("tank.mp4");
         log.printf(Locale.ROOT, "[1/4] simulating %.0f s of tank (seed %d) -> %s%n", seconds, seed, video);
-        FishTankSimulator.Truth truth = new FishTankSimulator(FishTankSimulator.Config.standard(), seed).simulate(seconds, video);
+        FishTankSimulator.Truth truth = new FishTankSimulator(FishTankSimulator.Config.standard(), seed).simulate(seconds, video,
+                progress.apply("simulate"));
         log.printf(Locale.ROOT, "      %d frames, %d chases%n", truth.frames(), truth.chases().size());
 
         log.println("[2/4] motion energy, burst labels and the algorithmic baseline -> labels.csv");

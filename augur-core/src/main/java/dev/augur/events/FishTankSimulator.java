@@ -2,6 +2,7 @@ package dev.augur.events;
 
 import dev.augur.data.AtomicFiles;
 import dev.augur.data.VideoWriter;
+import dev.augur.train.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +94,13 @@ public final class FishTankSimulator {
 
     /** Simulates {@code seconds} of video into {@code video} (.mp4/.avi/.webm/.mkv) and ground truth beside it. */
     public Truth simulate(double seconds, Path video) throws IOException {
+        return simulate(seconds, video, ProgressListener.SILENT);
+    }
+
+    /** As {@link #simulate(double, Path)}, reporting frames written as steps (loss NaN) to {@code progress}. */
+    public Truth simulate(double seconds, Path video, ProgressListener progress) throws IOException {
         int frames = (int) Math.round(seconds * config.fps());
+        progress.started(0, frames);
         SplittableRandom rng = new SplittableRandom(seed);
         SplittableRandom noise = rng.split();
         Fish[] fish = spawn(rng);
@@ -116,8 +123,12 @@ public final class FishTankSimulator {
                 render(fish, f * dt, noise, image);
                 out.write(image);
                 step(fish, rng, dt, f, stalkStarted, chases);
+                if ((f + 1) % 30 == 0 || f + 1 == frames) {
+                    progress.stepped(f + 1, frames, Float.NaN);
+                }
             }
         }
+        progress.finished();
         AtomicFiles.writeString(sibling(video, "tracks.csv"), tracks.toString());
         StringBuilder c = new StringBuilder("stalk_start_frame,start_frame,end_frame,chaser,target\n");
         for (Chase ch : chases) {
