@@ -16,9 +16,7 @@ import ai.djl.nn.Activation;
  * o = σ(W_xo*X + W_ho*H + W_co⊙C_t + b_o)           H_t = o⊙tanh(C_t)
  * </pre>
  */
-public final class ConvLstmCell implements RecurrentCell {
-    private final int in;
-    private final int hidden;
+public final class ConvLstmCell extends StackedCell {
     private final Conv2dLayer gates;
     private final NDArray peepI;
     private final NDArray peepF;
@@ -26,8 +24,7 @@ public final class ConvLstmCell implements RecurrentCell {
 
     public ConvLstmCell(Weights weights, String name, int in, int hidden, int filter, boolean peephole,
                         int height, int width) {
-        this.in = in;
-        this.hidden = hidden;
+        super(in, hidden);
         this.gates = new Conv2dLayer(weights, name + ".conv", in + hidden, 4 * hidden, filter, 1, true);
         if (peephole) {
             Shape s = new Shape(hidden, height, width);
@@ -41,28 +38,14 @@ public final class ConvLstmCell implements RecurrentCell {
         }
     }
 
-    /** h and c of one ConvLSTM layer. */
-    public record State(NDArray hidden, NDArray cell) implements CellState {}
-
-    @Override
-    public int inputChannels() {
-        return in;
-    }
-
-    @Override
-    public int hiddenChannels() {
-        return hidden;
-    }
-
     @Override
     public CellState initialState(NDManager manager, long batch, long height, long width) {
-        Shape s = new Shape(batch, hidden, height, width);
-        return new State(manager.zeros(s), manager.zeros(s));
+        return LstmState.zeros(manager, batch, hidden, height, width);
     }
 
     @Override
     public Step step(NDArray input, CellState state, NDArray memory) {
-        State st = (State) state;
+        LstmState st = (LstmState) state;
         NDList split = gates.forward(input.concat(st.hidden(), 1)).split(4, 1);
         NDArray i = split.get(0);
         NDArray f = split.get(1);
@@ -78,6 +61,6 @@ public final class ConvLstmCell implements RecurrentCell {
             o = o.add(cNext.mul(peepO));
         }
         NDArray hNext = Activation.sigmoid(o).mul(cNext.tanh());
-        return new Step(new State(hNext, cNext), null);
+        return new Step(new LstmState(hNext, cNext), null);
     }
 }

@@ -21,11 +21,9 @@ import ai.djl.nn.Activation;
  * n channels each), keys and values the history's. Unlike the official code, which hands the incoming M back
  * unchanged (its known bug), this cell returns M′, as the paper says.
  */
-public final class EideticLstmCell implements RecurrentCell {
+public final class EideticLstmCell extends StackedCell {
     public static final int WINDOW = 2;
     private static final float FORGET_BIAS = 1f;
-    private final int in;
-    private final int hidden;
     private final int window;
     private final Conv3dLayer convH;
     private final Conv3dLayer convX;
@@ -43,11 +41,10 @@ public final class EideticLstmCell implements RecurrentCell {
      *               {@code Eidetic2DLSTMCell}: 2D convolutions, no temporal window; seed 002's 2D-vs-3D study)
      */
     public EideticLstmCell(Weights weights, String name, int in, int hidden, int filter, boolean layerNorm, int window) {
+        super(in, hidden);
         if (window < 1) {
             throw new IllegalArgumentException("window must be >= 1, got " + window);
         }
-        this.in = in;
-        this.hidden = hidden;
         this.window = window;
         this.convH = new Conv3dLayer(weights, name + ".conv_h", hidden, 4 * hidden, window, filter, 1, true);
         this.convX = new Conv3dLayer(weights, name + ".conv_x", in, 7 * hidden, window, filter, 1, true);
@@ -63,16 +60,6 @@ public final class EideticLstmCell implements RecurrentCell {
 
     /** H and C of the current window, and the history of cell states the recall reads (null before step 1). */
     public record State(NDArray hidden, NDArray cell, NDArray history) implements CellState {}
-
-    @Override
-    public int inputChannels() {
-        return in;
-    }
-
-    @Override
-    public int hiddenChannels() {
-        return hidden;
-    }
 
     @Override
     public int memoryChannels() {

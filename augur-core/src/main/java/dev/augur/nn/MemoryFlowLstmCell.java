@@ -19,9 +19,7 @@ import ai.djl.nn.Activation;
  * layers above the first, H^{l−1} is the input the stack hands up. Gate order i, f, g, o as in
  * {@link ConvLstmCell}; the Hadamard weights W_m start at zero like its peepholes.
  */
-public final class MemoryFlowLstmCell implements RecurrentCell {
-    private final int in;
-    private final int hidden;
+public final class MemoryFlowLstmCell extends StackedCell {
     private final Conv2dLayer convIn;
     private final Conv2dLayer convTop;
     private final NDArray memI;
@@ -31,8 +29,7 @@ public final class MemoryFlowLstmCell implements RecurrentCell {
     /** @param bottom true for layer 1, which also reads the top layer's H from the previous step */
     public MemoryFlowLstmCell(Weights weights, String name, int in, int hidden, int filter, boolean bottom,
                               int height, int width) {
-        this.in = in;
-        this.hidden = hidden;
+        super(in, hidden);
         this.convIn = new Conv2dLayer(weights, name + ".conv", in, 4 * hidden, filter, 1, true);
         this.convTop = bottom ? new Conv2dLayer(weights, name + ".conv_top", hidden, 4 * hidden, filter, 1, false) : null;
         Shape s = new Shape(hidden, height, width);
@@ -43,16 +40,6 @@ public final class MemoryFlowLstmCell implements RecurrentCell {
 
     /** The layer's last output; everything it carries forward travels in the zig-zag memory. */
     public record State(NDArray hidden) implements CellState {}
-
-    @Override
-    public int inputChannels() {
-        return in;
-    }
-
-    @Override
-    public int hiddenChannels() {
-        return hidden;
-    }
 
     @Override
     public int memoryChannels() {

@@ -3,7 +3,6 @@ package dev.augur.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
 /**
@@ -17,10 +16,8 @@ import ai.djl.nn.Activation;
  * </pre>
  * The memory M is received from the layer below (or the top layer at t−1) and returned for the next.
  */
-public final class SpatioTemporalLstmCell implements RecurrentCell {
+public final class SpatioTemporalLstmCell extends StackedCell {
     private static final float FORGET_BIAS = 1f;
-    private final int in;
-    private final int hidden;
     private final NormedConv convX;
     private final NormedConv convH;
     private final NormedConv convM;
@@ -29,26 +26,12 @@ public final class SpatioTemporalLstmCell implements RecurrentCell {
 
     public SpatioTemporalLstmCell(Weights weights, String name, int in, int hidden, int filter, boolean layerNorm,
                                   int height, int width) {
-        this.in = in;
-        this.hidden = hidden;
+        super(in, hidden);
         this.convX = new NormedConv(weights, name + ".conv_x", in, 7 * hidden, filter, false, layerNorm, height, width);
         this.convH = new NormedConv(weights, name + ".conv_h", hidden, 4 * hidden, filter, false, layerNorm, height, width);
         this.convM = new NormedConv(weights, name + ".conv_m", hidden, 3 * hidden, filter, false, layerNorm, height, width);
         this.convO = new NormedConv(weights, name + ".conv_o", 2 * hidden, hidden, filter, false, layerNorm, height, width);
         this.convLast = new Conv2dLayer(weights, name + ".conv_last", 2 * hidden, hidden, 1, 1, false);
-    }
-
-    /** H and C of one layer; M travels separately, through the stack. */
-    public record State(NDArray hidden, NDArray cell) implements CellState {}
-
-    @Override
-    public int inputChannels() {
-        return in;
-    }
-
-    @Override
-    public int hiddenChannels() {
-        return hidden;
     }
 
     @Override
@@ -58,13 +41,12 @@ public final class SpatioTemporalLstmCell implements RecurrentCell {
 
     @Override
     public CellState initialState(NDManager manager, long batch, long height, long width) {
-        Shape s = new Shape(batch, hidden, height, width);
-        return new State(manager.zeros(s), manager.zeros(s));
+        return LstmState.zeros(manager, batch, hidden, height, width);
     }
 
     @Override
     public Step step(NDArray input, CellState state, NDArray memory) {
-        State st = (State) state;
+        LstmState st = (LstmState) state;
         NDList x = convX.forward(input).split(7, 1);
         NDList h = convH.forward(st.hidden()).split(4, 1);
         NDList m = convM.forward(memory).split(3, 1);
@@ -79,6 +61,6 @@ public final class SpatioTemporalLstmCell implements RecurrentCell {
         NDArray both = c.concat(mNext, 1);
         NDArray o = Activation.sigmoid(x.get(6).add(h.get(3)).add(convO.forward(both)));
         NDArray hNext = o.mul(convLast.forward(both).tanh());
-        return new Step(new State(hNext, c), mNext);
+        return new Step(new LstmState(hNext, c), mNext);
     }
 }

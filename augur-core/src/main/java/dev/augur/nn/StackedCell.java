@@ -1,0 +1,34 @@
+package dev.augur.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/** What every cell of a {@link CellStack} keeps alike: its input and hidden channel counts. */
+abstract class StackedCell implements RecurrentCell {
+    protected final int in;
+    protected final int hidden;
+
+    StackedCell(int in, int hidden) {
+        this.in = in;
+        this.hidden = hidden;
+    }
+
+    /** H and C of an LSTM-style layer (ConvLSTM, ST-LSTM); the zig-zag memory, if any, travels in the stack. */
+    public record LstmState(NDArray hidden, NDArray cell) implements CellState {
+        static LstmState zeros(NDManager manager, long batch, long channels, long height, long width) {
+            Shape s = new Shape(batch, channels, height, width);
+            return new LstmState(manager.zeros(s), manager.zeros(s));
+        }
+    }
+
+    @Override
+    public final int inputChannels() {
+        return in;
+    }
+
+    @Override
+    public final int hiddenChannels() {
+        return hidden;
+    }
+}
