@@ -1,20 +1,11 @@
 package dev.augur.data;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * The KTH human-action frames in the layout e3d_lstm and predrnn-pytorch read:
@@ -25,15 +16,11 @@ import javax.imageio.ImageIO;
  * walking skip a whole window, jogging and running move by 3 frames. Training batches draw windows uniformly
  * from (seed, step); the test set is the first windows in folder order.
  */
-public final class KthActions implements ClipSource {
+public final class KthActions extends ImageFolderClips {
     public static final List<String> WHOLE_WINDOW_ACTIONS = List.of("boxing", "handclapping", "handwaving", "walking");
     public static final List<String> STRIDE_3_ACTIONS = List.of("jogging", "running");
     private static final int LAST_TRAIN_PERSON = 16;
 
-    private final Path root;
-    private final int size;
-    private final long seed;
-    private final Map<String, Clips> windows = new HashMap<>();
 
     /** Where the frames are and the side they are resized to (64 or 128 in the papers). */
     public record Config(String root, int size) {
@@ -52,15 +39,10 @@ public final class KthActions implements ClipSource {
     }
 
     public KthActions(Path root, int size, long seed) throws IOException {
+        super(root, size, seed);
         if (!Files.isDirectory(root)) {
             throw new NoSuchFileException(root.toString(), null, "no such KTH folder");
         }
-        if (size < 4) {
-            throw new IllegalArgumentException("frame size must be >= 4, got " + size);
-        }
-        this.root = root;
-        this.size = size;
-        this.seed = seed;
         boolean any = false;
         for (String action : actions()) {
             any |= Files.isDirectory(root.resolve(action));
@@ -77,59 +59,7 @@ public final class KthActions implements ClipSource {
     }
 
     @Override
-    public int channels() {
-        return 1;
-    }
-
-    @Override
-    public int height() {
-        return size;
-    }
-
-    @Override
-    public int width() {
-        return size;
-    }
-
-    @Override
-    public Clips trainingBatch(long step, int batchSize, int length) {
-        Clips all = windows(true, length);
-        SplittableRandom rng = new SplittableRandom(GeneratedClips.mix(seed, step));
-        int per = length * size * size;
-        float[] out = new float[batchSize * per];
-        for (int b = 0; b < batchSize; b++) {
-            System.arraycopy(all.data(), rng.nextInt(all.count()) * per, out, b * per, per);
-        }
-        return new Clips(out, batchSize, length, 1, size, size);
-    }
-
-    @Override
-    public Clips testSet(int count, int length) {
-        Clips all = windows(false, length);
-        if (count > all.count()) {
-            throw new IllegalArgumentException(root + ": asked for " + count + " test windows, the test persons give "
-                    + all.count());
-        }
-        return all.sequences(0, count);
-    }
-
-    @Override
-    public java.util.OptionalInt testCount(int length) {
-        return java.util.OptionalInt.of(windows(false, length).count());
-    }
-
-    /** Every window of {@code length} frames of the training (persons 01–16) or test (17–25) persons. */
-    public Clips windows(boolean training, int length) {
-        return windows.computeIfAbsent(training + "/" + length, k -> {
-            try {
-                return cut(training, length);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-    }
-
-    private Clips cut(boolean training, int length) throws IOException {
+    protected Clips cut(boolean training, int length) throws IOException {
         List<float[]> frames = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         List<Integer> number = new ArrayList<>();
@@ -173,14 +103,7 @@ public final class KthActions implements ClipSource {
             throw new IOException(root + ": no run of " + length + " consecutive frames for the "
                     + (training ? "training (01-16)" : "test (17-25)") + " persons");
         }
-        int frame = size * size;
-        float[] data = new float[starts.size() * length * frame];
-        for (int w = 0; w < starts.size(); w++) {
-            for (int t = 0; t < length; t++) {
-                System.arraycopy(frames.get(starts.get(w) + t), 0, data, (w * length + t) * frame, frame);
-            }
-        }
-        return new Clips(data, starts.size(), length, 1, size, size);
+        return gather(frames, starts, length);
     }
 
     /** The XX of personXX_..., or −1 for folders of another name. */
@@ -203,36 +126,5 @@ public final class KthActions implements ClipSource {
         } catch (NumberFormatException e) {
             throw new IOException(image + ": frame file names must be image_NNNN.<ext>", e);
         }
-    }
-
-    private static List<Path> sortedChildren(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        }
-    }
-
-    private float[] read(Path file) throws IOException {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": unreadable image (" + e.getMessage() + ")", e);
-        }
-        if (img == null) {
-            throw new IOException(file + ": not a readable image (" + file.getFileName().toString()
-                    .toLowerCase(Locale.ROOT) + ")");
-        }
-        BufferedImage scaled = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, 0, size, size, null);
-        g.dispose();
-        float[] out = new float[size * size];
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                out[y * size + x] = ((scaled.getRGB(x, y) >> 16) & 0xFF) / 255f;
-            }
-        }
-        return out;
     }
 }

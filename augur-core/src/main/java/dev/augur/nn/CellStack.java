@@ -40,7 +40,14 @@ public final class CellStack {
      * The states of every layer, the zig-zag memory (null when no cell uses one) and the stack's output: the
      * top layer's hidden state, plus its input when a residual link applies (null before the first step).
      */
-    public record State(List<CellState> layers, NDArray memory, NDArray output) {}
+    public record State(List<CellState> layers, NDArray memory, NDArray output) implements Carried {
+        @Override
+        public ai.djl.ndarray.NDList arrays() {
+            ai.djl.ndarray.NDList all = Carried.of(memory, output);
+            layers.forEach(l -> all.addAll(l.arrays()));
+            return all;
+        }
+    }
 
     public int topChannels() {
         return layers.get(layers.size() - 1).hiddenChannels();

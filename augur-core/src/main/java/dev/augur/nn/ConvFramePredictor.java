@@ -11,7 +11,7 @@ import java.util.List;
  * 'same' convolutions with ReLU on patched frames and a 1×1 output layer; K future frames by feeding its own
  * predictions back, through the same {@link Rollout} as the recurrent models.
  */
-public final class ConvFramePredictor extends PatchedFramePredictor<Void> {
+public final class ConvFramePredictor extends PatchedFramePredictor<Carried> {
     private final List<Conv2dLayer> layers = new ArrayList<>();
     private final Conv2dLayer output;
 
@@ -27,16 +27,16 @@ public final class ConvFramePredictor extends PatchedFramePredictor<Void> {
     }
 
     @Override
-    public Void initialState(NDArray firstFrame) {
-        return null;
+    public Carried initialState(NDArray firstFrame) {
+        return Carried.NONE;
     }
 
     @Override
-    public Next<Void> next(NDArray frame, Void state) {
+    public Next<Carried> next(NDArray frame, Carried state) {
         NDArray x = frame;
         for (Conv2dLayer layer : layers) {
             x = Activation.relu(layer.forward(x));
         }
-        return new Next<>(output.forward(x), null);
+        return new Next<>(output.forward(x), Carried.NONE);
     }
 }

@@ -16,10 +16,18 @@ import java.util.List;
 public final class EideticFramePredictor extends PatchedFramePredictor<EideticFramePredictor.State> {
     private final CellStack stack;
     private final Conv3dLayer decoder;
+    private static final double INFERENCE_BYTES = 2e9;
     private final int window;
 
     /** The stack's state and the frame read at the previous step (the window's first frame). */
-    public record State(CellStack.State stack, NDArray previous) {}
+    public record State(CellStack.State stack, NDArray previous) implements Carried {
+        @Override
+        public ai.djl.ndarray.NDList arrays() {
+            ai.djl.ndarray.NDList all = stack.arrays();
+            all.add(previous);
+            return all;
+        }
+    }
 
     public EideticFramePredictor(ModelSpec spec, NDManager manager, long seed) {
         super(spec, manager, seed);
@@ -33,6 +41,18 @@ public final class EideticFramePredictor extends PatchedFramePredictor<EideticFr
         }
         this.stack = new CellStack(cells, spec.residual());
         this.decoder = new Conv3dLayer(weights, "decoder", stack.topChannels(), spec.patchChannels(), window, 1, window, true);
+    }
+
+    /**
+     * The recall's attention weights dominate inference memory: per sequence, layer and step [τHW, τHW·steps]
+     * floats. Sized so that one step of a 2J-frame rollout stays near 2 GB.
+     */
+    @Override
+    public int inferenceBatch() {
+        double positions = (double) window * spec.patchHeight() * spec.patchWidth();
+        // scores and their softmax, over a history of up to 2J steps, in every layer
+        double perSequence = 2.0 * Float.BYTES * positions * positions * 2 * spec.inputLength() * spec.hidden().size();
+        return (int) Math.max(1, Math.min(100, INFERENCE_BYTES / perSequence));
     }
 
     @Override

@@ -59,7 +59,12 @@ public final class EideticLstmCell extends StackedCell {
     }
 
     /** H and C of the current window, and the history of cell states the recall reads (null before step 1). */
-    public record State(NDArray hidden, NDArray cell, NDArray history) implements CellState {}
+    public record State(NDArray hidden, NDArray cell, NDArray history) implements CellState {
+        @Override
+        public NDList arrays() {
+            return Carried.of(hidden, cell, history);
+        }
+    }
 
     @Override
     public int memoryChannels() {
@@ -105,8 +110,12 @@ public final class EideticLstmCell extends StackedCell {
     static NDArray recall(NDArray query, NDArray history) {
         Shape q = query.getShape();
         NDArray keys = positions(history);
-        return attention(positions(query), keys).matMul(keys).reshape(q.get(0), q.get(2), q.get(3), q.get(4), q.get(1))
-                .transpose(0, 4, 1, 2, 3);
+        NDArray weights = attention(positions(query), keys);
+        NDArray recalled = weights.matMul(keys);
+        // The weights are the largest arrays of the whole network ([B, τHW, τHW(t+1)] per layer and step): drop
+        // our handle now; autograd keeps its own reference when training needs them.
+        weights.close();
+        return recalled.reshape(q.get(0), q.get(2), q.get(3), q.get(4), q.get(1)).transpose(0, 4, 1, 2, 3);
     }
 
     /** The attention of every query position over every history position: [B, τ·H·W, τ·k·H·W], rows sum to 1. */
@@ -115,7 +124,9 @@ public final class EideticLstmCell extends StackedCell {
     }
 
     private static NDArray attention(NDArray queries, NDArray keys) {
-        return queries.matMul(keys.transpose(0, 2, 1)).softmax(2);
+        try (NDArray scores = queries.matMul(keys.transpose(0, 2, 1))) {
+            return scores.softmax(2);
+        }
     }
 
     /** [B, n, T, H, W] as T·H·W positions of n channels: [B, T·H·W, n]. */

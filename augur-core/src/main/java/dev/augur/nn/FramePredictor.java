@@ -17,17 +17,25 @@ public interface FramePredictor extends AutoCloseable {
      */
     NDArray forward(NDArray clip, NDArray trueMask);
 
-    /** The next {@code future} frames after a context of at least J frames [B, J', C, H, W], autoregressively. */
-    default NDArray predict(NDArray context, int future) {
+    /**
+     * The next {@code future} frames [B, future, C, H, W] after a context of at least J frames [B, J', C, H, W],
+     * autoregressively, as {@link #forward} with a null mask would give them; made to run without gradients
+     * (testing, forecasting), with memory bounded by one step's intermediates.
+     */
+    NDArray predict(NDArray context, int future);
+
+    /** Sequences a prediction call should hold at once: the evaluators split larger sets into batches of this. */
+    default int inferenceBatch() {
+        return 100;
+    }
+
+    /** The last J frames of {@code context}, checked. */
+    static NDArray lastFrames(NDArray context, int j) {
         Shape s = context.getShape();
-        int j = spec().inputLength();
         if (s.dimension() != 5 || s.get(1) < j) {
             throw new IllegalArgumentException("context must be [B, >=" + j + ", C, H, W], got " + s);
         }
-        NDArray last = context.get(new NDIndex(":, {}:", s.get(1) - j));
-        NDArray padding = last.zerosLike().get(new NDIndex(":, 0:1")).repeat(1, future);
-        NDArray out = forward(last.concat(padding, 1), null);
-        return out.get(new NDIndex(":, {}:", j - 1));
+        return context.get(new NDIndex(":, {}:", s.get(1) - j));
     }
 
     /** Builds the network {@code spec} describes, its weights drawn from {@code seed}. */

@@ -39,7 +39,12 @@ public final class MemoryFlowLstmCell extends StackedCell {
     }
 
     /** The layer's last output; everything it carries forward travels in the zig-zag memory. */
-    public record State(NDArray hidden) implements CellState {}
+    public record State(NDArray hidden) implements CellState {
+        @Override
+        public ai.djl.ndarray.NDList arrays() {
+            return Carried.of(hidden);
+        }
+    }
 
     @Override
     public int memoryChannels() {

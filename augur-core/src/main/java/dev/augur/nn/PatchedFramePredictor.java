@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
  * What every frame predictor shares: its spec and weights, and a forward pass that patches the clip, runs the
  * one {@link Rollout} over the subclass's {@link FrameStep} and merges the patches back into frames.
  */
-abstract class PatchedFramePredictor<S> implements FramePredictor, FrameStep<S> {
+abstract class PatchedFramePredictor<S extends Carried> implements FramePredictor, FrameStep<S> {
     protected final ModelSpec spec;
     protected final Weights weights;
 
@@ -30,5 +30,11 @@ abstract class PatchedFramePredictor<S> implements FramePredictor, FrameStep<S> 
     public final NDArray forward(NDArray clip, NDArray trueMask) {
         NDArray patched = Patches.split(clip, spec.patch());
         return Patches.merge(Rollout.run(this, patched, trueMask, spec.inputLength()), spec.patch());
+    }
+
+    @Override
+    public final NDArray predict(NDArray context, int future) {
+        NDArray patched = Patches.split(FramePredictor.lastFrames(context, spec.inputLength()), spec.patch());
+        return Patches.merge(Rollout.generate(this, patched, future), spec.patch());
     }
 }

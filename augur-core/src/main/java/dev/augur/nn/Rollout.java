@@ -2,6 +2,8 @@ package dev.augur.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,7 @@ public final class Rollout {
      * @param trueMask  [B, T−J−1] or [B, T−2] of 0/1, or null
      * @param inputLength J, at least 1
      */
-    public static <S> NDArray run(FrameStep<S> predictor, NDArray clip, NDArray trueMask, int inputLength) {
+    public static <S extends Carried> NDArray run(FrameStep<S> predictor, NDArray clip, NDArray trueMask, int inputLength) {
         long total = clip.getShape().get(1);
         if (inputLength < 1 || inputLength >= total) {
             throw new IllegalArgumentException("input length " + inputLength + " must be in [1, " + (total - 1) + "]");
@@ -36,6 +38,7 @@ public final class Rollout {
                     + "] or, reversed, [B, " + (total - 2) + "], got " + trueMask.getShape());
         }
         int maskStart = reverse ? 1 : inputLength;
+        NDManager root = clip.getManager();
         List<NDArray> predictions = new ArrayList<>((int) total - 1);
         S state = predictor.initialState(clip.get(new NDIndex(":, 0")));
         NDArray generated = null;
@@ -44,17 +47,70 @@ public final class Rollout {
             if (t < maskStart || (trueMask == null && t < inputLength)) {
                 frame = clip.get(new NDIndex(":, {}", t));
             } else if (trueMask == null) {
-                frame = generated;
+                frame = view(generated);
             } else {
                 NDArray m = trueMask.get(new NDIndex(":, {}", t - maskStart)).reshape(-1, 1, 1, 1);
                 NDArray truth = clip.get(new NDIndex(":, {}", t));
                 frame = truth.mul(m).add(generated.mul(m.neg().add(1f)));
             }
-            FrameStep.Next<S> next = predictor.next(frame, state);
+            FrameStep.Next<S> next = scoped(predictor, frame, state, root);
             generated = next.frame();
             state = next.state();
             predictions.add(generated);
         }
         return NDArrays.stack(new ai.djl.ndarray.NDList(predictions), 1);
+    }
+
+    /**
+     * The same loop at inference, fully autoregressive: reads the J context frames [B, J, C', H', W'] and returns
+     * the {@code future} frames after them, keeping none of the context's predictions. Without gradients (nothing
+     * then holds a finished step's intermediates), memory stays at one step's worth whatever the length. The
+     * arrays returned belong to the context's manager.
+     */
+    public static <S extends Carried> NDArray generate(FrameStep<S> predictor, NDArray context, int future) {
+        if (future < 1) {
+            throw new IllegalArgumentException("future must be >= 1, got " + future);
+        }
+        NDManager root = context.getManager();
+        long inputs = context.getShape().get(1);
+        List<NDArray> predictions = new ArrayList<>(future);
+        S state = predictor.initialState(context.get(new NDIndex(":, 0")));
+        NDArray generated = null;
+        for (int t = 0; t < inputs + future - 1; t++) {
+            NDArray frame = t < inputs ? context.get(new NDIndex(":, {}", t)) : generated;
+            FrameStep.Next<S> next = scoped(predictor, frame, state, root);
+            state = next.state();
+            generated = next.frame();
+            if (t >= inputs - 1) {
+                predictions.add(generated.duplicate());
+            }
+        }
+        state.arrays().close();
+        NDArray out = NDArrays.stack(new NDList(predictions), 1);
+        predictions.forEach(NDArray::close);
+        generated.close();
+        return out;
+    }
+
+    /**
+     * One step in a manager of its own, closed when the step ends: the frame and the state are moved into it, and
+     * only the next frame and state come back out to {@code root}. The previous state and every intermediate are
+     * then released; when training, autograd keeps its own references to whatever the backward pass needs.
+     */
+    private static <S extends Carried> FrameStep.Next<S> scoped(FrameStep<S> predictor, NDArray frame, S state,
+                                                                NDManager root) {
+        try (NDManager step = root.newSubManager()) {
+            frame.attach(step);
+            state.arrays().attach(step);
+            FrameStep.Next<S> next = predictor.next(frame, state);
+            next.state().arrays().attach(root);
+            next.frame().attach(root);
+            return next;
+        }
+    }
+
+    /** A second handle on {@code array}'s data, so that closing one leaves the other usable. */
+    private static NDArray view(NDArray array) {
+        return array.reshape(array.getShape());
     }
 }

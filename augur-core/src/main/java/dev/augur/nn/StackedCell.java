@@ -16,6 +16,11 @@ abstract class StackedCell implements RecurrentCell {
 
     /** H and C of an LSTM-style layer (ConvLSTM, ST-LSTM); the zig-zag memory, if any, travels in the stack. */
     public record LstmState(NDArray hidden, NDArray cell) implements CellState {
+        @Override
+        public ai.djl.ndarray.NDList arrays() {
+            return Carried.of(hidden, cell);
+        }
+
         static LstmState zeros(NDManager manager, long batch, long channels, long height, long width) {
             Shape s = new Shape(batch, channels, height, width);
             return new LstmState(manager.zeros(s), manager.zeros(s));

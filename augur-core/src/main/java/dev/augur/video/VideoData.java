@@ -8,6 +8,7 @@ import dev.augur.data.KthActions;
 import dev.augur.data.MovingMnist;
 import dev.augur.data.PredRnnNpz;
 import dev.augur.data.RadarEchoes;
+import dev.augur.data.RadarImages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +19,10 @@ import java.util.List;
  * files (train, test).
  */
 public record VideoData(String generator, BouncingBalls.Config balls, MovingMnist.Config mnist, String trainFile,
-                        String testFile, RadarEchoes.Config radar, KthActions.Config kth, long seed) {
-    public static final List<String> GENERATORS = List.of("bouncing-balls", "moving-mnist", "npz", "radar", "kth");
+                        String testFile, RadarEchoes.Config radar, KthActions.Config kth, RadarImages.Config radarImages,
+                        long seed) {
+    public static final List<String> GENERATORS = List.of("bouncing-balls", "moving-mnist", "npz", "radar", "kth",
+            "radar-images");
 
     public VideoData {
         if (!GENERATORS.contains(generator)) {
@@ -40,30 +43,39 @@ public record VideoData(String generator, BouncingBalls.Config balls, MovingMnis
         if (generator.equals("kth") && kth == null) {
             throw new IllegalArgumentException("KTH data needs its folder and frame size");
         }
+        if (generator.equals("radar-images") && radarImages == null) {
+            throw new IllegalArgumentException("radar images need their folder, frame size and window stride");
+        }
     }
 
     public static VideoData balls(BouncingBalls.Config config, long seed) {
-        return new VideoData("bouncing-balls", config, null, null, null, null, null, seed);
+        return new VideoData("bouncing-balls", config, null, null, null, null, null, null, seed);
     }
 
     public static VideoData movingMnist(MovingMnist.Config config, long seed) {
-        return new VideoData("moving-mnist", null, config, null, null, null, null, seed);
+        return new VideoData("moving-mnist", null, config, null, null, null, null, null, seed);
     }
 
     public static VideoData npz(Path train, Path test, long seed) {
         return new VideoData("npz", null, null, train.toAbsolutePath().normalize().toString(),
-                test.toAbsolutePath().normalize().toString(), null, null, seed);
+                test.toAbsolutePath().normalize().toString(), null, null, null, seed);
     }
 
     /** Synthetic radar echoes (the PredRNN paper's radar setting: 100×100, 10 → 10). */
     public static VideoData radar(RadarEchoes.Config config, long seed) {
-        return new VideoData("radar", null, null, null, null, config, null, seed);
+        return new VideoData("radar", null, null, null, null, config, null, null, seed);
     }
 
     /** KTH actions from a folder in e3d_lstm's layout (persons 01-16 train, 17-25 test). */
     public static VideoData kth(Path root, int size, long seed) {
         return new VideoData("kth", null, null, null, null, null,
-                new KthActions.Config(root.toAbsolutePath().normalize().toString(), size), seed);
+                new KthActions.Config(root.toAbsolutePath().normalize().toString(), size), null, seed);
+    }
+
+    /** A folder of radar images (train/ and test/ of recordings; see {@link RadarImages}). */
+    public static VideoData radarImages(Path root, int size, int stride, long seed) {
+        return new VideoData("radar-images", null, null, null, null, null, null,
+                new RadarImages.Config(root.toAbsolutePath().normalize().toString(), size, stride), seed);
     }
 
     /** The same data with another number of Moving MNIST digits (the MNIST-3 transfer test). */
@@ -80,6 +92,7 @@ public record VideoData(String generator, BouncingBalls.Config balls, MovingMnis
             case "moving-mnist" -> new MovingMnist(mnist, seed);
             case "radar" -> new RadarEchoes(radar, seed);
             case "kth" -> new KthActions(kth, seed);
+            case "radar-images" -> new RadarImages(radarImages, seed);
             default -> {
                 try (NDManager m = NDManager.newBaseManager()) {
                     yield new ClipArchive(PredRnnNpz.read(m, Path.of(trainFile)), PredRnnNpz.read(m, Path.of(testFile)), seed);

@@ -63,9 +63,16 @@ public final class VideoEvaluation {
             }
             return out;
         }
-        try (NDManager m = manager.newSubManager()) {
-            NDArray predicted = model.predict(context.toArray(m), future);
-            return predicted.toFloatArray();
+        int batch = model.inferenceBatch();
+        int size = future * context.frameSize();
+        float[] out = new float[context.count() * size];
+        for (int from = 0; from < context.count(); from += batch) {
+            int to = Math.min(context.count(), from + batch);
+            try (NDManager m = manager.newSubManager()) {
+                NDArray predicted = model.predict(context.sequences(from, to).toArray(m), future);
+                System.arraycopy(predicted.toFloatArray(), 0, out, from * size, (to - from) * size);
+            }
         }
+        return out;
     }
 }
