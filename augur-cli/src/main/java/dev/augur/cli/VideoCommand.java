@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "video", mixinStandardHelpOptions = true, description = "Video prediction: the next K frames from the last J.",
         subcommands = {VideoCommand.Train.class, VideoCommand.Test.class, VideoCommand.Predict.class,
-                VideoCommand.Compare.class})
+                VideoCommand.Compare.class, VideoStudyCommand.class})
 final class VideoCommand {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
@@ -47,7 +47,7 @@ final class VideoCommand {
         @Option(names = "--out", required = true, description = "run folder (checkpoint.npz, losses.csv, model/)")
         Path out;
 
-        @Option(names = "--model", defaultValue = "convlstm", description = "convlstm, predrnn, memory_flow or conv (default: ${DEFAULT-VALUE})")
+        @Option(names = "--model", defaultValue = "convlstm", description = "convlstm, predrnn, memory_flow, e3d_lstm, e3d_lstm_2d or conv (default: ${DEFAULT-VALUE})")
         String architecture;
 
         @Option(names = "--hidden", defaultValue = "32,32", split = ",", description = "channels per layer (default: ${DEFAULT-VALUE})")
@@ -74,26 +74,8 @@ final class VideoCommand {
         @Option(names = "--future", defaultValue = "4", description = "K, frames predicted (default: ${DEFAULT-VALUE})")
         int future;
 
-        @Option(names = "--data", defaultValue = "balls", description = "balls, moving-mnist (drawn on the fly from MNIST training digits), radar (synthetic echoes, 100x100) or kth (--kth-dir) (default: ${DEFAULT-VALUE})")
-        String dataName;
-
-        @Option(names = "--digits", defaultValue = "2", description = "Moving MNIST: digits per sequence (default: ${DEFAULT-VALUE})")
-        int digits;
-
-        @Option(names = "--mnist-dir", description = "Moving MNIST: your own MNIST IDX folder (default: the cache, fetched if missing)")
-        Path mnistDir;
-
-        @Option(names = "--kth-dir", description = "KTH: folder in e3d_lstm's layout (<action>/personXX_<action>_dN_uncomp/image_NNNN.jpg)")
-        Path kthDir;
-
-        @Option(names = "--size", description = "frame side in pixels (default: 32 balls, 64 Moving MNIST, 100 radar, 128 KTH)")
-        Integer size;
-
-        @Option(names = "--balls", defaultValue = "3", description = "balls per sequence (default: ${DEFAULT-VALUE})")
-        int balls;
-
-        @Option(names = "--grey", description = "one grey channel instead of seed 001's velocity colours")
-        boolean grey;
+        @Mixin
+        VideoDataOptions data;
 
         @Option(names = "--steps", defaultValue = "2000", description = "training steps (default: ${DEFAULT-VALUE})")
         int steps;
@@ -104,7 +86,7 @@ final class VideoCommand {
         @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
         double lr;
 
-        @Option(names = "--loss", defaultValue = "l2", description = "l2 or l1l2 (default: ${DEFAULT-VALUE})")
+        @Option(names = "--loss", defaultValue = "l2", description = "l2, l1l2 (L1+L2) or l1l2:λ (λ·L1+(1−λ)·L2) (default: ${DEFAULT-VALUE})")
         String loss;
 
         @Option(names = "--clip-norm", defaultValue = "1.0", description = "global gradient-norm limit, 0 = off (default: ${DEFAULT-VALUE})")
@@ -137,17 +119,7 @@ final class VideoCommand {
         @Override
         public Integer call() throws Exception {
             int j = architecture.equals("conv") ? 1 : inputLength;
-            if (!List.of("balls", "moving-mnist", "radar", "kth").contains(dataName)) {
-                throw new IllegalArgumentException("--data must be balls, moving-mnist, radar or kth, got " + dataName);
-            }
-            boolean mnist = dataName.equals("moving-mnist");
-            boolean radar = dataName.equals("radar");
-            boolean kth = dataName.equals("kth");
-            if (kth && kthDir == null) {
-                throw new IllegalArgumentException("--data kth needs --kth-dir (the folder of the six action folders)");
-            }
-            int side = size != null ? size : mnist ? 64 : radar ? 100 : kth ? 128 : 32;
-            ModelSpec spec = new ModelSpec(architecture, grey || mnist || radar || kth ? 1 : 3, side, side, patch, hidden,
+            ModelSpec spec = new ModelSpec(architecture, data.channels(), data.side(), data.side(), patch, hidden,
                     filter, peephole, residual, layerNorm, j);
             double delta = samplingDelta != null ? samplingDelta : 1.0 / Math.max(1, 0.75 * steps);
             ScheduledSampling sampling = reverseSampling
@@ -156,13 +128,8 @@ final class VideoCommand {
                     : ScheduledSampling.linear(samplingStart, delta);
             TrainConfig config = new TrainConfig(steps, batch, j + future, lr, loss, clipNorm, sampling, reverseInput,
                     seed, checkpointEvery);
-            VideoData data = mnist
-                    ? VideoData.movingMnist(new MovingMnist.Config(side, digits, DataCommand.mnistDir(mnistDir).toString()), seed)
-                    : radar ? VideoData.radar(new dev.augur.data.RadarEchoes.Config(side, 8, 2.0), seed)
-                    : kth ? VideoData.kth(kthDir, side, seed)
-                    : VideoData.balls(new BouncingBalls.Config(side, balls, 1.2, 0.5, !grey), seed);
             engine.start();
-            VideoTraining training = new VideoTraining(data, spec, config, out, new ConsoleProgress(architecture));
+            VideoTraining training = new VideoTraining(data.data(seed), spec, config, out, new ConsoleProgress(architecture));
             if (initFrom != null) {
                 training.startingFrom(initFrom);
             }
@@ -260,7 +227,8 @@ final class VideoCommand {
                     candidates.add(new VideoEvaluation.Candidate(name(l), l.model()));
                 }
                 Clips test = data.source().testSet(sequences, context + future);
-                List<FrameMetrics.Summary> metrics = VideoEvaluation.evaluate(candidates, test, context, future, manager);
+                List<FrameMetrics.Summary> metrics = VideoEvaluation.evaluate(candidates, test, context, future,
+                        data.thresholds(), manager);
                 Files.createDirectories(out);
                 MetricsFiles.write(metrics, out.resolve("metrics.csv"), out.resolve("metrics.json"));
                 List<ErrorChart.Line> lines = new ArrayList<>();
@@ -316,6 +284,10 @@ final class VideoCommand {
                         s.step(), s.mse().mean(), s.mse().low(), s.mse().high(), s.mae().mean(), s.psnr().mean(),
                         s.ssim().mean(), s.crossEntropy().mean());
             }
+        }
+        for (FrameMetrics.Summary m : metrics) {
+            m.thresholds().forEach(c -> System.out.printf(Locale.ROOT, "%-40s intensity >= %.3f: CSI %.4f  POD %.4f  FAR %.4f%n",
+                    m.model(), c.threshold(), c.csi(), c.pod(), c.far()));
         }
     }
 

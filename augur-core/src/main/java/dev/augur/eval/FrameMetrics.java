@@ -17,12 +17,21 @@ public final class FrameMetrics {
     private final int height;
     private final int width;
     private final List<double[][]> perSequence = new ArrayList<>(); // [metric][step]
+    private final List<ThresholdScores> categorical = new ArrayList<>();
 
     public FrameMetrics(int steps, int channels, int height, int width) {
+        this(steps, channels, height, width, new double[0]);
+    }
+
+    /** Also pools CSI/POD/FAR at each of {@code thresholds} (pixel intensities in [0, 1]) over every frame. */
+    public FrameMetrics(int steps, int channels, int height, int width, double[] thresholds) {
         this.steps = steps;
         this.channels = channels;
         this.height = height;
         this.width = width;
+        for (double t : thresholds) {
+            categorical.add(new ThresholdScores(t));
+        }
     }
 
     /** Metrics of one step. */
@@ -33,6 +42,7 @@ public final class FrameMetrics {
      * steps, in test-set order) feeds paired comparisons and is left out of JSON.
      */
     public record Summary(String model, int sequences, List<Step> steps, Estimate mse, Estimate ssim,
+                          List<ThresholdScores.Scores> thresholds,
                           @com.fasterxml.jackson.annotation.JsonIgnore double[] msePerSequence) {}
 
     /** The mean over sequences of (a − b) in MSE per frame, with its paired bootstrap interval. */
@@ -78,6 +88,9 @@ public final class FrameMetrics {
                 m[2][t] = se == 0 ? 100.0 : Math.min(100.0, -10 * Math.log10(se / frame));
                 m[3][t] = Ssim.of(truth, off, clipped, 0, channels, height, width);
                 m[4][t] = ce;
+                for (ThresholdScores c : categorical) {
+                    c.add(truth, off, clipped, 0, frame);
+                }
             }
             perSequence.add(m);
         }
@@ -94,7 +107,8 @@ public final class FrameMetrics {
                     bootstrap.mean(column(2, t)), bootstrap.mean(column(3, t)), bootstrap.mean(column(4, t))));
         }
         double[] mse = overall(0);
-        return new Summary(model, perSequence.size(), out, bootstrap.mean(mse), bootstrap.mean(overall(3)), mse);
+        return new Summary(model, perSequence.size(), out, bootstrap.mean(mse), bootstrap.mean(overall(3)),
+                categorical.stream().map(ThresholdScores::scores).toList(), mse);
     }
 
     private double[] column(int metric, int step) {

@@ -153,7 +153,8 @@ public final class ResearchRun {
         Path dir = s.genFrmDir().resolve(name);
         Files.createDirectories(dir);
         FrameMetrics.Summary model1 = VideoEvaluation.evaluate(
-                List.of(new VideoEvaluation.Candidate(s.spec().architecture(), model)), test, j, future, manager).get(1);
+                List.of(new VideoEvaluation.Candidate(s.spec().architecture(), model)), test, j, future,
+                s.data().thresholds(), manager).get(1);
         writeFrames(model, test, dir, manager);
         printPredRnnStyle(model1);
         MetricsFiles.write(List.of(model1), dir.resolve("metrics.csv"), dir.resolve("metrics.json"));
@@ -190,6 +191,8 @@ public final class ResearchRun {
         m.steps().forEach(st -> out.println(String.format(Locale.ROOT, "%.4f", st.psnr().mean())));
         double ce = m.steps().stream().mapToDouble(st -> st.crossEntropy().mean()).average().orElse(Double.NaN);
         out.println("cross-entropy per frame: " + String.format(Locale.ROOT, "%.4f", ce));
+        m.thresholds().forEach(c -> out.println(String.format(Locale.ROOT, "csi/pod/far at %.3f: %.4f %.4f %.4f",
+                c.threshold(), c.csi(), c.pod(), c.far())));
     }
 
     /**

@@ -86,6 +86,16 @@ public record VideoData(String generator, BouncingBalls.Config balls, MovingMnis
         return movingMnist(mnist.withDigits(digits), seed);
     }
 
+    /**
+     * Intensity thresholds for CSI/POD/FAR: for radar data, 20, 30 and 40 dBZ under the HKO-7 grey-level mapping
+     * pixel = (dBZ + 10) / 70; none for other data.
+     */
+    public double[] thresholds() {
+        return generator.startsWith("radar") ? RADAR_THRESHOLDS.clone() : new double[0];
+    }
+
+    private static final double[] RADAR_THRESHOLDS = {30 / 70.0, 40 / 70.0, 50 / 70.0};
+
     public ClipSource source() throws IOException {
         return switch (generator) {
             case "bouncing-balls" -> new BouncingBalls(balls, seed);

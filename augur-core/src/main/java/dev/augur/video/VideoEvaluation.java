@@ -25,6 +25,12 @@ public final class VideoEvaluation {
 
     public static List<FrameMetrics.Summary> evaluate(List<Candidate> candidates, Clips test, int context, int future,
                                                       NDManager manager) {
+        return evaluate(candidates, test, context, future, new double[0], manager);
+    }
+
+    /** As above, also counting CSI/POD/FAR at {@code thresholds} (radar echoes). */
+    public static List<FrameMetrics.Summary> evaluate(List<Candidate> candidates, Clips test, int context, int future,
+                                                      double[] thresholds, NDManager manager) {
         if (test.length() < context + future) {
             throw new IllegalArgumentException("test sequences have " + test.length() + " frames, need " + (context + future));
         }
@@ -38,7 +44,7 @@ public final class VideoEvaluation {
                 throw new IllegalArgumentException(c.name() + " reads " + c.model().spec().inputLength()
                         + " frames but the test context has " + context);
             }
-            FrameMetrics metrics = new FrameMetrics(future, test.channels(), test.height(), test.width());
+            FrameMetrics metrics = new FrameMetrics(future, test.channels(), test.height(), test.width(), thresholds);
             for (int from = 0; from < test.count(); from += BATCH) {
                 int to = Math.min(test.count(), from + BATCH);
                 Clips ctx = test.sequences(from, to).frames(0, context);

@@ -86,4 +86,15 @@ class FrameMetricsTest {
         assertThat(constant.low()).isEqualTo(2.0);
         assertThat(constant.high()).isEqualTo(2.0);
     }
+
+    @Test
+    void categoricalScoresCountClippedPredictionsOverEveryFrame() {
+        FrameMetrics m = new FrameMetrics(1, 1, 2, 2, new double[] {0.5});
+        // truth events at 0 and 2; forecasts (after clipping 1.4 to 1) at 0 and 1: 1 hit, 1 miss, 1 false alarm
+        m.add(new float[] {0.9f, 0.1f, 0.6f, 0.2f}, new float[] {1.4f, 0.7f, 0.3f, 0.1f}, 1);
+        ThresholdScores.Scores s = m.summarise("x", Bootstrap.standard()).thresholds().get(0);
+        org.assertj.core.api.Assertions.assertThat(s.csi()).isEqualTo(1.0 / 3);
+        org.assertj.core.api.Assertions.assertThat(s.pod()).isEqualTo(0.5);
+        org.assertj.core.api.Assertions.assertThat(s.far()).isEqualTo(0.5);
+    }
 }
