@@ -211,8 +211,10 @@ final class BurstsCommand {
                     line.put("time", Math.round(fc.time() * 1e4) / 1e4);
                     if (Double.isNaN(fc.probability())) {
                         line.putNull("probability");
+                        line.putNull("calibrated");
                     } else {
                         line.put("probability", fc.probability());
+                        line.put("calibrated", fc.calibrated());
                     }
                     line.put("alert", fc.alert());
                     out.println(json.writeValueAsString(line));

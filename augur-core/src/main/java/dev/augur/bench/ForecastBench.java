@@ -38,7 +38,7 @@ public final class ForecastBench {
             BurstExperiment.Settings settings = new BurstExperiment.Settings(spec, 1, 1, 4, 8e-5, 1, 1, 100);
             try (NDManager manager = NDManager.newBaseManager();
                  BurstForecaster f = BurstForecaster.of(new BurstClassifier(spec, manager, 1),
-                         new BurstExperiment.BurstModel(settings, 0.5), manager);
+                         new BurstExperiment.BurstModel(settings, 0.5, null), manager);
                  VideoReader r = VideoReader.open(video, BurstForecaster.readerOptions())) {
                 List<Double> latencies = new ArrayList<>();
                 long[] last = {System.nanoTime()};

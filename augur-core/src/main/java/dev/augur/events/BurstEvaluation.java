@@ -20,7 +20,13 @@ public final class BurstEvaluation {
                          List<BinaryMetrics.CalibrationBin> calibration, double alertThreshold, LeadTime leadTime) {}
 
     /** Both forecasters and the difference model − baseline. */
-    public record Report(String block, Scores model, Scores baseline, Estimate aucDifference, int blockLength) {
+    public record Report(String block, Scores model, Scores baseline, Estimate aucDifference, int blockLength,
+                         List<Scores> calibrated) {
+        /** The same report with the scores of calibrated probabilities (held-out blocks only). */
+        public Report withCalibrated(List<Scores> scores) {
+            return new Report(block, model, baseline, aucDifference, blockLength, List.copyOf(scores));
+        }
+
         public String table() {
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "%s block: %d frames, prevalence %.3f%n", block, model.frames(),
@@ -31,6 +37,9 @@ public final class BurstEvaluation {
                 b.append(String.format(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.3f | %.3f | %.3f | %.3f / %.3f | %.3f | %.4f |%n",
                         s.name(), s.rocAuc().mean(), s.rocAuc().low(), s.rocAuc().high(), s.prAuc(), s.peakAccuracy(),
                         s.majorityAccuracy(), s.youden().tpr(), s.youden().fpr(), s.youden().balancedAccuracy(), s.brier()));
+            }
+            for (Scores s : calibrated) {
+                b.append(String.format(Locale.ROOT, "| %s | (same ranking) | | | | | | %.4f |%n", s.name(), s.brier()));
             }
             for (Scores s : List.of(model, baseline)) {
                 b.append(String.format(Locale.ROOT, "%s alerts at p >= %.3f: %d of %d burst episodes caught, median lead %.1f frames (%.2f s)%n",
@@ -54,7 +63,12 @@ public final class BurstEvaluation {
         Estimate diff = boot.paired(new double[][] {model, baseline}, labels,
                 (s, y) -> new BinaryMetrics(s[0], y).rocAuc() - new BinaryMetrics(s[1], y).rocAuc());
         return new Report(block, scores(modelName, frames, model, labels, boot, modelThreshold),
-                scores("baseline", frames, baseline, labels, boot, baselineThreshold), diff, blockLength);
+                scores("baseline", frames, baseline, labels, boot, baselineThreshold), diff, blockLength, List.of());
+    }
+
+    /** One forecaster's scores alone, with the same block bootstrap as {@link #evaluate}. */
+    public static Scores scores(String name, int[] frames, double[] s, int[] labels, int blockLength, double threshold) {
+        return scores(name, frames, s, labels, new BlockBootstrap(blockLength, 1000, 20220101L), threshold);
     }
 
     private static Scores scores(String name, int[] frames, double[] s, int[] y, BlockBootstrap boot, double threshold) {

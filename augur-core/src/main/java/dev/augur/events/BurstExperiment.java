@@ -3,6 +3,7 @@ package dev.augur.events;
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.AtomicFiles;
 import dev.augur.data.VideoReader;
+import dev.augur.eval.PlattScaling;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
@@ -55,16 +56,23 @@ public final class BurstExperiment {
             TrainingLoop.Result training = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
                     .run(resume);
             int lookback = AlgorithmicBaseline.seed000().lookback();
-            BurstEvaluation.Report val = report("validation", model, data, BurstData.Block.VALIDATION, lookback, s, manager, out,
-                    Double.NaN, Double.NaN);
-            // the test block's alerts use thresholds chosen on the validation block
-            BurstEvaluation.Report test = report("test", model, data, BurstData.Block.TEST, lookback, s, manager, out,
-                    val.model().alertThreshold(), val.baseline().alertThreshold());
+            Held valHeld = score("validation", model, data, BurstData.Block.VALIDATION, lookback, s, manager, out);
+            BurstEvaluation.Report val = valHeld.evaluate(s, Double.NaN, Double.NaN);
+            // the test block's alerts use thresholds, and its calibration maps, fitted on the validation block
+            Held testHeld = score("test", model, data, BurstData.Block.TEST, lookback, s, manager, out);
+            PlattScaling modelPlatt = PlattScaling.fit(valHeld.model(), valHeld.labels());
+            PlattScaling baselinePlatt = PlattScaling.fit(valHeld.baseline(), valHeld.labels());
+            BurstEvaluation.Report test = testHeld.evaluate(s, val.model().alertThreshold(), val.baseline().alertThreshold())
+                    .withCalibrated(java.util.List.of(
+                            testHeld.calibrated(s.model().displayName() + ", Platt-calibrated", modelPlatt,
+                                    testHeld.model(), val.model().alertThreshold()),
+                            testHeld.calibrated("baseline, Platt-calibrated", baselinePlatt, testHeld.baseline(),
+                                    val.baseline().alertThreshold())));
             int[] train = data.eligible(BurstData.Block.TRAIN, s.model().window(), 0, 1);
             double prevalence = BurstRule.prevalence(java.util.Arrays.stream(train).map(t -> data.labels()[t]).toArray());
             Result r = new Result(val, test, prevalence, objective.positiveWeight(), training);
             // alerts fire at the validation block's Youden threshold: chosen on held-out data, never on the test block
-            ModelBundle.save(out.resolve("model"), TASK, new BurstModel(s, val.model().youden().threshold()), config,
+            ModelBundle.save(out.resolve("model"), TASK, new BurstModel(s, val.model().youden().threshold(), modelPlatt), config,
                     new DataInfo(video.toString(), data.rule()), model.weights());
             ModelBundle.read(out.resolve("model"), TASK).writeMetrics(java.util.Map.of("validation", val, "test", test));
             AtomicFiles.writeString(out.resolve("metrics.json"), ModelBundle.json().writeValueAsString(
@@ -75,15 +83,35 @@ public final class BurstExperiment {
         }
     }
 
-    /** The bundle's model section: how to rebuild the network, and the probability at which it alerts. */
-    public record BurstModel(Settings settings, double alertThreshold) {}
+    /**
+     * The bundle's model section: how to rebuild the network, the raw probability at which it alerts, and the Platt
+     * map (fitted on the validation block) that turns its raw probabilities into calibrated ones; bundles made
+     * before calibration existed have none (identity).
+     */
+    public record BurstModel(Settings settings, double alertThreshold, PlattScaling calibration) {
+        public PlattScaling platt() {
+            return calibration == null ? PlattScaling.identity() : calibration;
+        }
+    }
+
+    /** Model and baseline probabilities on one block's scored frames. */
+    private record Held(String name, int[] frames, double[] model, double[] baseline, int[] labels, int blockLength) {
+        BurstEvaluation.Report evaluate(Settings s, double modelThreshold, double baselineThreshold) {
+            return BurstEvaluation.evaluate(name, s.model().displayName(), frames, model, baseline, labels, blockLength,
+                    modelThreshold, baselineThreshold);
+        }
+
+        /** Scores of {@code raw} after the map; the alert threshold maps with the probabilities. */
+        BurstEvaluation.Scores calibrated(String label, PlattScaling platt, double[] raw, double rawThreshold) {
+            return BurstEvaluation.scores(label, frames, platt.apply(raw), labels, blockLength, platt.apply(rawThreshold));
+        }
+    }
 
     /** What the bundle records about the data: the source and the label rule refit on its training block. */
     public record DataInfo(String video, BurstRule rule) {}
 
-    private static BurstEvaluation.Report report(String name, BurstClassifier model, BurstData data, BurstData.Block block,
-                                                 int lookback, Settings s, NDManager manager, Path out,
-                                                 double modelThreshold, double baselineThreshold) throws IOException {
+    private static Held score(String name, BurstClassifier model, BurstData data, BurstData.Block block, int lookback,
+                              Settings s, NDManager manager, Path out) throws IOException {
         int[] ts = data.eligible(block, s.model().window(), lookback, s.stride());
         double[] p = BurstTraining.score(model, data, ts, manager);
         double[] b = new double[ts.length];
@@ -100,7 +128,6 @@ public final class BurstExperiment {
         AtomicFiles.writeString(out.resolve(name + "_scores.csv"), csv.toString());
         // blocks of about two horizons of frames, so a burst and its lead-up stay together
         int blockLength = Math.max(1, 2 * data.rule().horizon() / s.stride());
-        return BurstEvaluation.evaluate(name, s.model().displayName(), ts, p, b, y, blockLength, modelThreshold,
-                baselineThreshold);
+        return new Held(name, ts, p, b, y, blockLength);
     }
 }

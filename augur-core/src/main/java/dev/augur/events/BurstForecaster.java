@@ -18,8 +18,11 @@ public final class BurstForecaster implements AutoCloseable {
     private final BurstExperiment.BurstModel info;
     private final NDManager manager;
 
-    /** One frame's forecast; probability is NaN until the first full window. */
-    public record Forecast(int frame, double time, double probability, boolean alert) {}
+    /**
+     * One frame's forecast: the model's raw probability (NaN until the first full window), the same after the
+     * bundle's Platt calibration, and whether it alerts.
+     */
+    public record Forecast(int frame, double time, double probability, double calibrated, boolean alert) {}
 
     /** Receives forecasts as they are made. */
     public interface Sink {
@@ -96,7 +99,7 @@ public final class BurstForecaster implements AutoCloseable {
                     state = c.state();
                     p = 1 / (1 + Math.exp(-c.logit()));
                 }
-                sink.accept(new Forecast(f.index(), f.time(), p, !Double.isNaN(p) && p >= threshold));
+                sink.accept(new Forecast(f.index(), f.time(), p, info.platt().apply(p), !Double.isNaN(p) && p >= threshold));
             }
         } finally {
             held.close();
@@ -130,7 +133,7 @@ public final class BurstForecaster implements AutoCloseable {
                     p = 1 / (1 + Math.exp(-model.logits(x, false).getFloat(0)));
                 }
             }
-            sink.accept(new Forecast(f.index(), f.time(), p, !Double.isNaN(p) && p >= threshold));
+            sink.accept(new Forecast(f.index(), f.time(), p, info.platt().apply(p), !Double.isNaN(p) && p >= threshold));
         }
         return n;
     }

@@ -72,7 +72,7 @@ public final class BurstReport {
                 .yRange(0, 1)
                 .writePng(dir.resolve("roc.png"));
         timeSeries(test, name, info.alertThreshold(), dir);
-        calibration(name, m, b, dir);
+        calibration(name, m, b, new BinaryMetrics(info.platt().apply(test.model()), test.label()), dir);
         Path gif = dir.resolve("alerts.gif");
         boolean haveGif = alertsGif(Path.of(data.video()), test, dir, gif);
 
@@ -153,10 +153,12 @@ public final class BurstReport {
                 .writePng(dir.resolve("probabilities.png"));
     }
 
-    private static void calibration(String name, BinaryMetrics m, BinaryMetrics b, Path dir) throws IOException {
+    private static void calibration(String name, BinaryMetrics m, BinaryMetrics b, BinaryMetrics calibrated, Path dir)
+            throws IOException {
         LineChart chart = new LineChart("Calibration (test block)", "mean predicted probability", "observed burst rate",
                 520, 480).yRange(0, 1);
-        for (var who : List.of(Map.entry(name, m), Map.entry("baseline", b))) {
+        for (var who : List.of(Map.entry(name, m), Map.entry(name + ", Platt-calibrated on validation", calibrated),
+                Map.entry("baseline", b))) {
             List<double[]> pts = new ArrayList<>();
             for (BinaryMetrics.CalibrationBin bin : who.getValue().calibration(10)) {
                 if (bin.count() > 0) {
