@@ -58,24 +58,27 @@ public final class BurstEvaluation {
      *                        for the test block pass the validation block's)
      */
     public static Report evaluate(String block, String modelName, int[] frames, double[] model, double[] baseline,
-                                  int[] labels, int blockLength, double modelThreshold, double baselineThreshold) {
+                                  int[] labels, int blockLength, int horizon, double modelThreshold,
+                                  double baselineThreshold) {
         BlockBootstrap boot = new BlockBootstrap(blockLength, 1000, 20220101L);
         Estimate diff = boot.paired(new double[][] {model, baseline}, labels,
                 (s, y) -> new BinaryMetrics(s[0], y).rocAuc() - new BinaryMetrics(s[1], y).rocAuc());
-        return new Report(block, scores(modelName, frames, model, labels, boot, modelThreshold),
-                scores("baseline", frames, baseline, labels, boot, baselineThreshold), diff, blockLength, List.of());
+        return new Report(block, scores(modelName, frames, model, labels, boot, horizon, modelThreshold),
+                scores("baseline", frames, baseline, labels, boot, horizon, baselineThreshold), diff, blockLength, List.of());
     }
 
     /** One forecaster's scores alone, with the same block bootstrap as {@link #evaluate}. */
-    public static Scores scores(String name, int[] frames, double[] s, int[] labels, int blockLength, double threshold) {
-        return scores(name, frames, s, labels, new BlockBootstrap(blockLength, 1000, 20220101L), threshold);
+    public static Scores scores(String name, int[] frames, double[] s, int[] labels, int blockLength, int horizon,
+                                double threshold) {
+        return scores(name, frames, s, labels, new BlockBootstrap(blockLength, 1000, 20220101L), horizon, threshold);
     }
 
-    private static Scores scores(String name, int[] frames, double[] s, int[] y, BlockBootstrap boot, double threshold) {
+    private static Scores scores(String name, int[] frames, double[] s, int[] y, BlockBootstrap boot, int horizon,
+                                 double threshold) {
         BinaryMetrics m = new BinaryMetrics(s, y);
         Estimate auc = boot.interval(s, y, (a, b) -> new BinaryMetrics(a, b).rocAuc());
         double t = Double.isNaN(threshold) ? m.youden().threshold() : threshold;
         return new Scores(name, m.count(), m.prevalence(), auc, m.averagePrecision(), m.peakAccuracy().accuracy(),
-                m.majorityAccuracy(), m.youden(), m.brier(), m.calibration(10), t, LeadTime.of(frames, y, s, t));
+                m.majorityAccuracy(), m.youden(), m.brier(), m.calibration(10), t, LeadTime.of(frames, y, s, t, horizon));
     }
 }

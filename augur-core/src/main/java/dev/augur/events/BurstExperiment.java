@@ -95,15 +95,17 @@ public final class BurstExperiment {
     }
 
     /** Model and baseline probabilities on one block's scored frames. */
-    private record Held(String name, int[] frames, double[] model, double[] baseline, int[] labels, int blockLength) {
+    private record Held(String name, int[] frames, double[] model, double[] baseline, int[] labels, int blockLength,
+                        int horizon) {
         BurstEvaluation.Report evaluate(Settings s, double modelThreshold, double baselineThreshold) {
             return BurstEvaluation.evaluate(name, s.model().displayName(), frames, model, baseline, labels, blockLength,
-                    modelThreshold, baselineThreshold);
+                    horizon, modelThreshold, baselineThreshold);
         }
 
         /** Scores of {@code raw} after the map; the alert threshold maps with the probabilities. */
         BurstEvaluation.Scores calibrated(String label, PlattScaling platt, double[] raw, double rawThreshold) {
-            return BurstEvaluation.scores(label, frames, platt.apply(raw), labels, blockLength, platt.apply(rawThreshold));
+            return BurstEvaluation.scores(label, frames, platt.apply(raw), labels, blockLength, horizon,
+                    platt.apply(rawThreshold));
         }
     }
 
@@ -128,6 +130,6 @@ public final class BurstExperiment {
         AtomicFiles.writeString(out.resolve(name + "_scores.csv"), csv.toString());
         // blocks of about two horizons of frames, so a burst and its lead-up stay together
         int blockLength = Math.max(1, 2 * data.rule().horizon() / s.stride());
-        return new Held(name, ts, p, b, y, blockLength);
+        return new Held(name, ts, p, b, y, blockLength, data.rule().horizon());
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * How early alerts come. A burst episode is a run of positive labels (frames from which a burst starts within
- * the horizon); its onset is the first frame after the run. An episode is caught when some frame in it reaches
+ * the horizon); runs less than {@code mergeGap} frames apart are one episode, because the label flickers while
+ * noise in the motion energy crosses the rule's "low now" test in the quiet lead-up to one burst. The episode's
+ * onset is the first frame after its last positive frame. An episode is caught when some frame in it reaches
  * the threshold; its lead time is the onset minus the first such frame.
  *
  * @param episodes    burst episodes among the scored frames
@@ -14,8 +16,11 @@ import java.util.List;
  */
 public record LeadTime(int episodes, int caught, double medianLead) {
 
-    /** Frames must be increasing; scores and labels are those of the scored frames. */
-    public static LeadTime of(int[] frames, int[] labels, double[] scores, double threshold) {
+    /**
+     * Frames must be increasing; scores and labels are those of the scored frames; {@code mergeGap} in frames (the
+     * rule's horizon: 0 keeps every run apart).
+     */
+    public static LeadTime of(int[] frames, int[] labels, double[] scores, double threshold, int mergeGap) {
         int episodes = 0;
         List<Integer> leads = new ArrayList<>();
         int i = 0;
@@ -25,10 +30,18 @@ public record LeadTime(int episodes, int caught, double medianLead) {
                 continue;
             }
             int start = i;
-            while (i + 1 < frames.length && labels[i + 1] == 1) {
-                i++;
-            }
             int end = i;
+            while (i + 1 < frames.length && labels[i + 1] != -1) {
+                boolean runGoesOn = i == end && labels[i + 1] == 1;
+                if (!runGoesOn && frames[i + 1] - frames[end] > mergeGap) {
+                    break;
+                }
+                i++;
+                if (labels[i] == 1) {
+                    end = i;
+                }
+            }
+            i = end;
             i++;
             if (end + 1 >= frames.length) {
                 continue; // the run reaches the end of the scored frames: its onset is not seen
