@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.augur.behavior.KeypointGaps;
 import dev.augur.behavior.PoseVideo;
 import java.io.IOException;
 import java.io.OutputStream;

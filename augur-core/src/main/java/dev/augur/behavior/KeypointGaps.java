@@ -1,17 +1,16 @@
-package dev.augur.data;
+package dev.augur.behavior;
 
-import dev.augur.behavior.PoseVideo;
 import java.io.IOException;
 
 /**
  * Fills keypoints a tracker lost (NaN): linearly between the nearest frames that have the keypoint, held at the
  * first or last known position at the ends. A keypoint lost in every frame cannot be filled: an error.
  */
-final class KeypointGaps {
+public final class KeypointGaps {
     private KeypointGaps() {}
 
     /** {@code keypoints} is [T, points, 2] (points = mice × parts); fills it in place and counts the repairs. */
-    static PoseVideo.Repairs fill(float[] keypoints, int frames, int points, String where) throws IOException {
+    public static PoseVideo.Repairs fill(float[] keypoints, int frames, int points, String where) throws IOException {
         int filled = 0;
         for (int p = 0; p < points; p++) {
             for (int axis = 0; axis < 2; axis++) {
@@ -41,5 +40,14 @@ final class KeypointGaps {
             }
         }
         return new PoseVideo.Repairs(filled);
+    }
+
+    /** {@code video} with its lost keypoints filled, the repairs added to those already counted. */
+    public static PoseVideo filled(PoseVideo video) throws IOException {
+        float[] k = video.keypoints().clone();
+        PoseVideo.Repairs r = fill(k, video.frames(), video.mice() * video.parts().size(), video.id());
+        return new PoseVideo(video.id(), video.fps(), video.unit(), video.frames(), video.mice(), video.parts(), k,
+                video.confidence(), video.agent(), video.target(), video.labels(), video.vocabulary(), video.labelled(),
+                new PoseVideo.Repairs(video.repairs().interpolatedKeypoints() + r.interpolatedKeypoints()));
     }
 }
