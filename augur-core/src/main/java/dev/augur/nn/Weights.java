@@ -79,6 +79,15 @@ public final class Weights implements AutoCloseable {
         return a;
     }
 
+    /** The buffer (non-trainable state such as running statistics) named {@code name}. */
+    public NDArray getBuffer(String name) {
+        NDArray a = buffers.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("no buffer named " + name);
+        }
+        return a;
+    }
+
     public List<String> names() {
         return Collections.unmodifiableList(new ArrayList<>(byName.keySet()));
     }

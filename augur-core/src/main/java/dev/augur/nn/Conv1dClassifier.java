@@ -1,0 +1,54 @@
+package dev.augur.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
+import ai.djl.nn.norm.Dropout;
+
+/**
+ * The 1D-convolution baseline in the spirit of CalMS21's task-1 baseline: the same centred window of past and
+ * future frames as the CNN-LSTM, three Conv1D(w channels, kernel 5; 64 by default) → BN → ReLU layers, global max pool over time,
+ * dropout, and a linear layer to the classes.
+ */
+public final class Conv1dClassifier implements SequenceClassifier {
+    private final Spec spec;
+    private final Weights weights;
+    private final Conv1dLayer[] convs = new Conv1dLayer[3];
+    private final BatchNormLayer[] norms = new BatchNormLayer[3];
+    private final DenseLayer output;
+
+    public Conv1dClassifier(Spec spec, NDManager manager, long seed) {
+        this.spec = spec;
+        this.weights = new Weights(manager, seed);
+        int in = spec.features();
+        for (int i = 0; i < 3; i++) {
+            convs[i] = new Conv1dLayer(weights, "conv." + i, in, spec.width(), 5, true);
+            norms[i] = new BatchNormLayer(weights, "norm." + i, spec.width(), true, BatchNormLayer.Style.TORCH);
+            in = spec.width();
+        }
+        this.output = new DenseLayer(weights, "head", spec.width(), spec.classes(), true);
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public Weights weights() {
+        return weights;
+    }
+
+    @Override
+    public NDArray logits(NDArray windows, boolean training) {
+        NDArray x = windows.transpose(0, 2, 1);
+        for (int i = 0; i < 3; i++) {
+            x = Activation.relu(norms[i].forward(convs[i].forward(x), training));
+        }
+        NDArray pooled = x.max(new int[] {2});
+        if (training && spec.dropout() > 0) {
+            pooled = Dropout.dropout(pooled, (float) spec.dropout(), true).singletonOrThrow();
+        }
+        return output.forward(pooled);
+    }
+}
