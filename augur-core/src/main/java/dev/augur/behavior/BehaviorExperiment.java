@@ -1,0 +1,136 @@
+package dev.augur.behavior;
+
+import ai.djl.ndarray.NDManager;
+import dev.augur.data.AtomicFiles;
+import dev.augur.eval.ClassificationScores;
+import dev.augur.nn.SequenceClassifier;
+import dev.augur.train.Checkpoint;
+import dev.augur.train.ModelBundle;
+import dev.augur.train.ProgressListener;
+import dev.augur.train.ScheduledSampling;
+import dev.augur.train.TrainConfig;
+import dev.augur.train.TrainingLoop;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Trains a keypoint classifier as seed 004 does — focal loss, augmentations, validation macro F1 every
+ * {@code evaluateEvery} steps, the best model kept, early stopping after {@code patience} evaluations without
+ * improvement — but with training and validation split by video. Writes {@code out/checkpoint.npz} (resumable),
+ * {@code out/model/} (the best model: bundle of task {@code behavior}), {@code out/validation.json} and
+ * {@code out/early_stopping.json}.
+ */
+public final class BehaviorExperiment {
+    public static final String TASK = "behavior";
+
+    public record Settings(SequenceClassifier.Spec model, int steps, int batchSize, double learningRate, long seed,
+                           int evaluateEvery, int patience, BehaviorTraining.Augmentation augmentation, String other) {
+        public Settings {
+            if (steps < 1 || batchSize < 1 || evaluateEvery < 1 || patience < 1) {
+                throw new IllegalArgumentException("steps, batch size, evaluation interval and patience must be >= 1");
+            }
+        }
+    }
+
+    /** The bundle's model section: the network, the feature scaling fitted on training videos, the vocabulary. */
+    public record BehaviorModel(SequenceClassifier.Spec spec, FeatureScaler scaler, List<String> vocabulary, String other) {}
+
+    /** Where early stopping stands; kept in the run folder so a resumed run goes on counting. */
+    public record EarlyStopping(double bestMacroF1, long bestStep, int evaluationsSinceBest) {}
+
+    public record Result(EarlyStopping stopping, TrainingLoop.Result training, boolean stoppedEarly) {}
+
+    private BehaviorExperiment() {}
+
+    public static Result train(List<PoseVideo> training, List<PoseVideo> validation, Settings s, Path out, boolean resume,
+                               ProgressListener progress) throws IOException {
+        Files.createDirectories(out);
+        Path checkpoint = out.resolve("checkpoint.npz");
+        Checkpoint.refuseOverwrite(checkpoint, resume);
+        FeatureScaler scaler = BehaviorData.fitScaler(training);
+        BehaviorData train = BehaviorData.of(training, scaler);
+        BehaviorData val = BehaviorData.of(validation, scaler);
+        Path stateFile = out.resolve("early_stopping.json");
+        EarlyStopping start = resume && Files.exists(stateFile)
+                ? ModelBundle.json().readValue(stateFile.toFile(), EarlyStopping.class) : new EarlyStopping(-1, 0, 0);
+        try (NDManager manager = NDManager.newBaseManager();
+             SequenceClassifier model = SequenceClassifier.create(s.model(), manager, s.seed())) {
+            // dropout draws from the engine's generator: seeded, so a run is repeatable (a resumed one is not
+            // bit-identical: the generator's state is not in the checkpoint)
+            manager.getEngine().setRandomSeed((int) s.seed());
+            BehaviorTraining objective = new BehaviorTraining(model, train, s.batchSize(), s.seed(), s.augmentation());
+            TrainConfig config = new TrainConfig(s.steps(), s.batchSize(), s.model().window(), s.learningRate(), "l2",
+                    0, ScheduledSampling.off(), false, s.seed(), s.evaluateEvery());
+            BehaviorModel info = new BehaviorModel(s.model(), scaler, train.vocabulary(), s.other());
+            EarlyStopping[] state = {start};
+            TrainingLoop[] loop = new TrainingLoop[1];
+            ProgressListener withValidation = new ProgressListener() {
+                @Override
+                public void started(long firstStep, long totalSteps) {
+                    progress.started(firstStep, totalSteps);
+                }
+
+                @Override
+                public void stepped(long step, long totalSteps, float loss) {
+                    progress.stepped(step, totalSteps, loss);
+                    if (step % s.evaluateEvery() != 0 && step != totalSteps) {
+                        return;
+                    }
+                    try {
+                        state[0] = validate(model, val, s, info, state[0], step, out, manager);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    if (state[0].evaluationsSinceBest() >= s.patience()) {
+                        loop[0].requestStop();
+                    }
+                }
+
+                @Override
+                public void checkpointed(long step, Path file) {
+                    progress.checkpointed(step, file);
+                }
+
+                @Override
+                public void finished() {
+                    progress.finished();
+                }
+            };
+            loop[0] = new TrainingLoop(model.weights(), objective, config, checkpoint, withValidation);
+            if (start.evaluationsSinceBest() >= s.patience()) {
+                loop[0].requestStop();
+            }
+            TrainingLoop.Result r;
+            try {
+                r = loop[0].run(resume);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return new Result(state[0], r, state[0].evaluationsSinceBest() >= s.patience());
+        }
+    }
+
+    /** Scores the current weights on the validation videos; keeps them as the bundle when macro F1 improved. */
+    private static EarlyStopping validate(SequenceClassifier model, BehaviorData val, Settings s, BehaviorModel info,
+                                          EarlyStopping before, long step, Path out, NDManager manager) throws IOException {
+        ClassificationScores.Report r = BehaviorPrediction.evaluate(model, val, s.other(), manager);
+        double f1 = Double.isNaN(r.macroF1()) ? 0 : r.macroF1();
+        EarlyStopping now;
+        if (f1 > before.bestMacroF1()) {
+            ModelBundle.save(out.resolve("model"), TASK, info, s, new DataInfo(val.videos().size()), model.weights());
+            ModelBundle.read(out.resolve("model"), TASK).writeMetrics(java.util.Map.of("validation", r, "step", step));
+            AtomicFiles.writeString(out.resolve("validation.json"), ModelBundle.json().writeValueAsString(r));
+            now = new EarlyStopping(f1, step, 0);
+        } else {
+            now = new EarlyStopping(before.bestMacroF1(), before.bestStep(), before.evaluationsSinceBest() + 1);
+        }
+        AtomicFiles.writeString(out.resolve("early_stopping.json"), ModelBundle.json().writeValueAsString(now));
+        return now;
+    }
+
+    /** What the bundle records about its data. */
+    public record DataInfo(int validationVideos) {}
+}
