@@ -10,14 +10,14 @@ import picocli.CommandLine.Command;
 @Command(name = "augur", mixinStandardHelpOptions = true, version = "augur 0.1.0",
         description = "Spatiotemporal forecasting: video prediction, event forecasting, behaviour classification.",
         subcommands = {QuickstartCommand.class, DemoCommand.class, DataCommand.class, VideoCommand.class, RunCommand.class,
-                BurstsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                BurstsCommand.class, BehaviorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Augur implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a task: quickstart, demo, data, video, run, bursts or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a task: quickstart, demo, data, video, run, bursts, behavior or bench");
     }
 
     public static void main(String[] args) {

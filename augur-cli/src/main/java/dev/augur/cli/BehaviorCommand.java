@@ -1,0 +1,235 @@
+package dev.augur.cli;
+
+import ai.djl.ndarray.NDManager;
+import dev.augur.behavior.BehaviorData;
+import dev.augur.behavior.BehaviorExperiment;
+import dev.augur.behavior.BehaviorModels;
+import dev.augur.behavior.BehaviorOutputs;
+import dev.augur.behavior.BehaviorPrediction;
+import dev.augur.behavior.BehaviorTraining;
+import dev.augur.behavior.KeypointFeatures;
+import dev.augur.behavior.MousePairSimulator;
+import dev.augur.behavior.PoseVideo;
+import dev.augur.data.AtomicFiles;
+import dev.augur.data.CalMs21Json;
+import dev.augur.eval.ClassificationScores;
+import dev.augur.nn.SequenceClassifier;
+import dev.augur.report.ConfusionChart;
+import dev.augur.train.ModelBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "behavior", mixinStandardHelpOptions = true,
+        description = "Behaviour classification from pose keypoints (CalMS21 task-1 files): which social behaviour each frame shows.",
+        subcommands = {BehaviorCommand.Simulate.class, BehaviorCommand.Train.class, BehaviorCommand.Test.class,
+                BehaviorCommand.Predict.class})
+final class BehaviorCommand {
+
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "Write simulated mouse-pair videos (seed 004's seven behaviours) as CalMS21 task-1 files.")
+    static final class Simulate implements Callable<Integer> {
+        @Option(names = "--out", required = true, description = "folder: calms21_train.json, calms21_test.json")
+        Path out;
+
+        @Option(names = "--train-videos", defaultValue = "8", description = "(default: ${DEFAULT-VALUE})")
+        int trainVideos;
+
+        @Option(names = "--test-videos", defaultValue = "4", description = "(default: ${DEFAULT-VALUE})")
+        int testVideos;
+
+        @Option(names = "--frames", defaultValue = "9000", description = "frames per video at 30 Hz (default: ${DEFAULT-VALUE} = 5 min)")
+        int frames;
+
+        @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            MousePairSimulator sim = new MousePairSimulator(MousePairSimulator.Config.standard());
+            Files.createDirectories(out);
+            CalMs21Json.write(sim.videos("sim/train/video", trainVideos, frames, seed), out.resolve("calms21_train.json"));
+            CalMs21Json.write(sim.videos("sim/test/video", testVideos, frames, seed + 1_000), out.resolve("calms21_test.json"));
+            System.out.printf("wrote %d training and %d test videos of %d frames to %s%n", trainVideos, testVideos, frames, out);
+            return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Train seed 004's CNN-LSTM (or the 1D-conv baseline) on a CalMS21 file, validating on held-out videos.")
+    static final class Train implements Callable<Integer> {
+        @Mixin
+        EngineOptions engine;
+
+        @Option(names = "--data", required = true, description = "CalMS21 task-1 JSON with the training videos")
+        Path data;
+
+        @Option(names = "--out", required = true, description = "run folder (checkpoint.npz, model/, validation.json)")
+        Path out;
+
+        @Option(names = "--model", defaultValue = "cnn_lstm", description = "cnn_lstm or conv1d (default: ${DEFAULT-VALUE})")
+        String architecture;
+
+        @Option(names = "--validation-videos", defaultValue = "0.2", description = "share of the videos held out for validation, by video (default: ${DEFAULT-VALUE})")
+        double validationShare;
+
+        @Option(names = "--window", defaultValue = "60", description = "frames per window, centred on the labelled frame (default: ${DEFAULT-VALUE})")
+        int window;
+
+        @Option(names = "--width", defaultValue = "64", description = "base channels (default: ${DEFAULT-VALUE}, the seed's)")
+        int width;
+
+        @Option(names = "--dropout", defaultValue = "0.3", description = "(default: ${DEFAULT-VALUE})")
+        double dropout;
+
+        @Option(names = "--steps", defaultValue = "3000", description = "training steps (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--batch-size", defaultValue = "64", description = "(default: ${DEFAULT-VALUE}, the seed's)")
+        int batch;
+
+        @Option(names = "--lr", defaultValue = "5e-4", description = "Adam learning rate (default: ${DEFAULT-VALUE}, the seed's)")
+        double lr;
+
+        @Option(names = "--evaluate-every", defaultValue = "200", description = "steps between validations (default: ${DEFAULT-VALUE})")
+        int evaluateEvery;
+
+        @Option(names = "--patience", defaultValue = "5", description = "validations without a better macro F1 before stopping (default: ${DEFAULT-VALUE})")
+        int patience;
+
+        @Option(names = "--no-augment", description = "no jitter, scaling, noise or mixup")
+        boolean noAugment;
+
+        @Option(names = "--other", defaultValue = "other", description = "the catch-all behaviour, left out of the second macro F1 (default: ${DEFAULT-VALUE})")
+        String other;
+
+        @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--resume", description = "continue from the run folder's checkpoint")
+        boolean resume;
+
+        @Override
+        public Integer call() throws Exception {
+            List<PoseVideo> videos = CalMs21Json.read(data);
+            if (videos.size() < 2) {
+                throw new IllegalArgumentException(data + ": holds " + videos.size() + " video; training needs at least two (one is held out for validation)");
+            }
+            List<PoseVideo> shuffled = new ArrayList<>(videos);
+            java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+            int held = Math.max(1, (int) Math.round(validationShare * videos.size()));
+            List<PoseVideo> validation = shuffled.subList(0, held);
+            List<PoseVideo> training = shuffled.subList(held, shuffled.size());
+            SequenceClassifier.Spec spec = new SequenceClassifier.Spec(architecture, KeypointFeatures.COUNT,
+                    videos.get(0).vocabulary().size(), window, width, dropout);
+            BehaviorExperiment.Settings s = new BehaviorExperiment.Settings(spec, steps, batch, lr, seed, evaluateEvery,
+                    patience, noAugment ? BehaviorTraining.Augmentation.none() : BehaviorTraining.Augmentation.seed004(), other);
+            engine.start();
+            int repaired = videos.stream().mapToInt(v -> v.repairs().interpolatedKeypoints()).sum();
+            System.out.printf("%d training and %d validation videos (split by video); %d lost keypoints interpolated%n",
+                    training.size(), validation.size(), repaired);
+            BehaviorExperiment.Result r = BehaviorExperiment.train(training, validation, s, out, resume,
+                    new ConsoleProgress(architecture));
+            System.out.printf(Locale.ROOT, "best validation macro F1 %.4f at step %d%s%nmodel: %s%n",
+                    r.stopping().bestMacroF1(), r.stopping().bestStep(),
+                    r.stoppedEarly() ? " (stopped early: no better F1 in " + patience + " validations)" : "",
+                    out.resolve("model"));
+            return 0;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Score a saved model on the labelled videos of a CalMS21 file: per-class F1 and AP, macro F1, confusion matrix.")
+    static final class Test implements Callable<Integer> {
+        @Mixin
+        EngineOptions engine;
+
+        @Option(names = "--model", required = true, description = "model bundle folder")
+        Path model;
+
+        @Option(names = "--data", required = true, description = "CalMS21 task-1 JSON")
+        Path data;
+
+        @Option(names = "--out", description = "folder for metrics.json, per_class.csv, confusion.csv/png (default: next to the bundle, test/)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            engine.start();
+            Path dir = out != null ? out : model.toAbsolutePath().getParent().resolve("test");
+            try (NDManager manager = NDManager.newBaseManager(); BehaviorModels.Loaded loaded = BehaviorModels.load(model, manager)) {
+                List<PoseVideo> videos = CalMs21Json.read(data);
+                BehaviorData d = BehaviorData.of(videos, loaded.info().scaler());
+                ClassificationScores.Report r = BehaviorPrediction.evaluate(loaded.model(), d, loaded.info().other(), manager);
+                Files.createDirectories(dir);
+                AtomicFiles.writeString(dir.resolve("metrics.json"), ModelBundle.json().writeValueAsString(r));
+                BehaviorOutputs.perClass(r, dir.resolve("per_class.csv"));
+                BehaviorOutputs.confusion(r, dir.resolve("confusion.csv"));
+                ConfusionChart.write("Confusion, " + data.getFileName(), r.vocabulary(), r.confusion(), dir.resolve("confusion.png"));
+                print(r);
+                System.out.println("metrics: " + dir);
+            }
+            return 0;
+        }
+
+        private static void print(ClassificationScores.Report r) {
+            System.out.printf("%-14s %8s %9s %7s %6s %6s%n", "behavior", "frames", "precision", "recall", "F1", "AP");
+            for (ClassificationScores.PerClass c : r.classes()) {
+                System.out.printf(Locale.ROOT, "%-14s %8d %9.3f %7.3f %6.3f %6.3f%n", c.name(), c.support(), c.precision(),
+                        c.recall(), c.f1(), c.averagePrecision());
+            }
+            System.out.printf(Locale.ROOT, "macro F1 %.4f, without other %.4f, accuracy %.4f over %d frames%n",
+                    r.macroF1(), r.macroF1WithoutOther(), r.accuracy(), r.frames());
+        }
+    }
+
+    @Command(name = "predict", mixinStandardHelpOptions = true,
+            description = "Label every frame of the videos in a CalMS21 file with a saved model; CSV and MABe submission intervals.")
+    static final class Predict implements Callable<Integer> {
+        @Mixin
+        EngineOptions engine;
+
+        @Option(names = "--model", required = true, description = "model bundle folder")
+        Path model;
+
+        @Option(names = "--data", required = true, description = "CalMS21 task-1 JSON (annotations optional)")
+        Path data;
+
+        @Option(names = "--out", required = true, description = "CSV of frame labels: video_id,frame,behavior,p_<class>...")
+        Path out;
+
+        @Option(names = "--submission", description = "also write MABe submission intervals here")
+        Path submission;
+
+        @Override
+        public Integer call() throws Exception {
+            engine.start();
+            try (NDManager manager = NDManager.newBaseManager(); BehaviorModels.Loaded loaded = BehaviorModels.load(model, manager)) {
+                List<PoseVideo> videos = CalMs21Json.read(data);
+                BehaviorData d = BehaviorData.of(videos, loaded.info().scaler());
+                if (!d.vocabulary().equals(loaded.info().vocabulary())) {
+                    throw new IllegalArgumentException(data + ": vocabulary " + d.vocabulary() + " differs from the model's "
+                            + loaded.info().vocabulary());
+                }
+                List<BehaviorOutputs.Predicted> predicted = new ArrayList<>();
+                for (int v = 0; v < videos.size(); v++) {
+                    predicted.add(new BehaviorOutputs.Predicted(d.video(v),
+                            BehaviorPrediction.probabilities(loaded.model(), d, v, manager)));
+                }
+                BehaviorOutputs.frameLabels(predicted, d.vocabulary(), out);
+                System.out.println("frame labels: " + out);
+                if (submission != null) {
+                    BehaviorOutputs.submission(predicted, d.vocabulary(), loaded.info().other(), submission);
+                    System.out.println("MABe submission intervals: " + submission);
+                }
+            }
+            return 0;
+        }
+    }
+}
