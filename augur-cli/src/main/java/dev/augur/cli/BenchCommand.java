@@ -45,12 +45,25 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-train-step", description = "skip the DJL/PyTorch train-step comparison")
     boolean skipTrainStep;
 
+    @Option(names = "--skip-behavior", description = "skip the CNN-LSTM (behaviour) DJL/PyTorch comparison")
+    boolean skipBehavior;
+
+    @Option(names = "--behavior-reference", defaultValue = "reference/bench_behavior.py", description = "(default: ${DEFAULT-VALUE})")
+    Path behaviorReference;
+
     @Override
     public Integer call() throws Exception {
         engine.start();
         if (!skipTrainStep) {
             TrainStepBench.Report r = TrainStepBench.run(cells, steps, warmup, rounds, python, reference, out);
             System.out.println(r.describe());
+        }
+        if (!skipBehavior) {
+            var modes = dev.augur.bench.BehaviorBench.run(steps, warmup, rounds, python, behaviorReference);
+            System.out.println(dev.augur.bench.BehaviorBench.describe(modes));
+            java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+            dev.augur.data.AtomicFiles.writeString(out.resolveSibling("behavior.json"),
+                    dev.augur.train.ModelBundle.json().writeValueAsString(modes));
         }
         if (forecastSeconds > 0) {
             var speeds = dev.augur.bench.ForecastBench.run(forecastSeconds, out.toAbsolutePath().getParent());
