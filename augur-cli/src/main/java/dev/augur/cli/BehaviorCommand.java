@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 final class BehaviorCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
-            description = "Write simulated mouse-pair videos (seed 004's seven behaviours) as CalMS21 task-1 files.")
+            description = "Write simulated mouse-pair videos (seed 004's seven behaviours) as CalMS21 task-1 files (and, with --mabe, the MABe layout).")
     static final class Simulate implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "folder: calms21_train.json, calms21_test.json")
         Path out;
@@ -50,12 +50,21 @@ final class BehaviorCommand {
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
         long seed;
 
+        @Option(names = "--mabe", description = "also write the same videos in the Kaggle MABe layout under <out>/mabe")
+        boolean mabe;
+
         @Override
         public Integer call() throws Exception {
             MousePairSimulator sim = new MousePairSimulator(MousePairSimulator.Config.standard());
             Files.createDirectories(out);
-            CalMs21Json.write(sim.videos("sim/train/video", trainVideos, frames, seed), out.resolve("calms21_train.json"));
-            CalMs21Json.write(sim.videos("sim/test/video", testVideos, frames, seed + 1_000), out.resolve("calms21_test.json"));
+            List<PoseVideo> train = sim.videos("sim/train/video", trainVideos, frames, seed);
+            List<PoseVideo> test = sim.videos("sim/test/video", testVideos, frames, seed + 1_000);
+            CalMs21Json.write(train, out.resolve("calms21_train.json"));
+            CalMs21Json.write(test, out.resolve("calms21_test.json"));
+            if (mabe) {
+                dev.augur.parquet.MabeWriter.write(train, out.resolve("mabe"), "train", "sim", 1.0);
+                dev.augur.parquet.MabeWriter.write(test, out.resolve("mabe"), "test", "sim", 1.0);
+            }
             System.out.printf("wrote %d training and %d test videos of %d frames to %s%n", trainVideos, testVideos, frames, out);
             return 0;
         }
@@ -67,7 +76,7 @@ final class BehaviorCommand {
         @Mixin
         EngineOptions engine;
 
-        @Option(names = "--data", required = true, description = "CalMS21 task-1 JSON with the training videos")
+        @Option(names = "--data", required = true, description = "CalMS21 task-1 JSON, or a folder in the Kaggle MABe layout (train.csv, train_tracking/, train_annotation/)")
         Path data;
 
         @Option(names = "--out", required = true, description = "run folder (checkpoint.npz, model/, validation.json)")
@@ -117,7 +126,7 @@ final class BehaviorCommand {
 
         @Override
         public Integer call() throws Exception {
-            List<PoseVideo> videos = CalMs21Json.read(data);
+            List<PoseVideo> videos = PoseInputs.read(data, "train");
             if (videos.size() < 2) {
                 throw new IllegalArgumentException(data + ": holds " + videos.size() + " video; training needs at least two (one is held out for validation)");
             }
@@ -153,8 +162,11 @@ final class BehaviorCommand {
         @Option(names = "--model", required = true, description = "model bundle folder")
         Path model;
 
-        @Option(names = "--data", required = true, description = "CalMS21 task-1 JSON")
+        @Option(names = "--data", required = true, description = "CalMS21 task-1 JSON, or a MABe-layout folder")
         Path data;
+
+        @Option(names = "--split", defaultValue = "test", description = "MABe folders: which <split>.csv to read (default: ${DEFAULT-VALUE})")
+        String split;
 
         @Option(names = "--out", description = "folder for metrics.json, per_class.csv, confusion.csv/png (default: next to the bundle, test/)")
         Path out;
@@ -164,7 +176,7 @@ final class BehaviorCommand {
             engine.start();
             Path dir = out != null ? out : model.toAbsolutePath().getParent().resolve("test");
             try (NDManager manager = NDManager.newBaseManager(); BehaviorModels.Loaded loaded = BehaviorModels.load(model, manager)) {
-                List<PoseVideo> videos = CalMs21Json.read(data);
+                List<PoseVideo> videos = PoseInputs.read(data, split);
                 BehaviorData d = BehaviorData.of(videos, loaded.info().scaler());
                 ClassificationScores.Report r = BehaviorPrediction.evaluate(loaded.model(), d, loaded.info().other(), manager);
                 Files.createDirectories(dir);
@@ -198,8 +210,11 @@ final class BehaviorCommand {
         @Option(names = "--model", required = true, description = "model bundle folder")
         Path model;
 
-        @Option(names = "--data", required = true, description = "CalMS21 task-1 JSON (annotations optional)")
+        @Option(names = "--data", required = true, description = "CalMS21 task-1 JSON (annotations optional), or a MABe-layout folder")
         Path data;
+
+        @Option(names = "--split", defaultValue = "test", description = "MABe folders: which <split>.csv to read (default: ${DEFAULT-VALUE})")
+        String split;
 
         @Option(names = "--out", required = true, description = "CSV of frame labels: video_id,frame,behavior,p_<class>...")
         Path out;
@@ -211,7 +226,7 @@ final class BehaviorCommand {
         public Integer call() throws Exception {
             engine.start();
             try (NDManager manager = NDManager.newBaseManager(); BehaviorModels.Loaded loaded = BehaviorModels.load(model, manager)) {
-                List<PoseVideo> videos = CalMs21Json.read(data);
+                List<PoseVideo> videos = PoseInputs.read(data, split);
                 BehaviorData d = BehaviorData.of(videos, loaded.info().scaler());
                 if (!d.vocabulary().equals(loaded.info().vocabulary())) {
                     throw new IllegalArgumentException(data + ": vocabulary " + d.vocabulary() + " differs from the model's "

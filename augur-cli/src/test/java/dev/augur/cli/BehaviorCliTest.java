@@ -24,7 +24,8 @@ class BehaviorCliTest {
     void simulateTrainTestPredictEndToEnd(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         assertThat(run("behavior", "simulate", "--out", data.toString(), "--train-videos", "3", "--test-videos", "1",
-                "--frames", "600")).as(err.toString()).isZero();
+                "--frames", "600", "--mabe")).as(err.toString()).isZero();
+        assertThat(data.resolve("mabe/train.csv")).exists();
         Path run = dir.resolve("run");
         assertThat(run("behavior", "train", "--data", data.resolve("calms21_train.json").toString(), "--out", run.toString(),
                 "--model", "conv1d", "--window", "8", "--width", "4", "--steps", "20", "--batch-size", "8",
@@ -35,6 +36,11 @@ class BehaviorCliTest {
                 data.resolve("calms21_test.json").toString(), "--out", test.toString())).as(err.toString()).isZero();
         assertThat(Files.readAllLines(test.resolve("per_class.csv"))).hasSize(1 + 7 + 2);
         assertThat(test.resolve("confusion.png")).exists();
+        Path mabeTest = dir.resolve("mabe-test");
+        assertThat(run("behavior", "test", "--model", run.resolve("model").toString(), "--data",
+                data.resolve("mabe").toString(), "--split", "test", "--out", mabeTest.toString())).as(err.toString()).isZero();
+        // the same videos through the MABe layout: the same frames are scored
+        assertThat(Files.readString(mabeTest.resolve("metrics.json"))).contains("\"frames\" : 600");
         Path labels = dir.resolve("labels.csv");
         Path submission = dir.resolve("submission.csv");
         assertThat(run("behavior", "predict", "--model", run.resolve("model").toString(), "--data",

@@ -39,7 +39,7 @@ public final class KeypointGaps {
                 }
             }
         }
-        return new PoseVideo.Repairs(filled);
+        return new PoseVideo.Repairs(filled, 0, 0);
     }
 
     /** {@code video} with its lost keypoints filled, the repairs added to those already counted. */
@@ -48,6 +48,6 @@ public final class KeypointGaps {
         PoseVideo.Repairs r = fill(k, video.frames(), video.mice() * video.parts().size(), video.id());
         return new PoseVideo(video.id(), video.fps(), video.unit(), video.frames(), video.mice(), video.parts(), k,
                 video.confidence(), video.agent(), video.target(), video.labels(), video.vocabulary(), video.labelled(),
-                new PoseVideo.Repairs(video.repairs().interpolatedKeypoints() + r.interpolatedKeypoints()));
+                video.repairs().plus(r));
     }
 }

@@ -17,10 +17,19 @@ public record PoseVideo(String id, double fps, String unit, int frames, int mice
                         float[] confidence, int agent, int target, int[] labels, List<String> vocabulary,
                         boolean[] labelled, Repairs repairs) {
 
-    /** What a reader repaired: keypoints (one per mouse, part and frame) filled in where the tracker lost them. */
-    public record Repairs(int interpolatedKeypoints) {
+    /**
+     * What a reader repaired: keypoints (one per mouse, part and frame) filled in where the tracker lost them, body
+     * parts a video never tracked that were stood in for by others (per mouse), and frames whose label named a
+     * behaviour outside the vocabulary (left unlabelled).
+     */
+    public record Repairs(int interpolatedKeypoints, int substitutedParts, int unlabelledFrames) {
         public static Repairs none() {
-            return new Repairs(0);
+            return new Repairs(0, 0, 0);
+        }
+
+        public Repairs plus(Repairs o) {
+            return new Repairs(interpolatedKeypoints + o.interpolatedKeypoints, substitutedParts + o.substitutedParts,
+                    unlabelledFrames + o.unlabelledFrames);
         }
     }
 
