@@ -2,37 +2,32 @@ package dev.augur.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BurstsCliTest {
-    private final StringWriter err = new StringWriter();
+    private final CommandRunner cli = new CommandRunner();
 
     private int run(String... args) {
-        CommandLine cl = Augur.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     @Test
     void simulateThenLabelWritesOneRowPerFrame(@TempDir Path dir) throws Exception {
         Path video = dir.resolve("tank.mp4");
         assertThat(run("bursts", "simulate", "--out", video.toString(), "--seconds", "20", "--seed", "2"))
-                .as(err.toString()).isZero();
+                .as(cli.err()).isZero();
         assertThat(dir.resolve("tank.tracks.csv")).exists();
         assertThat(dir.resolve("tank.chases.csv")).exists();
         assertThat(Files.getPosixFilePermissions(video)).contains(PosixFilePermission.OTHERS_READ);
 
         Path csv = dir.resolve("labels.csv");
         assertThat(run("bursts", "label", "--video", video.toString(), "--out", csv.toString(), "--refit"))
-                .as(err.toString()).isZero();
+                .as(cli.err()).isZero();
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows.get(0)).isEqualTo("frame,time,motion_energy,label,baseline_probability");
         assertThat(rows).hasSize(1 + 599); // 600 frames give 599 frame differences
@@ -46,7 +41,7 @@ class BurstsCliTest {
         assertThat(run("bursts", "simulate", "--out", video.toString(), "--seconds", "180", "--seed", "3")).isZero();
         Path out = dir.resolve("run");
         assertThat(run("bursts", "train", "--video", video.toString(), "--out", out.toString(), "--steps", "20",
-                "--factor", "4", "--window", "8", "--hidden", "4", "--batch-size", "4", "--lr", "1e-3")).as(err.toString()).isZero();
+                "--factor", "4", "--window", "8", "--hidden", "4", "--batch-size", "4", "--lr", "1e-3")).as(cli.err()).isZero();
         assertThat(out.resolve("model/model.json")).exists();
         assertThat(Files.readString(out.resolve("model/model.json"))).contains("\"task\" : \"bursts\"");
         String summary = Files.readString(out.resolve("summary.md"));
@@ -61,7 +56,7 @@ class BurstsCliTest {
         try {
             System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
             assertThat(run("bursts", "forecast", "--model", out.resolve("model").toString(), "--video",
-                    shortVideo.toString(), "--threshold", "0.5")).as(err.toString()).isZero();
+                    shortVideo.toString(), "--threshold", "0.5")).as(cli.err()).isZero();
         } finally {
             System.setOut(original);
         }
@@ -77,14 +72,14 @@ class BurstsCliTest {
         Path bad = dir.resolve("bad.mp4");
         Files.writeString(bad, "not a video");
         assertThat(run("bursts", "label", "--video", bad.toString(), "--out", dir.resolve("x.csv").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("bad.mp4").contains("not a readable video");
+        assertThat(cli.err()).contains("bad.mp4").contains("not a readable video");
         assertThat(dir.resolve("x.csv")).doesNotExist();
 
         Path shortVideo = dir.resolve("short.mkv");
         assertThat(run("bursts", "simulate", "--out", shortVideo.toString(), "--seconds", "1")).isZero();
-        err.getBuffer().setLength(0);
+        cli.clearErr();
         assertThat(run("bursts", "label", "--video", shortVideo.toString(), "--out", dir.resolve("y.csv").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("short.mkv").contains("horizon");
+        assertThat(cli.err()).contains("short.mkv").contains("horizon");
     }
 }

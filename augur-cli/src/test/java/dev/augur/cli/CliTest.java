@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.augur.data.BouncingBalls;
 import dev.augur.data.Clips;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line end to end on small runs: train, test, predict, compare, and what bad input gets. */
 class CliTest {
-    private final StringWriter err = new StringWriter();
+    private final CommandRunner cli = new CommandRunner();
 
     private int run(String... args) {
-        CommandLine cl = Augur.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private static String[] trainArgs(Path out, String model, String... extra) {
@@ -33,19 +28,19 @@ class CliTest {
 
     @Test
     void trainTestPredictAndCompareRunEndToEnd(@TempDir Path dir) throws Exception {
-        assertThat(run(trainArgs(dir.resolve("lstm"), "convlstm"))).as(err.toString()).isZero();
-        assertThat(run(trainArgs(dir.resolve("conv"), "conv"))).as(err.toString()).isZero();
+        assertThat(run(trainArgs(dir.resolve("lstm"), "convlstm"))).as(cli.err()).isZero();
+        assertThat(run(trainArgs(dir.resolve("conv"), "conv"))).as(cli.err()).isZero();
         Path lstm = dir.resolve("lstm/model");
         assertThat(lstm.resolve("model.json")).exists();
         assertThat(lstm.resolve("weights.npz")).exists();
         assertThat(dir.resolve("lstm/losses.csv")).exists();
 
-        assertThat(run("video", "test", "--model", lstm.toString(), "--sequences", "20")).as(err.toString()).isZero();
+        assertThat(run("video", "test", "--model", lstm.toString(), "--sequences", "20")).as(cli.err()).isZero();
         assertThat(lstm.resolve("metrics.json")).exists();
         assertThat(Files.readString(lstm.resolve("metrics.csv"))).contains("copy-last-frame");
 
         assertThat(run("video", "compare", "--model", lstm.toString(), "--model", dir.resolve("conv/model").toString(),
-                "--sequences", "20", "--out", dir.resolve("cmp").toString())).as(err.toString()).isZero();
+                "--sequences", "20", "--out", dir.resolve("cmp").toString())).as(cli.err()).isZero();
         assertThat(dir.resolve("cmp/error_vs_step.png")).exists();
         assertThat(dir.resolve("cmp/rollout.gif")).exists();
 
@@ -58,7 +53,7 @@ class CliTest {
         }
         Path out = dir.resolve("pred");
         assertThat(run("video", "predict", "--model", lstm.toString(), "--input", frames.toString(), "--future", "3",
-                "--out", out.toString())).as(err.toString()).isZero();
+                "--out", out.toString())).as(cli.err()).isZero();
         assertThat(out.resolve("pred_01.png")).exists();
         assertThat(out.resolve("pred_03.png")).exists();
         assertThat(out.resolve("prediction.gif")).exists();
@@ -69,9 +64,9 @@ class CliTest {
     void rerunningIntoAFolderWithACheckpointNeedsResume(@TempDir Path dir) {
         assertThat(run(trainArgs(dir.resolve("r"), "convlstm"))).isZero();
         assertThat(run(trainArgs(dir.resolve("r"), "convlstm"))).isEqualTo(1);
-        assertThat(err.toString()).contains("checkpoint.npz").contains("--resume");
+        assertThat(cli.err()).contains("checkpoint.npz").contains("--resume");
         assertThat(run(trainArgs(dir.resolve("r"), "convlstm", "--resume", "--lr", "0.5"))).isEqualTo(1);
-        assertThat(err.toString()).contains("other settings");
+        assertThat(cli.err()).contains("other settings");
     }
 
     @Test
@@ -80,33 +75,33 @@ class CliTest {
             assertThat(run(task, "--help")).as(task).isZero();
         }
         assertThat(run("bursts")).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required subcommand");
+        assertThat(cli.err()).contains("Missing required subcommand");
     }
 
     @Test
     void badInputGetsOneLineErrorsAndNonZeroExits(@TempDir Path dir) throws Exception {
         assertThat(run("video", "train", "--out", dir.toString(), "--no-such-flag")).isEqualTo(2);
-        assertThat(err.toString()).contains("--no-such-flag");
+        assertThat(cli.err()).contains("--no-such-flag");
 
-        err.getBuffer().setLength(0);
+        cli.clearErr();
         assertThat(run("video", "test", "--model", dir.resolve("missing").toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("augur: error: ").contains("missing").doesNotContain("Exception");
+        assertThat(cli.err()).startsWith("augur: error: ").contains("missing").doesNotContain("Exception");
 
-        err.getBuffer().setLength(0);
+        cli.clearErr();
         assertThat(run("video", "train", "--out", dir.resolve("x").toString(), "--filter", "4")).isEqualTo(1);
-        assertThat(err.toString()).contains("filter size must be odd");
+        assertThat(cli.err()).contains("filter size must be odd");
 
-        err.getBuffer().setLength(0);
+        cli.clearErr();
         assertThat(run("video", "train", "--out", dir.resolve("x").toString(), "--device", "tpu")).isEqualTo(1);
-        assertThat(err.toString()).contains("--device");
+        assertThat(cli.err()).contains("--device");
 
         assertThat(run(trainArgs(dir.resolve("ok"), "convlstm"))).isZero();
-        err.getBuffer().setLength(0);
+        cli.clearErr();
         Path wrongSize = dir.resolve("wrong.npy");
         Files.copy(Path.of(getClass().getResource("/wrong_size.npy").toURI()), wrongSize);
         assertThat(run("video", "predict", "--model", dir.resolve("ok/model").toString(), "--input", wrongSize.toString(),
                 "--out", dir.resolve("p").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("wrong.npy").contains("model expects");
+        assertThat(cli.err()).contains("wrong.npy").contains("model expects");
         assertThat(dir.resolve("p")).doesNotExist();
     }
 }

@@ -67,15 +67,9 @@ public final class BehaviorExperiment {
             BehaviorModel info = new BehaviorModel(s.model(), scaler, train.vocabulary(), s.other());
             EarlyStopping[] state = {start};
             TrainingLoop[] loop = new TrainingLoop[1];
-            ProgressListener withValidation = new ProgressListener() {
-                @Override
-                public void started(long firstStep, long totalSteps) {
-                    progress.started(firstStep, totalSteps);
-                }
-
+            ProgressListener withValidation = progress.then(new ProgressListener() {
                 @Override
                 public void stepped(long step, long totalSteps, float loss) {
-                    progress.stepped(step, totalSteps, loss);
                     if (step % s.evaluateEvery() != 0 && step != totalSteps) {
                         return;
                     }
@@ -88,17 +82,7 @@ public final class BehaviorExperiment {
                         loop[0].requestStop();
                     }
                 }
-
-                @Override
-                public void checkpointed(long step, Path file) {
-                    progress.checkpointed(step, file);
-                }
-
-                @Override
-                public void finished() {
-                    progress.finished();
-                }
-            };
+            });
             loop[0] = new TrainingLoop(model.weights(), objective, config, checkpoint, withValidation);
             if (start.evaluationsSinceBest() >= s.patience()) {
                 loop[0].requestStop();

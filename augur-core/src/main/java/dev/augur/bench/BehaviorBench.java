@@ -8,7 +8,6 @@ import dev.augur.engine.AugurEngine;
 import dev.augur.nn.SequenceClassifier;
 import dev.augur.train.ClassificationLoss;
 import dev.augur.train.Objective;
-import dev.augur.train.ProgressListener;
 import dev.augur.train.ScheduledSampling;
 import dev.augur.train.TrainConfig;
 import dev.augur.train.TrainingLoop;
@@ -111,7 +110,6 @@ public final class BehaviorBench {
             targets[b * CLASSES + rng.nextInt(CLASSES)] = 1f;
         }
         float[] alpha = {3f, 1f, 0.1f, 1.4f, 0.4f, 4.8f, 8.5f};
-        List<Double> times = new ArrayList<>();
         Path scratch = Files.createTempDirectory("augur-bench");
         try (NDManager manager = NDManager.newBaseManager();
              SequenceClassifier model = SequenceClassifier.create(spec(), manager, 3)) {
@@ -120,23 +118,13 @@ public final class BehaviorBench {
                     m.create(targets, new Shape(TRAIN_BATCH, CLASSES)), m.create(alpha), 2f, null);
             TrainConfig config = new TrainConfig(warmup + steps, TRAIN_BATCH, WINDOW, 5e-4, "l2", 0,
                     ScheduledSampling.off(), false, 3, Integer.MAX_VALUE);
-            long[] last = {System.nanoTime()};
-            ProgressListener timer = new ProgressListener() {
-                @Override
-                public void stepped(long step, long total, float loss) {
-                    long now = System.nanoTime();
-                    if (step > warmup) {
-                        times.add((now - last[0]) / 1e9);
-                    }
-                    last[0] = now;
-                }
-            };
+            StepTimer timer = new StepTimer(warmup);
             new TrainingLoop(model.weights(), objective, config, scratch.resolve("checkpoint.npz"), timer).run(false);
+            return timer.seconds();
         } finally {
             Files.deleteIfExists(scratch.resolve("checkpoint.npz"));
             Files.deleteIfExists(scratch);
         }
-        return times;
     }
 
     private static List<Double> infer(int steps, int warmup) {

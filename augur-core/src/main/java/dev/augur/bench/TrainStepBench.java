@@ -11,7 +11,6 @@ import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.FrameLoss;
 import dev.augur.train.Objective;
-import dev.augur.train.ProgressListener;
 import dev.augur.train.ScheduledSampling;
 import dev.augur.train.TrainConfig;
 import dev.augur.train.TrainingLoop;
@@ -142,7 +141,6 @@ public final class TrainStepBench {
         AugurEngine.cpu();
         ModelSpec spec = spec(cell);
         float[] clipData = randomClip(new SplittableRandom(3));
-        List<Long> times = new ArrayList<>();
         TrainConfig config = new TrainConfig(warmup + steps, BATCH, LENGTH, 1e-3, "l2", 0, ScheduledSampling.linear(0.5, 0),
                 false, 3, Integer.MAX_VALUE);
         ScheduledSampling sampling = config.sampling();
@@ -155,23 +153,13 @@ public final class TrainStepBench {
                 NDArray mask = sampling.mask(m, 3, step, BATCH, spec.inputLength(), LENGTH);
                 return FrameLoss.of("l2", model.forward(clip, mask), clip.get(new NDIndex(":, 1:")));
             };
-            long[] last = {System.nanoTime()};
-            ProgressListener timer = new ProgressListener() {
-                @Override
-                public void stepped(long step, long total, float loss) {
-                    long now = System.nanoTime();
-                    if (step > warmup) {
-                        times.add(now - last[0]);
-                    }
-                    last[0] = now;
-                }
-            };
+            StepTimer timer = new StepTimer(warmup);
             new TrainingLoop(model.weights(), objective, config, ckpt, timer).run(false);
+            return timer.seconds();
         } finally {
             Files.deleteIfExists(ckpt);
             Files.deleteIfExists(scratch);
         }
-        return times.stream().map(t -> t / 1e9).toList();
     }
 
     private static float[] randomClip(SplittableRandom rng) {

@@ -13,10 +13,8 @@ import ai.djl.nn.pooling.Pool;
  * per direction) → {@link TemporalAttention} → Linear(256→128) → ReLU → dropout → Linear(128→64) → ReLU → dropout
  * → Linear(64→classes). Batch norm in PyTorch's convention, as the seed's PyTorch code.
  */
-public final class CnnLstmClassifier implements SequenceClassifier {
+public final class CnnLstmClassifier extends WindowClassifier {
     private static final int[] KERNELS = {5, 5, 3};
-    private final Spec spec;
-    private final Weights weights;
     private final Conv1dLayer[] convs = new Conv1dLayer[3];
     private final BatchNormLayer[] norms = new BatchNormLayer[3];
     private final BidirectionalLstm lstm;
@@ -24,8 +22,7 @@ public final class CnnLstmClassifier implements SequenceClassifier {
     private final DenseLayer[] head;
 
     public CnnLstmClassifier(Spec spec, NDManager manager, long seed) {
-        this.spec = spec;
-        this.weights = new Weights(manager, seed);
+        super(spec, manager, seed);
         int w = spec.width();
         int[] channels = {w, 2 * w, 4 * w};
         int in = spec.features();
@@ -38,16 +35,6 @@ public final class CnnLstmClassifier implements SequenceClassifier {
         this.attention = new TemporalAttention(weights, "attention", lstm.outputChannels(), 2 * w);
         this.head = new DenseLayer[] {new DenseLayer(weights, "head.0", lstm.outputChannels(), 2 * w, true),
                 new DenseLayer(weights, "head.1", 2 * w, w, true), new DenseLayer(weights, "head.2", w, spec.classes(), true)};
-    }
-
-    @Override
-    public Spec spec() {
-        return spec;
-    }
-
-    @Override
-    public Weights weights() {
-        return weights;
     }
 
     @Override

@@ -10,16 +10,13 @@ import ai.djl.nn.norm.Dropout;
  * future frames as the CNN-LSTM, three Conv1D(w channels, kernel 5; 64 by default) → BN → ReLU layers, global max pool over time,
  * dropout, and a linear layer to the classes.
  */
-public final class Conv1dClassifier implements SequenceClassifier {
-    private final Spec spec;
-    private final Weights weights;
+public final class Conv1dClassifier extends WindowClassifier {
     private final Conv1dLayer[] convs = new Conv1dLayer[3];
     private final BatchNormLayer[] norms = new BatchNormLayer[3];
     private final DenseLayer output;
 
     public Conv1dClassifier(Spec spec, NDManager manager, long seed) {
-        this.spec = spec;
-        this.weights = new Weights(manager, seed);
+        super(spec, manager, seed);
         int in = spec.features();
         for (int i = 0; i < 3; i++) {
             convs[i] = new Conv1dLayer(weights, "conv." + i, in, spec.width(), 5, true);
@@ -27,16 +24,6 @@ public final class Conv1dClassifier implements SequenceClassifier {
             in = spec.width();
         }
         this.output = new DenseLayer(weights, "head", spec.width(), spec.classes(), true);
-    }
-
-    @Override
-    public Spec spec() {
-        return spec;
-    }
-
-    @Override
-    public Weights weights() {
-        return weights;
     }
 
     @Override

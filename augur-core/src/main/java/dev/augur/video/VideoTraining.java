@@ -111,29 +111,17 @@ public final class VideoTraining {
     }
 
     private ProgressListener withHooks(ProgressListener inner, FramePredictor model) {
-        return new ProgressListener() {
-            @Override
-            public void started(long firstStep, long totalSteps) {
-                inner.started(firstStep, totalSteps);
-            }
-
+        return inner.then(new ProgressListener() {
             @Override
             public void stepped(long step, long totalSteps, float loss) {
-                inner.stepped(step, totalSteps, loss);
                 call(() -> hooks.afterStep(step, model));
             }
 
             @Override
             public void checkpointed(long step, Path file) {
-                inner.checkpointed(step, file);
                 call(() -> hooks.afterCheckpoint(step, file, model));
             }
-
-            @Override
-            public void finished() {
-                inner.finished();
-            }
-        };
+        });
     }
 
     private interface IoAction {
