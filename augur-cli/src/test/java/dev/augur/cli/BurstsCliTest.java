@@ -63,8 +63,9 @@ class BurstsCliTest {
         List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
                 .filter(l -> l.startsWith("{")).toList();
         assertThat(lines).hasSize(60);
-        assertThat(lines.get(0)).isEqualTo("{\"frame\":0,\"time\":0.0,\"probability\":null,\"alert\":false}");
-        assertThat(lines.get(59)).matches("\\{\"frame\":59,\"time\":1\\.9667,\"probability\":0\\.\\d+,\"alert\":(true|false)\\}");
+        assertThat(lines.get(0)).isEqualTo("{\"frame\":0,\"time\":0.0,\"probability\":null,\"calibrated\":null,\"alert\":false}");
+        assertThat(lines.get(59)).matches("\\{\"frame\":59,\"time\":1\\.9667,\"probability\":0\\.\\d+,\"calibrated\":0\\.\\d+,"
+                + "\"alert\":(true|false)\\}");
     }
 
     @Test
