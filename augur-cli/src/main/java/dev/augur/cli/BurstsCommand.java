@@ -152,10 +152,13 @@ final class BurstsCommand {
                 + " (ST-LSTM) or memory_flow (PredRNN paper Eq. 3) (default: ${DEFAULT-VALUE})")
         String cell;
 
+        @Option(names = "--layer-norm", description = "layer normalisation inside the ST-LSTM backbone (--cell predrnn)")
+        boolean layerNorm;
+
         @Override
         public Integer call() throws Exception {
             BurstExperiment.Settings s = new BurstExperiment.Settings(new BurstClassifier.Spec(120 / factor, 160 / factor,
-                    window, framesPerStep, hidden, 3, stateful, cell), factor, steps, batch, lr, seed, stride, 100);
+                    window, framesPerStep, hidden, 3, stateful, cell, layerNorm), factor, steps, batch, lr, seed, stride, 100);
             engine.start();
             BurstExperiment.Result r = BurstExperiment.run(video, s, out, resume, new ConsoleProgress("bursts"));
             System.out.printf(Locale.ROOT, "training prevalence %.3f, positive weight %.2f%n", r.trainPrevalence(),

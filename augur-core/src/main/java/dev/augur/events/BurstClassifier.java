@@ -33,18 +33,22 @@ public final class BurstClassifier implements AutoCloseable {
      * @param cell          the recurrent layer: {@code convlstm} (the seed's), {@code predrnn} or {@code memory_flow}
      */
     public record Spec(int height, int width, int window, int framesPerStep, int hidden, int filter, boolean stateful,
-                       String cell) {
+                       String cell, boolean layerNorm) {
         public Spec(int height, int width, int window, int framesPerStep, int hidden, int filter) {
             this(height, width, window, framesPerStep, hidden, filter, false);
         }
 
         public Spec(int height, int width, int window, int framesPerStep, int hidden, int filter, boolean stateful) {
-            this(height, width, window, framesPerStep, hidden, filter, stateful, "convlstm");
+            this(height, width, window, framesPerStep, hidden, filter, stateful, "convlstm", false);
         }
 
         public Spec {
             if (cell == null) {
                 cell = "convlstm"; // bundles written before the backbone was a choice
+            }
+            if (layerNorm && !"predrnn".equals(cell)) {
+                // as predrnn-pytorch's --layer_norm
+                throw new IllegalArgumentException("layer normalisation applies to the predrnn (ST-LSTM) backbone only");
             }
             if (!RecurrentCell.KINDS.contains(cell)) {
                 throw new IllegalArgumentException("unknown cell '" + cell + "', expected one of " + RecurrentCell.KINDS);
@@ -73,7 +77,7 @@ public final class BurstClassifier implements AutoCloseable {
         /** How reports name the model: after its recurrent cell. */
         public String displayName() {
             return switch (cell) {
-                case "predrnn" -> "ST-LSTM";
+                case "predrnn" -> layerNorm ? "ST-LSTM (layer norm)" : "ST-LSTM";
                 case "memory_flow" -> "memory-flow LSTM";
                 default -> "ConvLSTM";
             };
@@ -90,7 +94,7 @@ public final class BurstClassifier implements AutoCloseable {
         this.spec = spec;
         this.weights = new Weights(manager, seed);
         this.stack = new CellStack(List.of(RecurrentCell.of(spec.cell(), weights, 0, spec.framesPerStep(), spec.hidden(),
-                spec.filter(), false, false, spec.height(), spec.width())), false);
+                spec.filter(), false, spec.layerNorm(), spec.height(), spec.width())), false);
         this.norm = new BatchNormLayer(weights, "norm", spec.hidden(), false);
         this.head = new PooledClassifier(weights, "head", spec.hidden(), 1);
     }
