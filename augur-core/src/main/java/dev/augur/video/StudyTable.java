@@ -14,7 +14,8 @@ import java.util.Locale;
 final class StudyTable {
     private StudyTable() {}
 
-    static void write(List<VideoStudy.Row> rows, FrameMetrics.Summary copyLast, Path out) throws IOException {
+    /** {@code references}: copy-last-frame and blank frames, rows of their own below the variants. */
+    static void write(List<VideoStudy.Row> rows, List<FrameMetrics.Summary> references, Path out) throws IOException {
         StringBuilder csv = new StringBuilder("variant,convolutions,residual,loss,fine_tuned_from,steps,train_seconds,"
                 + "mse,mse_low,mse_high,ssim,ssim_low,ssim_high,mse_minus_base,low,high\n");
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
@@ -35,22 +36,26 @@ final class StudyTable {
                     m.mse().high(), m.ssim().mean(), v.name().equals(VideoStudy.BASE) ? "—"
                             : String.format(Locale.ROOT, "%+.2f [%+.2f, %+.2f]", d.mean(), d.low(), d.high())));
         }
-        md.append(String.format(Locale.ROOT, "| copy last frame | | | | | | %.2f [%.2f, %.2f] | %.4f | |%n",
-                copyLast.mse().mean(), copyLast.mse().low(), copyLast.mse().high(), copyLast.ssim().mean()));
+        for (FrameMetrics.Summary ref : references) {
+            md.append(String.format(Locale.ROOT, "| %s | | | | | | %.2f [%.2f, %.2f] | %.4f | |%n", ref.model(),
+                    ref.mse().mean(), ref.mse().low(), ref.mse().high(), ref.ssim().mean()));
+        }
         AtomicFiles.writeString(out.resolve("study.csv"), csv.toString());
         AtomicFiles.writeString(out.resolve("study.md"), md.toString());
-        chart(rows, copyLast, out.resolve("study.png"));
+        chart(rows, references, out.resolve("study.png"));
     }
 
-    private static void chart(List<VideoStudy.Row> rows, FrameMetrics.Summary copyLast, Path png) throws IOException {
+    private static void chart(List<VideoStudy.Row> rows, List<FrameMetrics.Summary> references, Path png) throws IOException {
         List<String> names = new ArrayList<>();
         List<FrameMetrics.Summary> all = new ArrayList<>();
         rows.forEach(r -> {
             names.add(r.variant().name());
             all.add(r.metrics());
         });
-        names.add("copy-last");
-        all.add(copyLast);
+        references.forEach(r -> {
+            names.add(r.model());
+            all.add(r);
+        });
         BarChart.write(List.of(panel("Test MSE per frame", "MSE/frame", names, all, true),
                 panel("Test SSIM", "SSIM", names, all, false)), 560, 480, png);
     }

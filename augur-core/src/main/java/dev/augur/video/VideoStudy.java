@@ -145,6 +145,17 @@ public final class VideoStudy {
         return Files.exists(f) ? Double.parseDouble(Files.readString(f).trim()) : 0;
     }
 
+    /**
+     * The score of predicting all-zero frames: on dark-background data (Moving MNIST) a model whose loss pulls it to
+     * the background scores close to this, which tells a collapsed model from one that moves the digits.
+     */
+    private static FrameMetrics.Summary blankFrames(Clips test, int context, int future) {
+        FrameMetrics m = new FrameMetrics(future, test.channels(), test.height(), test.width());
+        Clips truth = test.frames(context, context + future);
+        m.add(truth.data(), new float[truth.data().length], truth.count());
+        return m.summarise("blank frames", Bootstrap.standard());
+    }
+
     /** Scores every finished variant on the fixed test set and writes study.csv, study.md, metrics.* and study.png. */
     public List<Row> score() throws IOException {
         int j = settings.base().inputLength();
@@ -170,7 +181,7 @@ public final class VideoStudy {
                     rows.add(new Row(v, loaded.get(i).training().steps(), readSeconds(folder(v)), m,
                             FrameMetrics.difference(m, base, Bootstrap.standard())));
                 }
-                StudyTable.write(rows, metrics.get(0), out);
+                StudyTable.write(rows, List.of(metrics.get(0), blankFrames(test, j, future)), out);
                 return rows;
             } finally {
                 loaded.forEach(VideoModels.Loaded::close);
