@@ -26,19 +26,25 @@ done
 python3 - "$out" <<'PY'
 import json, statistics, sys, os
 out = sys.argv[1]
+def ms(v):
+    return "%.3f ± %.3f" % (statistics.mean(v), statistics.stdev(v)) if all(x == x for x in v) else "n/a"
 rows = []
 for model in ("cnn_lstm", "conv1d"):
     runs = [json.load(open(os.path.join(out, "%s-%d" % (model, s), "test", "metrics.json"))) for s in (1, 2, 3)]
-    f1 = [r["macroF1"] for r in runs]
-    f1o = [r["macroF1WithoutOther"] for r in runs]
+    raw = [json.load(open(os.path.join(out, "%s-%d" % (model, s), "test", "metrics_unadjusted.json"))) for s in (1, 2, 3)]
     per = {c["name"]: [r["classes"][i]["f1"] for r in runs] for i, c in enumerate(runs[0]["classes"])}
-    rows.append((model, f1, f1o, per))
+    ap = {c["name"]: [r["classes"][i]["averagePrecision"] for r in runs] for i, c in enumerate(runs[0]["classes"])}
+    rows.append((model, [r["macroF1"] for r in runs], [r["macroF1WithoutOther"] for r in runs],
+                 [r["macroF1"] for r in raw], per, ap))
 with open(os.path.join(out, "summary.md"), "w") as f:
-    f.write("| model | macro F1 (mean ± sd, 3 seeds) | without other | " + " | ".join(rows[0][3].keys()) + " |\n")
-    f.write("|---" * (3 + len(rows[0][3])) + "|\n")
-    for model, f1, f1o, per in rows:
-        cells = ["%.3f ± %.3f" % (statistics.mean(v), statistics.stdev(v)) if all(x == x for x in v) else "n/a" for v in per.values()]
-        f.write("| %s | %.3f ± %.3f | %.3f ± %.3f | %s |\n" % (model, statistics.mean(f1), statistics.stdev(f1),
-                statistics.mean(f1o), statistics.stdev(f1o), " | ".join(cells)))
+    names = list(rows[0][4].keys())
+    f.write("| model | macro F1 | without other | macro F1, no logit adjustment | " + " | ".join("F1 " + n for n in names) + " |\n")
+    f.write("|---" * (4 + len(names)) + "|\n")
+    for model, f1, f1o, f1raw, per, ap in rows:
+        f.write("| %s | %s | %s | %s | %s |\n" % (model, ms(f1), ms(f1o), ms(f1raw), " | ".join(ms(per[n]) for n in names)))
+    f.write("\n| model | " + " | ".join("AP " + n for n in names) + " |\n")
+    f.write("|---" * (1 + len(names)) + "|\n")
+    for model, f1, f1o, f1raw, per, ap in rows:
+        f.write("| %s | %s |\n" % (model, " | ".join(ms(ap[n]) for n in names)))
 print(open(os.path.join(out, "summary.md")).read())
 PY

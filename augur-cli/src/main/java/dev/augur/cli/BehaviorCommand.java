@@ -178,9 +178,16 @@ final class BehaviorCommand {
             try (NDManager manager = NDManager.newBaseManager(); BehaviorModels.Loaded loaded = BehaviorModels.load(model, manager)) {
                 List<PoseVideo> videos = PoseInputs.read(data, split);
                 BehaviorData d = BehaviorData.of(videos, loaded.info().scaler());
-                ClassificationScores.Report r = BehaviorPrediction.evaluate(loaded.model(), d, loaded.info().other(), manager);
+                List<float[]> raw = BehaviorPrediction.probabilities(loaded.model(), d, manager);
+                ClassificationScores.Report r = BehaviorPrediction.scores(d,
+                        raw.stream().map(p -> loaded.info().adjusted(p)).toList(), loaded.info().other());
+                ClassificationScores.Report unadjusted = BehaviorPrediction.scores(d, raw, loaded.info().other());
                 Files.createDirectories(dir);
                 AtomicFiles.writeString(dir.resolve("metrics.json"), ModelBundle.json().writeValueAsString(r));
+                AtomicFiles.writeString(dir.resolve("metrics_unadjusted.json"), ModelBundle.json().writeValueAsString(unadjusted));
+                System.out.printf(Locale.ROOT, "logit adjustment %.1f (chosen on validation videos); without it (argmax of the "
+                        + "class-weighted network, as seed 004): macro F1 %.4f, without other %.4f%n",
+                        loaded.info().adjustment(), unadjusted.macroF1(), unadjusted.macroF1WithoutOther());
                 BehaviorOutputs.perClass(r, dir.resolve("per_class.csv"));
                 BehaviorOutputs.confusion(r, dir.resolve("confusion.csv"));
                 ConfusionChart.write("Confusion, " + data.getFileName(), r.vocabulary(), r.confusion(), dir.resolve("confusion.png"));
@@ -222,6 +229,9 @@ final class BehaviorCommand {
         @Option(names = "--submission", description = "also write MABe submission intervals here")
         Path submission;
 
+        @Option(names = "--no-adjust", description = "raw probabilities of the class-weighted network (no logit adjustment)")
+        boolean raw;
+
         @Override
         public Integer call() throws Exception {
             engine.start();
@@ -235,7 +245,8 @@ final class BehaviorCommand {
                 List<BehaviorOutputs.Predicted> predicted = new ArrayList<>();
                 for (int v = 0; v < videos.size(); v++) {
                     predicted.add(new BehaviorOutputs.Predicted(d.video(v),
-                            BehaviorPrediction.probabilities(loaded.model(), d, v, manager)));
+                            raw ? BehaviorPrediction.probabilities(loaded.model(), d, v, manager)
+                                    : loaded.info().adjusted(BehaviorPrediction.probabilities(loaded.model(), d, v, manager))));
                 }
                 BehaviorOutputs.frameLabels(predicted, d.vocabulary(), out);
                 System.out.println("frame labels: " + out);

@@ -35,8 +35,25 @@ public final class BehaviorExperiment {
         }
     }
 
-    /** The bundle's model section: the network, the feature scaling fitted on training videos, the vocabulary. */
-    public record BehaviorModel(SequenceClassifier.Spec spec, FeatureScaler scaler, List<String> vocabulary, String other) {}
+    /**
+     * The bundle's model section: the network, the feature scaling fitted on training videos, the vocabulary, the
+     * focal loss's class weights α, and the strength τ of the logit adjustment chosen on the validation videos
+     * (see {@link BehaviorPrediction#adjust}); bundles made before these were kept have null weights (no adjustment).
+     */
+    public record BehaviorModel(SequenceClassifier.Spec spec, FeatureScaler scaler, List<String> vocabulary, String other,
+                                float[] classWeights, double adjustment) {
+        /** The probabilities a user gets: the network's, adjusted as chosen on validation. */
+        public float[] adjusted(float[] probabilities) {
+            return BehaviorPrediction.adjust(probabilities, classWeights, adjustment);
+        }
+
+        BehaviorModel withAdjustment(double tau) {
+            return new BehaviorModel(spec, scaler, vocabulary, other, classWeights, tau);
+        }
+    }
+
+    /** Strengths of logit adjustment tried on the validation videos: none (seed 004's argmax), half, full. */
+    static final double[] ADJUSTMENTS = {0, 0.5, 1};
 
     /** Where early stopping stands; kept in the run folder so a resumed run goes on counting. */
     public record EarlyStopping(double bestMacroF1, long bestStep, int evaluationsSinceBest) {}
@@ -64,7 +81,7 @@ public final class BehaviorExperiment {
             BehaviorTraining objective = new BehaviorTraining(model, train, s.batchSize(), s.seed(), s.augmentation());
             TrainConfig config = new TrainConfig(s.steps(), s.batchSize(), s.model().window(), s.learningRate(), "l2",
                     0, ScheduledSampling.off(), false, s.seed(), s.evaluateEvery());
-            BehaviorModel info = new BehaviorModel(s.model(), scaler, train.vocabulary(), s.other());
+            BehaviorModel info = new BehaviorModel(s.model(), scaler, train.vocabulary(), s.other(), objective.classWeights(), 0);
             EarlyStopping[] state = {start};
             TrainingLoop[] loop = new TrainingLoop[1];
             ProgressListener withValidation = progress.then(new ProgressListener() {
@@ -97,22 +114,41 @@ public final class BehaviorExperiment {
         }
     }
 
-    /** Scores the current weights on the validation videos; keeps them as the bundle when macro F1 improved. */
+    /**
+     * Scores the current weights on the validation videos at each logit-adjustment strength; keeps them (with the best
+     * strength) as the bundle when the best macro F1 improved.
+     */
     private static EarlyStopping validate(SequenceClassifier model, BehaviorData val, Settings s, BehaviorModel info,
                                           EarlyStopping before, long step, Path out, NDManager manager) throws IOException {
-        ClassificationScores.Report r = BehaviorPrediction.evaluate(model, val, s.other(), manager);
-        double f1 = Double.isNaN(r.macroF1()) ? 0 : r.macroF1();
+        List<float[]> raw = BehaviorPrediction.probabilities(model, val, manager);
+        ClassificationScores.Report best = null;
+        double bestTau = 0;
+        for (double tau : ADJUSTMENTS) {
+            List<float[]> adjusted = raw.stream().map(p -> BehaviorPrediction.adjust(p, info.classWeights(), tau)).toList();
+            ClassificationScores.Report r = BehaviorPrediction.scores(val, adjusted, s.other());
+            if (best == null || macroF1(r) > macroF1(best)) {
+                best = r;
+                bestTau = tau;
+            }
+        }
+        double f1 = macroF1(best);
         EarlyStopping now;
         if (f1 > before.bestMacroF1()) {
-            ModelBundle.save(out.resolve("model"), TASK, info, s, new DataInfo(val.videos().size()), model.weights());
-            ModelBundle.read(out.resolve("model"), TASK).writeMetrics(java.util.Map.of("validation", r, "step", step));
-            AtomicFiles.writeString(out.resolve("validation.json"), ModelBundle.json().writeValueAsString(r));
+            ModelBundle.save(out.resolve("model"), TASK, info.withAdjustment(bestTau), s,
+                    new DataInfo(val.videos().size()), model.weights());
+            ModelBundle.read(out.resolve("model"), TASK).writeMetrics(
+                    java.util.Map.of("validation", best, "step", step, "adjustment", bestTau));
+            AtomicFiles.writeString(out.resolve("validation.json"), ModelBundle.json().writeValueAsString(best));
             now = new EarlyStopping(f1, step, 0);
         } else {
             now = new EarlyStopping(before.bestMacroF1(), before.bestStep(), before.evaluationsSinceBest() + 1);
         }
         AtomicFiles.writeString(out.resolve("early_stopping.json"), ModelBundle.json().writeValueAsString(now));
         return now;
+    }
+
+    private static double macroF1(ClassificationScores.Report r) {
+        return Double.isNaN(r.macroF1()) ? 0 : r.macroF1();
     }
 
     /** What the bundle records about its data. */

@@ -11,14 +11,18 @@ import java.util.List;
 
 /**
  * Labels every frame of a video: the window centred on each frame (stride 1) goes through the classifier, and the
- * softmax over the behaviours the video labelled gives the frame's class probabilities.
+ * softmax over the behaviours the video labelled gives the frame's class probabilities. Logit adjustment (Menon et
+ * al. 2021): a network trained with class weights α learns to favour class c by a factor α_c (the minimiser of a
+ * weighted loss is argmax α_c·p(c|x)), so subtracting log α_c from its logits gives back probabilities of the
+ * data's own class balance. Without it, seed 004's α ∝ 1/frequency pushes "other" (68% of frames) below every
+ * rare class.
  */
 public final class BehaviorPrediction {
     private static final int BATCH = 256;
 
     private BehaviorPrediction() {}
 
-    /** [T, C] class probabilities of every frame of video {@code v}. */
+    /** [T, C] class probabilities of every frame of video {@code v}, as the network gives them. */
     public static float[] probabilities(SequenceClassifier model, BehaviorData data, int v, NDManager manager) {
         int frames = data.video(v).frames();
         int w = model.spec().window();
@@ -43,14 +47,35 @@ public final class BehaviorPrediction {
         return out;
     }
 
-    /** Scores of every labelled frame of every video in {@code data}. */
-    public static ClassificationScores.Report evaluate(SequenceClassifier model, BehaviorData data, String other,
-                                                       NDManager manager) {
+    /**
+     * Logit adjustment of strength τ: p_c·α_c^−τ, renormalised per frame (the same as subtracting τ·log α_c from the
+     * logits before the softmax). τ = 0 leaves the probabilities as they are.
+     */
+    public static float[] adjust(float[] probabilities, float[] classWeights, double tau) {
+        if (classWeights == null || tau == 0) {
+            return probabilities;
+        }
+        int classes = classWeights.length;
+        float[] out = new float[probabilities.length];
+        for (int t = 0; t < probabilities.length / classes; t++) {
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                double q = probabilities[t * classes + c] * Math.pow(Math.max(classWeights[c], 1e-6), -tau);
+                out[t * classes + c] = (float) q;
+                sum += q;
+            }
+            for (int c = 0; c < classes; c++) {
+                out[t * classes + c] = sum > 0 ? (float) (out[t * classes + c] / sum) : 0f;
+            }
+        }
+        return out;
+    }
+
+    /** Scores of every labelled frame of every video in {@code data}, given each video's probabilities. */
+    public static ClassificationScores.Report scores(BehaviorData data, List<float[]> probabilities, String other) {
         int classes = data.vocabulary().size();
-        List<float[]> probs = new ArrayList<>();
         int total = 0;
         for (int v = 0; v < data.videos().size(); v++) {
-            probs.add(probabilities(model, data, v, manager));
             total += data.video(v).frames();
         }
         int[] labels = new int[total];
@@ -60,13 +85,32 @@ public final class BehaviorPrediction {
         for (int v = 0; v < data.videos().size(); v++) {
             PoseVideo video = data.video(v);
             System.arraycopy(video.labels(), 0, labels, at, video.frames());
-            System.arraycopy(probs.get(v), 0, p, at * classes, video.frames() * classes);
+            System.arraycopy(probabilities.get(v), 0, p, at * classes, video.frames() * classes);
             for (int t = 0; t < video.frames(); t++) {
                 System.arraycopy(video.labelled(), 0, allowed, (at + t) * classes, classes);
             }
             at += video.frames();
         }
         return ClassificationScores.of(data.vocabulary(), labels, p, allowed, other);
+    }
+
+    /** The network's probabilities of every video in {@code data}. */
+    public static List<float[]> probabilities(SequenceClassifier model, BehaviorData data, NDManager manager) {
+        List<float[]> out = new ArrayList<>();
+        for (int v = 0; v < data.videos().size(); v++) {
+            out.add(probabilities(model, data, v, manager));
+        }
+        return out;
+    }
+
+    /** Scores after logit adjustment of strength {@code tau} with {@code classWeights} (null or 0: none). */
+    public static ClassificationScores.Report evaluate(SequenceClassifier model, BehaviorData data, String other,
+                                                       float[] classWeights, double tau, NDManager manager) {
+        List<float[]> adjusted = new ArrayList<>();
+        for (float[] p : probabilities(model, data, manager)) {
+            adjusted.add(adjust(p, classWeights, tau));
+        }
+        return scores(data, adjusted, other);
     }
 
     /** The most probable behaviour of every frame. */

@@ -35,7 +35,8 @@ class BehaviorExperimentTest {
         // the bundle holds the best model: scoring it again on the validation videos gives the recorded F1
         try (NDManager m = NDManager.newBaseManager(); BehaviorModels.Loaded loaded = BehaviorModels.load(out.resolve("model"), m)) {
             BehaviorData data = BehaviorData.of(val, loaded.info().scaler());
-            ClassificationScores.Report again = BehaviorPrediction.evaluate(loaded.model(), data, "other", m);
+            ClassificationScores.Report again = BehaviorPrediction.evaluate(loaded.model(), data, "other",
+                    loaded.info().classWeights(), loaded.info().adjustment(), m);
             assertThat(again.macroF1()).isCloseTo(r.stopping().bestMacroF1(), org.assertj.core.data.Offset.offset(1e-9));
         }
         assertThat(ModelBundle.read(out.resolve("model"), BehaviorExperiment.TASK).dir()).exists();
