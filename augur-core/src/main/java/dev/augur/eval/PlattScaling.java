@@ -55,37 +55,73 @@ public record PlattScaling(double a, double b) {
         }
         double hi = (pos + 1.0) / (pos + 2.0);
         double lo = 1.0 / (neg + 2.0);
-        double a = 1;
-        double b = 0;
+        double[] x = new double[p.length];
+        double[] t = new double[p.length];
+        boolean[] use = new boolean[p.length];
+        for (int i = 0; i < p.length; i++) {
+            use[i] = Double.isFinite(p[i]) && labels[i] >= 0;
+            x[i] = use[i] ? logit(p[i]) : 0;
+            t[i] = labels[i] == 1 ? hi : lo;
+        }
+        // Newton's method with backtracking (Lin, Lin and Weng 2007, "A note on Platt's probabilistic outputs"):
+        // plain Newton steps overshoot and diverge when forecasts crowd one value; start at the prior
+        double a = 0;
+        double b = Math.log((pos + 1.0) / (neg + 1.0));
+        double f = negativeLogLikelihood(x, t, use, a, b);
         for (int iter = 0; iter < 100; iter++) {
-            // gradient and Hessian of the negative log-likelihood in (a, b)
-            double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
-            for (int i = 0; i < p.length; i++) {
-                if (!Double.isFinite(p[i]) || labels[i] < 0) {
+            double ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
+            for (int i = 0; i < x.length; i++) {
+                if (!use[i]) {
                     continue;
                 }
-                double x = logit(p[i]);
-                double q = 1 / (1 + Math.exp(-(a * x + b)));
-                double t = labels[i] == 1 ? hi : lo;
-                double w = Math.max(q * (1 - q), 1e-12);
-                ga += (q - t) * x;
-                gb += q - t;
-                haa += w * x * x;
-                hab += w * x;
+                double q = sigmoid(a * x[i] + b);
+                double w = q * (1 - q);
+                ga += (q - t[i]) * x[i];
+                gb += q - t[i];
+                haa += w * x[i] * x[i];
+                hab += w * x[i];
                 hbb += w;
             }
-            haa += 1e-9;
-            hbb += 1e-9;
+            if (Math.abs(ga) < 1e-9 && Math.abs(gb) < 1e-9) {
+                break;
+            }
             double det = haa * hbb - hab * hab;
-            double da = (hbb * ga - hab * gb) / det;
-            double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10) {
+            double da = -(hbb * ga - hab * gb) / det;
+            double db = -(haa * gb - hab * ga) / det;
+            double slope = ga * da + gb * db;
+            double step = 1;
+            while (step > 1e-10) {
+                double fNew = negativeLogLikelihood(x, t, use, a + step * da, b + step * db);
+                if (fNew <= f + 1e-4 * step * slope) {
+                    a += step * da;
+                    b += step * db;
+                    f = fNew;
+                    break;
+                }
+                step /= 2;
+            }
+            if (step <= 1e-10) {
                 break;
             }
         }
         return new PlattScaling(a, b);
+    }
+
+    /** −Σ t·log σ(z) + (1 − t)·log(1 − σ(z)), z = a·x + b, in a form that cannot overflow. */
+    private static double negativeLogLikelihood(double[] x, double[] t, boolean[] use, double a, double b) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (use[i]) {
+                double z = a * x[i] + b;
+                // log(1 + e^z) − t·z, written stably
+                sum += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t[i] * z;
+            }
+        }
+        return sum;
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
     }
 
     private static double logit(double p) {

@@ -53,4 +53,20 @@ class PlattScalingTest {
         assertThatThrownBy(() -> PlattScaling.fit(new double[] {0.2, 0.4}, new int[] {0, 0}))
                 .hasMessageContaining("both classes");
     }
+
+    @Test
+    void forecastsCrowdedAtOneValueDoNotThrowTheFitOff() {
+        // like seed 000's baseline: a third of the frames at exactly 0.5, the rest spread up to 1, positives rarer
+        SplittableRandom rng = new SplittableRandom(11);
+        int n = 2000;
+        double[] p = new double[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i % 3 == 0 ? 0.5 : 0.5 + 0.5 * rng.nextDouble();
+            y[i] = rng.nextDouble() < 0.02 + 0.25 * (p[i] - 0.5) ? 1 : 0;
+        }
+        PlattScaling fit = PlattScaling.fit(p, y);
+        assertThat(fit.a()).isPositive();
+        assertThat(new BinaryMetrics(fit.apply(p), y).brier()).isLessThan(new BinaryMetrics(p, y).brier());
+    }
 }
