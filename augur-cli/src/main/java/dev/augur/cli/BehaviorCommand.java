@@ -159,14 +159,8 @@ final class BehaviorCommand {
         @Mixin
         EngineOptions engine;
 
-        @Option(names = "--model", required = true, description = "model bundle folder")
-        Path model;
-
-        @Option(names = "--data", required = true, description = "CalMS21 task-1 JSON, or a MABe-layout folder")
-        Path data;
-
-        @Option(names = "--split", defaultValue = "test", description = "MABe folders: which <split>.csv to read (default: ${DEFAULT-VALUE})")
-        String split;
+        @Mixin
+        BehaviorInputs inputs;
 
         @Option(names = "--out", description = "folder for metrics.json, per_class.csv, confusion.csv/png (default: next to the bundle, test/)")
         Path out;
@@ -174,10 +168,10 @@ final class BehaviorCommand {
         @Override
         public Integer call() throws Exception {
             engine.start();
-            Path dir = out != null ? out : model.toAbsolutePath().getParent().resolve("test");
-            try (NDManager manager = NDManager.newBaseManager(); BehaviorModels.Loaded loaded = BehaviorModels.load(model, manager)) {
-                List<PoseVideo> videos = PoseInputs.read(data, split);
-                BehaviorData d = BehaviorData.of(videos, loaded.info().scaler());
+            Path dir = out != null ? out : inputs.model.toAbsolutePath().getParent().resolve("test");
+            try (NDManager manager = NDManager.newBaseManager(); BehaviorInputs.Opened opened = inputs.open(manager)) {
+                BehaviorModels.Loaded loaded = opened.loaded();
+                BehaviorData d = opened.videos();
                 List<float[]> raw = BehaviorPrediction.probabilities(loaded.model(), d, manager);
                 ClassificationScores.Report r = BehaviorPrediction.scores(d,
                         raw.stream().map(p -> loaded.info().adjusted(p)).toList(), loaded.info().other());
@@ -190,7 +184,7 @@ final class BehaviorCommand {
                         loaded.info().adjustment(), unadjusted.macroF1(), unadjusted.macroF1WithoutOther());
                 BehaviorOutputs.perClass(r, dir.resolve("per_class.csv"));
                 BehaviorOutputs.confusion(r, dir.resolve("confusion.csv"));
-                ConfusionChart.write("Confusion, " + data.getFileName(), r.vocabulary(), r.confusion(), dir.resolve("confusion.png"));
+                ConfusionChart.write("Confusion, " + inputs.data.getFileName(), r.vocabulary(), r.confusion(), dir.resolve("confusion.png"));
                 print(r);
                 System.out.println("metrics: " + dir);
             }
@@ -214,14 +208,8 @@ final class BehaviorCommand {
         @Mixin
         EngineOptions engine;
 
-        @Option(names = "--model", required = true, description = "model bundle folder")
-        Path model;
-
-        @Option(names = "--data", required = true, description = "CalMS21 task-1 JSON (annotations optional), or a MABe-layout folder")
-        Path data;
-
-        @Option(names = "--split", defaultValue = "test", description = "MABe folders: which <split>.csv to read (default: ${DEFAULT-VALUE})")
-        String split;
+        @Mixin
+        BehaviorInputs inputs;
 
         @Option(names = "--out", required = true, description = "CSV of frame labels: video_id,frame,behavior,p_<class>...")
         Path out;
@@ -235,15 +223,11 @@ final class BehaviorCommand {
         @Override
         public Integer call() throws Exception {
             engine.start();
-            try (NDManager manager = NDManager.newBaseManager(); BehaviorModels.Loaded loaded = BehaviorModels.load(model, manager)) {
-                List<PoseVideo> videos = PoseInputs.read(data, split);
-                BehaviorData d = BehaviorData.of(videos, loaded.info().scaler());
-                if (!d.vocabulary().equals(loaded.info().vocabulary())) {
-                    throw new IllegalArgumentException(data + ": vocabulary " + d.vocabulary() + " differs from the model's "
-                            + loaded.info().vocabulary());
-                }
+            try (NDManager manager = NDManager.newBaseManager(); BehaviorInputs.Opened opened = inputs.open(manager)) {
+                BehaviorModels.Loaded loaded = opened.loaded();
+                BehaviorData d = opened.videos();
                 List<BehaviorOutputs.Predicted> predicted = new ArrayList<>();
-                for (int v = 0; v < videos.size(); v++) {
+                for (int v = 0; v < d.videos().size(); v++) {
                     predicted.add(new BehaviorOutputs.Predicted(d.video(v),
                             raw ? BehaviorPrediction.probabilities(loaded.model(), d, v, manager)
                                     : loaded.info().adjusted(BehaviorPrediction.probabilities(loaded.model(), d, v, manager))));
