@@ -7,36 +7,18 @@ import java.util.SplittableRandom;
  * (seed, step), so a resumed run sees the same batches, and one fixed test set drawn from a stream training never
  * uses (the seed mixed with the generator's own test offset).
  */
-abstract class GeneratedClips implements ClipSource {
+abstract class GeneratedClips extends SquareClipSource {
     protected final long seed;
     private final long testSeedOffset;
-    private final int channels;
-    private final int size;
 
     GeneratedClips(long seed, long testSeedOffset, int channels, int size) {
+        super(channels, size);
         this.seed = seed;
         this.testSeedOffset = testSeedOffset;
-        this.channels = channels;
-        this.size = size;
     }
 
     /** {@code count} sequences of {@code length} frames from {@code rng}; {@code test} for the test set. */
     abstract Clips draw(SplittableRandom rng, int count, int length, boolean test);
-
-    @Override
-    public final int channels() {
-        return channels;
-    }
-
-    @Override
-    public final int height() {
-        return size;
-    }
-
-    @Override
-    public final int width() {
-        return size;
-    }
 
     @Override
     public final Clips trainingBatch(long step, int batchSize, int length) {

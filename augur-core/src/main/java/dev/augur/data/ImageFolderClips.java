@@ -20,36 +20,24 @@ import javax.imageio.ImageIO;
  * windows of consecutive frames cut once per (split, length) and kept, training batches drawn uniformly from
  * (seed, step), and the test set as the first test windows in folder order.
  */
-abstract class ImageFolderClips implements ClipSource {
+abstract class ImageFolderClips extends SquareClipSource {
     protected final Path root;
-    protected final int size;
     private final long seed;
     private final Map<String, Clips> windows = new HashMap<>();
 
     ImageFolderClips(Path root, int size, long seed) {
-        if (size < 4) {
-            throw new IllegalArgumentException("frame size must be >= 4, got " + size);
-        }
+        super(1, checkedSize(size));
         this.root = root;
-        this.size = size;
         this.seed = seed;
     }
 
     /** Every window of {@code length} frames of the training or the test split. */
     protected abstract Clips cut(boolean training, int length) throws IOException;
 
-    @Override
-    public final int channels() {
-        return 1;
-    }
-
-    @Override
-    public final int height() {
-        return size;
-    }
-
-    @Override
-    public final int width() {
+    private static int checkedSize(int size) {
+        if (size < 4) {
+            throw new IllegalArgumentException("frame size must be >= 4, got " + size);
+        }
         return size;
     }
 
