@@ -22,7 +22,7 @@ public final class VideoReader implements FrameSource {
     }
 
     /** Output geometry and rate; {@code roi} (source pixels) may be null for the whole frame. */
-    public record Options(int height, int width, double fps, Roi roi) {
+    public record Options(int height, int width, double fps, Roi roi) implements java.io.Serializable {
         public Options {
             if (height < 1 || width < 1) {
                 throw new IllegalArgumentException("output size must be positive, got " + width + "x" + height);
@@ -39,7 +39,7 @@ public final class VideoReader implements FrameSource {
     }
 
     /** A region of interest in source pixels. */
-    public record Roi(int x, int y, int width, int height) {
+    public record Roi(int x, int y, int width, int height) implements java.io.Serializable {
         public Roi {
             if (x < 0 || y < 0 || width < 1 || height < 1) {
                 throw new IllegalArgumentException("invalid region of interest " + x + "," + y + " " + width + "x" + height);

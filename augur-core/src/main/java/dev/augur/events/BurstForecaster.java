@@ -64,78 +64,123 @@ public final class BurstForecaster implements AutoCloseable {
     }
 
     /** Forecasts every frame of {@code video}; alerts when the probability reaches {@code threshold}. */
-    public int run(VideoReader video, double threshold, Sink sink) throws IOException {
-        return model.spec().stateful() ? runCarried(video, threshold, sink) : runWindowed(video, threshold, sink);
+    public int run(dev.augur.data.FrameSource video, double threshold, Sink sink) throws IOException {
+        try (Session session = session(threshold)) {
+            VideoReader.GreyFrame f;
+            while ((f = video.next()) != null) {
+                sink.accept(session.next(f));
+            }
+            return session.frames();
+        }
+    }
+
+    /**
+     * A stream of forecasts fed one frame at a time (pull-style, for callers that pace the frames themselves);
+     * several sessions may share one forecaster, one thread each.
+     */
+    public Session session(double threshold) {
+        return model.spec().stateful() ? new CarriedSession(threshold) : new WindowedSession(threshold);
+    }
+
+    /** The forecasts of one video or stream, in frame order. */
+    public abstract class Session implements AutoCloseable {
+        final double threshold;
+        final int plane = model.spec().height() * model.spec().width();
+        int frames;
+
+        Session(double threshold) {
+            this.threshold = threshold;
+        }
+
+        /** The forecast for the frame after the ones already fed. */
+        public final Forecast next(VideoReader.GreyFrame f) {
+            double p = probability(downscale(f));
+            frames++;
+            return new Forecast(f.index(), f.time(), p, info.platt().apply(p), !Double.isNaN(p) && p >= threshold);
+        }
+
+        abstract double probability(byte[] frame);
+
+        public int frames() {
+            return frames;
+        }
+
+        private byte[] downscale(VideoReader.GreyFrame f) {
+            VideoReader.Options o = readerOptions();
+            return BurstData.downscale(f.pixels(), o.height(), o.width(), info.settings().factor());
+        }
+
+        @Override
+        public void close() {}
     }
 
     /**
      * The stateful variant: one recurrent step every k frames, whatever the training window, so the cost per
      * frame stays constant; each frame reports the latest step's probability.
      */
-    private int runCarried(VideoReader video, double threshold, Sink sink) throws IOException {
-        BurstClassifier.Spec spec = model.spec();
-        int k = spec.framesPerStep();
-        int plane = spec.height() * spec.width();
-        float[] step = new float[k * plane];
-        VideoReader.Options o = readerOptions();
-        NDManager held = manager.newSubManager();
-        dev.augur.nn.CellStack.State state = null;
-        double p = Double.NaN;
-        int n = 0;
-        try {
-            VideoReader.GreyFrame f;
-            while ((f = video.next()) != null) {
-                byte[] small = BurstData.downscale(f.pixels(), o.height(), o.width(), info.settings().factor());
-                for (int i = 0; i < plane; i++) {
-                    step[(n % k) * plane + i] = (small[i] & 0xFF) / 255f;
-                }
-                n++;
-                if (n % k == 0) {
-                    NDManager fresh = manager.newSubManager();
-                    BurstClassifier.Carried c = model.advance(
-                            fresh.create(step, new Shape(1, k, spec.height(), spec.width())), state, fresh);
-                    held.close();
-                    held = fresh;
-                    state = c.state();
-                    p = 1 / (1 + Math.exp(-c.logit()));
-                }
-                sink.accept(new Forecast(f.index(), f.time(), p, info.platt().apply(p), !Double.isNaN(p) && p >= threshold));
+    private final class CarriedSession extends Session {
+        private final int k = model.spec().framesPerStep();
+        private final float[] step = new float[k * plane];
+        private NDManager held = manager.newSubManager();
+        private dev.augur.nn.CellStack.State state;
+        private double p = Double.NaN;
+
+        CarriedSession(double threshold) {
+            super(threshold);
+        }
+
+        @Override
+        double probability(byte[] frame) {
+            for (int i = 0; i < plane; i++) {
+                step[(frames % k) * plane + i] = (frame[i] & 0xFF) / 255f;
             }
-        } finally {
+            if ((frames + 1) % k == 0) {
+                BurstClassifier.Spec spec = model.spec();
+                NDManager fresh = manager.newSubManager();
+                BurstClassifier.Carried c = model.advance(
+                        fresh.create(step, new Shape(1, k, spec.height(), spec.width())), state, fresh);
+                held.close();
+                held = fresh;
+                state = c.state();
+                p = 1 / (1 + Math.exp(-c.logit()));
+            }
+            return p;
+        }
+
+        @Override
+        public void close() {
             held.close();
         }
-        return n;
     }
 
-    private int runWindowed(VideoReader video, double threshold, Sink sink) throws IOException {
-        BurstClassifier.Spec spec = model.spec();
-        int factor = info.settings().factor();
-        VideoReader.Options o = readerOptions();
-        int window = spec.window();
-        int plane = spec.height() * spec.width();
-        byte[][] ring = new byte[window][];
-        float[] input = new float[window * plane];
-        int n = 0;
-        VideoReader.GreyFrame f;
-        while ((f = video.next()) != null) {
-            ring[n % window] = BurstData.downscale(f.pixels(), o.height(), o.width(), factor);
-            n++;
-            double p = Double.NaN;
-            if (n >= window) {
-                for (int k = 0; k < window; k++) {
-                    byte[] src = ring[(n - window + k) % window];
-                    for (int i = 0; i < plane; i++) {
-                        input[k * plane + i] = (src[i] & 0xFF) / 255f;
-                    }
-                }
-                try (NDManager m = manager.newSubManager()) {
-                    NDArray x = m.create(input, new Shape(1, window, spec.height(), spec.width()));
-                    p = 1 / (1 + Math.exp(-model.logits(x, false).getFloat(0)));
+    private final class WindowedSession extends Session {
+        private final int window = model.spec().window();
+        private final byte[][] ring = new byte[window][];
+        private final float[] input = new float[window * plane];
+
+        WindowedSession(double threshold) {
+            super(threshold);
+        }
+
+        @Override
+        double probability(byte[] frame) {
+            int n = frames + 1;
+            ring[frames % window] = frame;
+            if (n < window) {
+                return Double.NaN;
+            }
+            for (int t = 0; t < window; t++) {
+                byte[] src = ring[(n - window + t) % window];
+                for (int i = 0; i < plane; i++) {
+                    input[t * plane + i] = (src[i] & 0xFF) / 255f;
                 }
             }
-            sink.accept(new Forecast(f.index(), f.time(), p, info.platt().apply(p), !Double.isNaN(p) && p >= threshold));
+            BurstClassifier.Spec spec = model.spec();
+            try (NDManager m = manager.newSubManager()) {
+                NDArray x = m.create(input, new Shape(1, window, spec.height(), spec.width()));
+                return 1 / (1 + Math.exp(-model.logits(x, false).getFloat(0)));
+            }
         }
-        return n;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * @param minRange    c, tuned to the seed's footage (0.001)
  * @param lowFraction b (0.1)
  */
-public record BurstRule(int horizon, double minRange, double lowFraction) {
+public record BurstRule(int horizon, double minRange, double lowFraction) implements java.io.Serializable {
     /** The span of the seed's motion energy (0.0006–0.0028), the scale its constants were tuned to. */
     public static final double SEED_ENERGY_SPAN = 0.0028 - 0.0006;
 

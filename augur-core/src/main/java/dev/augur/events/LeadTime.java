@@ -21,8 +21,32 @@ public record LeadTime(int episodes, int caught, double medianLead) {
      * rule's horizon: 0 keeps every run apart).
      */
     public static LeadTime of(int[] frames, int[] labels, double[] scores, double threshold, int mergeGap) {
-        int episodes = 0;
         List<Integer> leads = new ArrayList<>();
+        List<int[]> episodes = episodes(frames, labels, mergeGap);
+        for (int[] e : episodes) {
+            int onset = frames[e[1] + 1];
+            for (int k = e[0]; k <= e[1]; k++) {
+                if (scores[k] >= threshold) {
+                    leads.add(onset - frames[k]);
+                    break;
+                }
+            }
+        }
+        double median = Double.NaN;
+        if (!leads.isEmpty()) {
+            int[] sorted = leads.stream().mapToInt(Integer::intValue).sorted().toArray();
+            int n = sorted.length;
+            median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        }
+        return new LeadTime(episodes.size(), leads.size(), median);
+    }
+
+    /**
+     * The burst episodes among {@code frames}: index pairs [first, last] of their positive frames, runs less than
+     * {@code mergeGap} frames apart merged; only episodes whose onset (index last + 1) is among the frames.
+     */
+    public static List<int[]> episodes(int[] frames, int[] labels, int mergeGap) {
+        List<int[]> out = new ArrayList<>();
         int i = 0;
         while (i < frames.length) {
             if (labels[i] != 1) {
@@ -41,27 +65,11 @@ public record LeadTime(int episodes, int caught, double medianLead) {
                     end = i;
                 }
             }
-            i = end;
-            i++;
-            if (end + 1 >= frames.length) {
-                continue; // the run reaches the end of the scored frames: its onset is not seen
-            }
-            episodes++;
-            int onset = frames[end + 1];
-            for (int k = start; k <= end; k++) {
-                if (scores[k] >= threshold) {
-                    leads.add(onset - frames[k]);
-                    break;
-                }
+            i = end + 1;
+            if (end + 1 < frames.length) { // a run reaching the end of the frames has no onset in view
+                out.add(new int[] {start, end});
             }
         }
-        double median = Double.NaN;
-        if (!leads.isEmpty()) {
-            int[] sorted = leads.stream().mapToInt(Integer::intValue).sorted().toArray();
-            int n = sorted.length;
-            median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-        }
-        return new LeadTime(episodes, leads.size(), median);
+        return out;
     }
-
 }

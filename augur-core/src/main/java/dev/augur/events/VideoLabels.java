@@ -1,6 +1,8 @@
 package dev.augur.events;
 
 import dev.augur.data.AtomicFiles;
+import dev.augur.data.FrameCache;
+import dev.augur.data.FrameSource;
 import dev.augur.data.VideoReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,17 +21,28 @@ public record VideoLabels(Path video, double fps, double[] energy, int[] labels,
      */
     public static VideoLabels of(Path video, VideoReader.Options options, BurstRule rule, AlgorithmicBaseline baseline,
                                  boolean refit) throws IOException {
-        double[] energy;
-        try (dev.augur.data.FrameSource reader = dev.augur.data.FrameCache.open(video, options)) {
-            energy = MotionEnergy.of(reader);
+        try (FrameSource reader = FrameCache.open(video, options)) {
+            return of(reader, video, options.fps(), rule, baseline, refit);
         }
+    }
+
+    /** The same from frames already open (decoded at {@code fps}); {@code video} names them in errors. */
+    public static VideoLabels of(FrameSource frames, Path video, double fps, BurstRule rule, AlgorithmicBaseline baseline,
+                                 boolean refit) throws IOException {
+        double[] energy = MotionEnergy.of(frames);
         if (energy.length < rule.horizon() + 2) {
-            throw new IOException(video + ": only " + (energy.length + 1) + " frames at " + options.fps()
+            throw new IOException(video + ": only " + (energy.length + 1) + " frames at " + fps
                     + " fps; burst labels need more than the " + rule.horizon() + "-frame horizon");
         }
         BurstRule r = refit ? rule.refit(energy) : rule;
         AlgorithmicBaseline b = refit ? baseline.refit(energy) : baseline;
-        return new VideoLabels(video, options.fps(), energy, r.labels(energy), b.probabilities(energy), r, b);
+        return new VideoLabels(video, fps, energy, r.labels(energy), b.probabilities(energy), r, b);
+    }
+
+    /** Onset frame of each burst episode ({@link LeadTime#episodes}, runs closer than the horizon merged). */
+    public int[] burstOnsets() {
+        int[] frames = java.util.stream.IntStream.range(0, labels.length).toArray();
+        return LeadTime.episodes(frames, labels, rule.horizon()).stream().mapToInt(e -> e[1] + 1).toArray();
     }
 
     public double prevalence() {

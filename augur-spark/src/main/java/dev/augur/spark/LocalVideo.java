@@ -1,0 +1,45 @@
+package dev.augur.spark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+
+/**
+ * A video as a local file for FFmpeg: files on a local or mounted file system are read in place; others (HDFS,
+ * object stores) are copied to the executor's temporary folder first and deleted on close.
+ */
+final class LocalVideo implements AutoCloseable {
+    private final Path path;
+    private final boolean copied;
+
+    private LocalVideo(Path path, boolean copied) {
+        this.path = path;
+        this.copied = copied;
+    }
+
+    static LocalVideo of(VideoInput video) throws IOException {
+        URI uri = URI.create(video.uri());
+        if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
+            return new LocalVideo(uri.getScheme() == null ? Path.of(video.uri()) : Path.of(uri), false);
+        }
+        Path local = Files.createTempFile("augur-video-", "-" + video.id());
+        org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(uri);
+        FileSystem fs = source.getFileSystem(new Configuration());
+        fs.copyToLocalFile(false, source, new org.apache.hadoop.fs.Path(local.toUri()), true);
+        return new LocalVideo(local, true);
+    }
+
+    Path path() {
+        return path;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (copied) {
+            Files.deleteIfExists(path);
+        }
+    }
+}
