@@ -179,4 +179,83 @@ class SparkJobsTest {
         assertThat(Files.readAllLines(out.resolve("summary/by_hour.csv"))).hasSize(3)
                 .first().asString().startsWith("video,hour,frames");
     }
+
+    @Test
+    void aJobKilledHalfWayResumesWithoutDuplicatesOrLosses() throws Exception {
+        Path archive = Files.createDirectories(dir.resolve("archive"));
+        List<String> names = List.of("a.mkv", "b.mkv", "c.mkv", "d.mkv", "e.mkv");
+        for (String name : names) {
+            Files.copy(videos.resolve("tank-1.mkv"), archive.resolve(name));
+        }
+        Path out = dir.resolve("killed");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", classPath, SparkCommand.class.getName(), "prepare", "--videos", archive.toString(),
+                "--out", out.toString(), "--master", "local[1]", "--concurrent", "1"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        List<String> doneBeforeKill = new ArrayList<>();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (doneBeforeKill.isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            for (String name : names) {
+                if (Files.exists(out.resolve("frames/video=" + name + "/_SUCCESS"))) {
+                    doneBeforeKill.add(name);
+                }
+            }
+        }
+        child.destroyForcibly().waitFor();
+        assertThat(doneBeforeKill).as("videos complete when killed; log: %s", dir.resolve("killed.log")).isNotEmpty()
+                .hasSizeLessThan(names.size());
+        List<String> partsBefore = new ArrayList<>();
+        for (String name : doneBeforeKill) {
+            partsBefore.add(parquetFiles(out.resolve("frames/video=" + name)).get(0));
+        }
+
+        List<VideoInput> inputs = VideoInputs.resolve(List.of(archive.toString()), spark.sparkContext().hadoopConfiguration());
+        PerVideoJob.Result r = new PerVideoJob(spark, new org.apache.hadoop.fs.Path(out.toString()), 2)
+                .run(inputs, new PrepareTask(VideoReader.Options.seed000(), BurstRule.seed000(), false));
+
+        assertThat(r.failures()).isEmpty();
+        assertThat(r.skipped()).isEqualTo(doneBeforeKill.size());
+        assertThat(r.written()).isEqualTo(names.size() - doneBeforeKill.size());
+        for (int i = 0; i < doneBeforeKill.size(); i++) {
+            assertThat(parquetFiles(out.resolve("frames/video=" + doneBeforeKill.get(i))))
+                    .as("a video complete before the kill is not rewritten").containsExactly(partsBefore.get(i));
+        }
+        org.apache.spark.sql.Dataset<Row> all = spark.read().parquet(out.resolve("frames").toString());
+        long perVideo = rows(out, "frames", "a.mkv").size();
+        assertThat(all.count()).isEqualTo(names.size() * perVideo);
+        assertThat(all.select("video", "frame").distinct().count()).isEqualTo(names.size() * perVideo);
+    }
+
+    private static List<String> parquetFiles(Path partition) throws java.io.IOException {
+        try (var files = Files.list(partition)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).sorted().toList();
+        }
+    }
+
+    @Test
+    void videosComeFromFoldersGlobsAndListsWithUniqueNames() throws Exception {
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        assertThat(VideoInputs.resolve(List.of(videos.toString()), conf)).extracting(VideoInput::id)
+                .containsExactly("corrupt.mp4", "tank-1.mkv", "tank-2.mkv");
+        assertThat(VideoInputs.resolve(List.of(videos + "/tank-*.mkv"), conf)).extracting(VideoInput::id)
+                .containsExactly("tank-1.mkv", "tank-2.mkv");
+        Path list = dir.resolve("videos.txt");
+        Files.writeString(list, "# the second tank only\ntanks/tank-2.mkv\n\n");
+        assertThat(VideoInputs.resolve(List.of(list.toString()), conf)).singleElement()
+                .satisfies(v -> assertThat(v.uri()).isEqualTo("file:" + videos.resolve("tank-2.mkv")));
+
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.copy(videos.resolve("tank-1.mkv"), other.resolve("tank-1.mkv"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VideoInputs.resolve(List.of(videos.toString(), other.toString()), conf))
+                .hasMessageContaining("two videos named tank-1.mkv");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VideoInputs.resolve(List.of(dir.resolve("nowhere").toString()), conf))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("nowhere");
+        Files.writeString(list, "tanks/missing.mkv\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VideoInputs.resolve(List.of(list.toString()), conf))
+                .hasMessageContaining("videos.txt").hasMessageContaining("missing.mkv");
+    }
 }
