@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code augur <task> <verb>}: the command line only parses arguments and calls the library. */
 @Command(name = "augur", mixinStandardHelpOptions = true, version = "augur 0.1.0",
         description = "Spatiotemporal forecasting: video prediction, event forecasting, behaviour classification.",
+        footer = {"", "Video archives on Apache Spark: augur spark prepare|score|summarise|bench (optional module; "
+                + "augur spark --help)."},
         subcommands = {QuickstartCommand.class, DemoCommand.class, DataCommand.class, VideoCommand.class, RunCommand.class,
                 BurstsCommand.class, BehaviorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Augur implements Runnable {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "spark", mixinStandardHelpOptions = true, version = "augur 0.1.0",
         description = "Video archives on Apache Spark: prepare (labels), score (forecasts), summarise.",
-        subcommands = {SparkCommand.Prepare.class, SparkCommand.Score.class, SparkCommand.Summarise.class})
+        subcommands = {SparkCommand.Prepare.class, SparkCommand.Score.class, SparkCommand.Summarise.class,
+                SparkCommand.Bench.class})
 public final class SparkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -197,6 +198,36 @@ public final class SparkCommand implements Runnable {
 
         private static String format(Object v) {
             return v == null ? "" : String.format(Locale.ROOT, "%.3f", ((Number) v).doubleValue());
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Frames/s of score and prepare on local[1] and local[2] against the single-machine forecast loop,"
+                    + " and a stated estimate for a large archive -> <out>/bench.md, bench.json.")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--model", required = true, description = "bundle folder written by augur bursts train")
+        java.nio.file.Path model;
+
+        @Option(names = "--out", required = true, description = "work folder (simulated videos are kept and reused)")
+        java.nio.file.Path out;
+
+        @Option(names = "--videos", defaultValue = "4", description = "simulated videos (default: ${DEFAULT-VALUE})")
+        int count;
+
+        @Option(names = "--seconds", defaultValue = "60", description = "length of each (default: ${DEFAULT-VALUE})")
+        double seconds;
+
+        @Option(names = "--hours", defaultValue = "1000", description = "archive size for the estimate (default: ${DEFAULT-VALUE})")
+        double hours;
+
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Path videos = ArchiveBench.videos(out, count, seconds);
+            List<ArchiveBench.Run> runs = ArchiveBench.run(model, videos, out, new int[] {1, 2});
+            String table = ArchiveBench.describe(runs, model, hours);
+            ArchiveBench.write(runs, table, out);
+            System.out.print(table);
+            return 0;
         }
     }
 }
