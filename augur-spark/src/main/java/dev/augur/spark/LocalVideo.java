@@ -21,9 +21,10 @@ final class LocalVideo implements AutoCloseable {
     }
 
     static LocalVideo of(VideoInput video) throws IOException {
-        URI uri = URI.create(video.uri());
+        // Hadoop's path strings are not escaped URIs ("file:/tanks/day 1.mp4"): let Hadoop parse them
+        URI uri = new org.apache.hadoop.fs.Path(video.uri()).toUri();
         if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
-            return new LocalVideo(uri.getScheme() == null ? Path.of(video.uri()) : Path.of(uri), false);
+            return new LocalVideo(Path.of(uri.getPath()), false);
         }
         Path local = Files.createTempFile("augur-video-", "-" + video.id());
         org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(uri);
