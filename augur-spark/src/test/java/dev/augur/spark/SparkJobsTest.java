@@ -188,13 +188,8 @@ class SparkJobsTest {
             Files.copy(videos.resolve("tank-1.mkv"), archive.resolve(name));
         }
         Path out = dir.resolve("killed");
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", classPath, SparkCommand.class.getName(), "prepare", "--videos", archive.toString(),
-                "--out", out.toString(), "--master", "local[1]", "--concurrent", "1"));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        Process child = augurSpark(dir.resolve("killed.log"), "prepare", "--videos", archive.toString(),
+                "--out", out.toString(), "--master", "local[1]", "--concurrent", "1");
         List<String> doneBeforeKill = new ArrayList<>();
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (doneBeforeKill.isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
@@ -228,6 +223,40 @@ class SparkJobsTest {
         long perVideo = rows(out, "frames", "a.mkv").size();
         assertThat(all.count()).isEqualTo(names.size() * perVideo);
         assertThat(all.select("video", "frame").distinct().count()).isEqualTo(names.size() * perVideo);
+    }
+
+    /** {@code augur spark <args>} in a JVM of its own (as the launcher runs it), output and errors to {@code log}. */
+    private static Process augurSpark(Path log, String... args) throws java.io.IOException {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", classPath, SparkCommand.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
+    void theCommandLineNamesTheFailedVideoAndExitsWithTwo() throws Exception {
+        Path out = dir.resolve("cli");
+        Path log = dir.resolve("cli.log");
+        Process prepare = augurSpark(log, "prepare", "--videos", videos.toString(), "--out", out.toString(), "--master", "local[2]");
+        assertThat(prepare.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String printed = Files.readString(log);
+        assertThat(prepare.exitValue()).as(printed).isEqualTo(2);
+        assertThat(printed).contains("prepare: 2 videos written, 0 already complete (skipped), 1 failed")
+                .contains("augur spark: corrupt.mp4 failed: ").contains("1 of 3 videos failed; see " + out.resolve("failures"))
+                .doesNotContain("\tat org.apache.spark");
+
+        Process summarise = augurSpark(log, "summarise", "--out", out.toString());
+        assertThat(summarise.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(summarise.exitValue()).as(Files.readString(log)).isZero();
+        assertThat(Files.readString(log)).contains("tank-1.mkv,").contains("tank-2.mkv,").doesNotContain("corrupt.mp4,");
+        assertThat(out.resolve("summary/by_video.csv")).exists();
+
+        Process missing = augurSpark(log, "prepare", "--videos", dir.resolve("nowhere").toString(), "--out", out.toString());
+        assertThat(missing.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(missing.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(log)).contains("augur spark: error: " + dir.resolve("nowhere") + ": no such video, folder or pattern");
     }
 
     private static List<String> parquetFiles(Path partition) throws java.io.IOException {
