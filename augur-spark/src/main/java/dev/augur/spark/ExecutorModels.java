@@ -24,6 +24,11 @@ final class ExecutorModels {
         return LOADED.computeIfAbsent(bundle.digest(), digest -> load(bundle));
     }
 
+    /** Bundles loaded in this JVM so far. */
+    static int loaded() {
+        return LOADED.size();
+    }
+
     private static BurstForecaster load(BundleFiles bundle) {
         try {
             AugurEngine.cpu();

@@ -122,6 +122,7 @@ class SparkJobsTest {
                 new ScoreTask(JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(files), Double.NaN));
         assertThat(r.written()).isEqualTo(2);
         assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.error()).contains("corrupt.mp4"));
+        assertThat(ExecutorModels.loaded()).as("one load per executor (this JVM), not per task").isEqualTo(1);
         new PerVideoJob(spark, root, 2).run(inputs(), new PrepareTask(VideoReader.Options.seed000(), BurstRule.seed000(), false));
 
         List<Row> summary = new ArchiveSummary(spark, root).run();
