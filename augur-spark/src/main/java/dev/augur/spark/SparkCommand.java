@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * under {@code spark-submit}, on the cluster it names. Exit code 0 when every video succeeded, 2 when some
  * failed (listed, and in {@code <out>/failures}), 1 on an error that stops the job.
  */
-@Command(name = "spark", mixinStandardHelpOptions = true, version = "augur 0.1.0",
+@Command(name = "augur spark", mixinStandardHelpOptions = true, version = "augur 0.1.0",
         description = "Video archives on Apache Spark: prepare (labels), score (forecasts), summarise.",
         subcommands = {SparkCommand.Prepare.class, SparkCommand.Score.class, SparkCommand.Summarise.class,
                 SparkCommand.Bench.class})
