@@ -55,7 +55,7 @@ public final class VideoInputs {
         Path path = new Path(spec);
         FileSystem fs = path.getFileSystem(conf);
         String ext = extension(path.getName());
-        if ((ext.equals("txt") || ext.equals("list")) && fs.isFile(path)) {
+        if ((ext.equals("txt") || ext.equals("list")) && fs.exists(path) && fs.getFileStatus(path).isFile()) {
             return fromList(path, fs, conf);
         }
         FileStatus[] matches = fs.globStatus(path);
