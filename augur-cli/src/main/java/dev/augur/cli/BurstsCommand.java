@@ -85,7 +85,7 @@ final class BurstsCommand {
         @Override
         public Integer call() throws Exception {
             VideoLabels l = VideoLabels.of(video, new VideoReader.Options(height, width, fps, null),
-                    new BurstRule(horizon, minRange, lowFraction), AlgorithmicBaseline.seed000(), refit);
+                    new BurstRule(horizon, minRange, lowFraction, BurstRule.SEED_WARM_UP), AlgorithmicBaseline.seed000(), refit);
             l.writeCsv(out);
             System.out.printf(Locale.ROOT, "%s: %d frames, label prevalence %.3f (c = %.6f)%n", video,
                     l.energy().length, l.prevalence(), l.rule().minRange());

@@ -41,6 +41,9 @@ public final class FrameCache {
 
     /** Frames of {@code video} as {@link VideoReader} would give them, from the cache when it is complete. */
     public static FrameSource open(Path video, VideoReader.Options options) throws IOException {
+        if (Files.isDirectory(video)) {
+            return ImageFolderVideo.open(video, options); // a folder of frames is read as it is, never cached
+        }
         Path root = root();
         return root == null ? VideoReader.open(video, options) : open(video, options, root);
     }

@@ -5,17 +5,23 @@ import java.util.Arrays;
 /**
  * Seed 000's target: label[t] = 1 when, over the window ỹ[t … t+h], the peak-to-peak range is at least
  * {@code minRange} (c) and ỹ[t] ≤ min + {@code lowFraction}·range (b): motion is low now and a spike follows
- * within h frames. Frames whose window runs past the end have no label (−1).
+ * within h frames. Frames whose window runs past the end, and the first {@code warmUp} frames, have no label (−1).
+ * The author's published labels (seed 000's {@code Y_label.npy}) start at t = 4n − 1 = 119, the first frame with a
+ * full 4-second input window, and hold 0 where this rule says −1; with that reading the rule reproduces them exactly.
  *
  * @param horizon     h in frames (45 = 1.5 s at 30 fps)
  * @param minRange    c, tuned to the seed's footage (0.001)
  * @param lowFraction b (0.1)
+ * @param warmUp      frames before the first labelled one (seed: 4n − 1 = 119; 0 in bundles made before)
  */
-public record BurstRule(int horizon, double minRange, double lowFraction) implements java.io.Serializable {
+public record BurstRule(int horizon, double minRange, double lowFraction, int warmUp) implements java.io.Serializable {
     /** The span of the seed's motion energy (0.0006–0.0028), the scale its constants were tuned to. */
     public static final double SEED_ENERGY_SPAN = 0.0028 - 0.0006;
 
     public BurstRule {
+        if (warmUp < 0) {
+            throw new IllegalArgumentException("warm-up must be >= 0 frames, got " + warmUp);
+        }
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1 frame, got " + horizon);
         }
@@ -27,22 +33,31 @@ public record BurstRule(int horizon, double minRange, double lowFraction) implem
         }
     }
 
-    public static BurstRule seed000() {
-        return new BurstRule(45, 0.001, 0.1);
+    /** The rule without a warm-up: every frame whose window fits is labelled. */
+    public BurstRule(int horizon, double minRange, double lowFraction) {
+        this(horizon, minRange, lowFraction, 0);
     }
+
+    /** The seed's constants: h = 45, c = 0.001, b = 0.1, labels from frame 4n − 1 = 119 on (n = 30). */
+    public static BurstRule seed000() {
+        return new BurstRule(45, 0.001, 0.1, SEED_WARM_UP);
+    }
+
+    /** Frames before the seed's first labelled frame: its model reads 120 frames (t − 119 … t). */
+    public static final int SEED_WARM_UP = 119;
 
     /**
      * The same rule with c rescaled to other footage: c·s/s₀, where s is the 5–95% span of the training
      * blocks' motion energy and s₀ the seed's. Fitted on training data only.
      */
     public BurstRule refit(double[] trainingEnergy) {
-        return new BurstRule(horizon, minRange * energySpan(trainingEnergy) / SEED_ENERGY_SPAN, lowFraction);
+        return new BurstRule(horizon, minRange * energySpan(trainingEnergy) / SEED_ENERGY_SPAN, lowFraction, warmUp);
     }
 
     public int[] labels(double[] energy) {
         int[] out = new int[energy.length];
         Arrays.fill(out, -1);
-        for (int t = 0; t + horizon < energy.length; t++) {
+        for (int t = warmUp; t + horizon < energy.length; t++) {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (int i = t; i <= t + horizon; i++) {

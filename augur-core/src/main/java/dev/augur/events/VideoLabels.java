@@ -1,12 +1,10 @@
 package dev.augur.events;
 
-import dev.augur.data.AtomicFiles;
 import dev.augur.data.FrameCache;
 import dev.augur.data.FrameSource;
 import dev.augur.data.VideoReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * One video's frame-by-frame targets: motion energy, burst labels and the algorithmic baseline's probability,
@@ -49,13 +47,12 @@ public record VideoLabels(Path video, double fps, double[] energy, int[] labels,
         return BurstRule.prevalence(labels);
     }
 
+    /** The labelled series in {@code bursts label}'s layout. */
+    public BurstSeries series() {
+        return BurstSeries.of(video.toString(), fps, energy, labels, baseline);
+    }
+
     public void writeCsv(Path file) throws IOException {
-        StringBuilder s = new StringBuilder("frame,time,motion_energy,label,baseline_probability\n");
-        for (int t = 0; t < energy.length; t++) {
-            s.append(t).append(',').append(String.format(Locale.ROOT, "%.4f,%.7f,", t / fps, energy[t]))
-                    .append(labels[t]).append(',')
-                    .append(Double.isNaN(baseline[t]) ? "" : String.format(Locale.ROOT, "%.5f", baseline[t])).append('\n');
-        }
-        AtomicFiles.writeString(file, s.toString());
+        series().write(file);
     }
 }

@@ -137,7 +137,7 @@ public final class SparkCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrepareTask task = new PrepareTask(new VideoReader.Options(height, width, fps, null),
-                    new BurstRule(horizon, minRange, lowFraction), refit);
+                    new BurstRule(horizon, minRange, lowFraction, BurstRule.SEED_WARM_UP), refit);
             return archive.run("prepare", spark -> task);
         }
     }

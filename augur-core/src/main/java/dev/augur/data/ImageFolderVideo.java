@@ -1,0 +1,121 @@
+package dev.augur.data;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * A folder of frame images (PNG, JPEG, BMP) read as a video: files in natural name order ({@code 2.png} before
+ * {@code 10.png}), grey as OpenCV reads them (0.299 R + 0.587 G + 0.114 B; grey images as stored), resized to
+ * the options' size only when they differ, frame k at time k/fps.
+ */
+public final class ImageFolderVideo implements FrameSource {
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private final List<Path> files;
+    private final VideoReader.Options options;
+    private int index;
+
+    private ImageFolderVideo(List<Path> files, VideoReader.Options options) {
+        this.files = files;
+        this.options = options;
+    }
+
+    public static ImageFolderVideo open(Path dir, VideoReader.Options options) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "no such folder of frames");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(ImageFolderVideo::isImage).sorted(Comparator.comparing(p -> naturalKey(p.getFileName().toString())))
+                    .toList();
+        }
+        if (files.isEmpty()) {
+            throw new IOException(dir + ": holds no frame images (.png, .jpg, .jpeg or .bmp)");
+        }
+        return new ImageFolderVideo(files, options);
+    }
+
+    static boolean isImage(Path p) {
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return Files.isRegularFile(p) && (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".bmp"));
+    }
+
+    /** Runs of digits compare as numbers: zero-padded to 20 places. */
+    static String naturalKey(String name) {
+        Matcher m = DIGITS.matcher(name);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String d = m.group();
+            m.appendReplacement(b, d.length() >= 20 ? d : "0".repeat(20 - d.length()) + d);
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    @Override
+    public VideoReader.GreyFrame next() throws IOException {
+        if (index >= files.size()) {
+            return null;
+        }
+        Path file = files.get(index);
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": unreadable image (" + e.getMessage() + ")", e);
+        }
+        if (img == null) {
+            throw new IOException(file + ": not a readable image (no decoder recognises its contents)");
+        }
+        float[] pixels = grey(resized(img));
+        VideoReader.GreyFrame f = new VideoReader.GreyFrame(index, index / options.fps(), pixels);
+        index++;
+        return f;
+    }
+
+    private BufferedImage resized(BufferedImage img) {
+        if (img.getWidth() == options.width() && img.getHeight() == options.height()) {
+            return img;
+        }
+        BufferedImage out = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(img, 0, 0, options.width(), options.height(), null);
+        g.dispose();
+        return out;
+    }
+
+    private static float[] grey(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        float[] out = new float[w * h];
+        Raster r = img.getRaster();
+        boolean stored = img.getType() == BufferedImage.TYPE_BYTE_GRAY;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (stored) {
+                    out[y * w + x] = r.getSample(x, y, 0) / 255f;
+                } else {
+                    int rgb = img.getRGB(x, y);
+                    double v = 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+                    out[y * w + x] = Math.round(v) / 255f;
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,225 @@
+package dev.augur.events;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.augur.data.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One recording as a labelled per-frame series, the layout {@code bursts label} writes: CSV
+ * {@code frame,time,motion_energy,label,baseline_probability}, any further numeric column a per-frame feature
+ * (speeds from a tracker, say). Row t holds ỹ[t] (frames t and t+1), label[t] (−1 or empty: unknown) and the
+ * baseline's P[t] (empty: none). Frames are numbered consecutively.
+ *
+ * @param source       where the series came from (named in errors)
+ * @param firstFrame   number of the first row's frame
+ * @param time         seconds of each frame
+ * @param features     extra per-frame columns, [feature][frame]
+ */
+public record BurstSeries(String source, int firstFrame, double[] time, double[] energy, int[] labels,
+                          double[] baseline, List<String> featureNames, double[][] features) {
+    static final List<String> FIXED = List.of("frame", "time", "motion_energy", "label", "baseline_probability");
+
+    public BurstSeries {
+        int n = energy.length;
+        if (time.length != n || labels.length != n || baseline.length != n) {
+            throw new IllegalArgumentException(source + ": columns of unequal length");
+        }
+        if (featureNames.size() != features.length) {
+            throw new IllegalArgumentException(source + ": " + featureNames.size() + " feature names for "
+                    + features.length + " feature columns");
+        }
+        featureNames = List.copyOf(featureNames);
+    }
+
+    /** A series at {@code fps} from frame 0, without extra features. */
+    public static BurstSeries of(String source, double fps, double[] energy, int[] labels, double[] baseline) {
+        double[] time = new double[energy.length];
+        Arrays.setAll(time, t -> t / fps);
+        return new BurstSeries(source, 0, time, energy, labels, baseline, List.of(), new double[0][]);
+    }
+
+    public int length() {
+        return energy.length;
+    }
+
+    /** Frames per second, from the time column. */
+    public double fps() {
+        int n = time.length;
+        return n < 2 || !(time[n - 1] > time[0]) ? 30 : (n - 1) / (time[n - 1] - time[0]);
+    }
+
+    /** Names of the model's input columns: motion energy, then the extra features. */
+    public List<String> inputNames() {
+        List<String> names = new ArrayList<>(List.of("motion_energy"));
+        names.addAll(featureNames);
+        return names;
+    }
+
+    /** Input column {@code j} of {@link #inputNames()}. */
+    public double[] input(int j) {
+        return j == 0 ? energy : features[j - 1];
+    }
+
+    public double prevalence() {
+        return BurstRule.prevalence(labels);
+    }
+
+    /** Writes the series (energy, probabilities and features at full precision), atomically. */
+    public void write(Path file) throws IOException {
+        StringBuilder s = new StringBuilder(String.join(",", FIXED));
+        for (String f : featureNames) {
+            s.append(',').append(f);
+        }
+        s.append('\n');
+        for (int t = 0; t < energy.length; t++) {
+            s.append(firstFrame + t).append(',').append(String.format(Locale.ROOT, "%.4f", time[t])).append(',')
+                    .append(energy[t]).append(',').append(labels[t]).append(',')
+                    .append(Double.isNaN(baseline[t]) ? "" : Double.toString(baseline[t]));
+            for (double[] f : features) {
+                s.append(',').append(f[t]);
+            }
+            s.append('\n');
+        }
+        AtomicFiles.writeString(file, s.toString());
+    }
+
+    /** Reads a series CSV; every problem is an error naming the file, the line and the column. */
+    public static BurstSeries read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such series file");
+        }
+        List<String[]> rows = new ArrayList<>();
+        String[] header;
+        CsvMapper csv = new CsvMapper();
+        csv.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        try (MappingIterator<String[]> it = csv.readerFor(String[].class).readValues(file.toFile())) {
+            if (!it.hasNext()) {
+                throw new IOException(file + ": empty file, expected a header line starting frame,time,motion_energy");
+            }
+            header = Arrays.stream(it.next()).map(String::trim).toArray(String[]::new);
+            while (it.hasNext()) {
+                rows.add(it.next());
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a readable CSV file (" + e.getMessage() + ")", e);
+        }
+        return parse(file.toString(), header, rows);
+    }
+
+    private static BurstSeries parse(String file, String[] header, List<String[]> rows) throws IOException {
+        List<String> names = Arrays.asList(header);
+        int frameCol = names.indexOf("frame");
+        int energyCol = names.indexOf("motion_energy");
+        if (frameCol < 0 || energyCol < 0) {
+            throw new IOException(file + ": the header must name the columns 'frame' and 'motion_energy', found "
+                    + String.join(",", header));
+        }
+        if (new java.util.HashSet<>(names).size() != names.size()) {
+            throw new IOException(file + ": the header names a column twice: " + String.join(",", header));
+        }
+        int n = rows.size();
+        if (n < 2) {
+            throw new IOException(file + ": needs at least two frames, found " + n);
+        }
+        List<Integer> extraCols = new ArrayList<>();
+        for (int c = 0; c < header.length; c++) {
+            if (!FIXED.contains(header[c])) {
+                if (header[c].isEmpty()) {
+                    throw new IOException(file + ": column " + (c + 1) + " has no name in the header");
+                }
+                extraCols.add(c);
+            }
+        }
+        int timeCol = names.indexOf("time");
+        int labelCol = names.indexOf("label");
+        int baselineCol = names.indexOf("baseline_probability");
+        int first = 0;
+        double[] time = new double[n];
+        double[] energy = new double[n];
+        int[] labels = new int[n];
+        double[] baseline = new double[n];
+        double[][] features = new double[extraCols.size()][n];
+        for (int t = 0; t < n; t++) {
+            Cells r = new Cells(file, t + 2, header, rows.get(t));
+            int frame = r.integer(frameCol);
+            if (t == 0) {
+                first = frame;
+            } else if (frame != first + t) {
+                throw new IOException(file + ": line " + (t + 2) + ": frame " + frame + " follows frame "
+                        + (first + t - 1) + "; frames must be consecutive");
+            }
+            energy[t] = r.number(energyCol, 0, Double.MAX_VALUE, false);
+            time[t] = timeCol < 0 ? (first + t) / 30.0 : r.number(timeCol, -Double.MAX_VALUE, Double.MAX_VALUE, false);
+            labels[t] = labelCol < 0 ? -1 : r.label(labelCol);
+            baseline[t] = baselineCol < 0 ? Double.NaN : r.number(baselineCol, 0, 1, true);
+            for (int j = 0; j < extraCols.size(); j++) {
+                features[j][t] = r.number(extraCols.get(j), -Double.MAX_VALUE, Double.MAX_VALUE, false);
+            }
+        }
+        List<String> featureNames = extraCols.stream().map(c -> header[c]).toList();
+        return new BurstSeries(file, first, time, energy, labels, baseline, featureNames, features);
+    }
+
+    /** One CSV row, with errors that name the file, line and column. */
+    private record Cells(String file, int line, String[] header, String[] cells) {
+        String cell(int c) throws IOException {
+            if (c >= cells.length) {
+                throw error(c, "is missing (the row has " + cells.length + " of " + header.length + " columns)");
+            }
+            return cells[c].trim();
+        }
+
+        IOException error(int c, String what) {
+            return new IOException(file + ": line " + line + ": column '" + header[c] + "' " + what);
+        }
+
+        int integer(int c) throws IOException {
+            String s = cell(c);
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw error(c, "must be a whole number, got '" + s + "'");
+            }
+        }
+
+        double number(int c, double min, double max, boolean blankAllowed) throws IOException {
+            String s = cell(c);
+            if (s.isEmpty()) {
+                if (blankAllowed) {
+                    return Double.NaN;
+                }
+                throw error(c, "is empty");
+            }
+            double v;
+            try {
+                v = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw error(c, "must be a number, got '" + s + "'");
+            }
+            if (!Double.isFinite(v) || v < min || v > max) {
+                throw error(c, "must be a finite number" + (min > -Double.MAX_VALUE ? " in [" + min + ", "
+                        + (max < Double.MAX_VALUE ? max : "∞") + "]" : "") + ", got '" + s + "'");
+            }
+            return v;
+        }
+
+        int label(int c) throws IOException {
+            String s = cell(c);
+            return switch (s) {
+                case "", "-1" -> -1;
+                case "0", "0.0" -> 0;
+                case "1", "1.0" -> 1;
+                default -> throw error(c, "must be 0, 1, or -1 / empty for unknown, got '" + s + "'");
+            };
+        }
+    }
+}
