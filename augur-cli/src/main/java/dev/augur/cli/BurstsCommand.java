@@ -6,9 +6,15 @@ import dev.augur.events.AlgorithmicBaseline;
 import dev.augur.events.BurstClassifier;
 import dev.augur.events.BurstExperiment;
 import dev.augur.events.BurstRule;
+import dev.augur.events.BurstScoring;
+import dev.augur.events.BurstSeries;
+import dev.augur.events.ForecastComparison;
+import dev.augur.events.SeriesExperiment;
+import dev.augur.events.SeriesForecaster;
 import dev.augur.events.FishTankSimulator;
 import dev.augur.events.VideoLabels;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +22,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bursts", mixinStandardHelpOptions = true, description = "Event forecasting: bursts of motion (fish chases) within the next 1.5 s.",
         subcommands = {BurstsCommand.Simulate.class, BurstsCommand.Label.class, BurstsCommand.Train.class,
-                BurstsCommand.Forecast.class, BurstsCommand.Report.class})
+                BurstsCommand.Forecast.class, BurstsCommand.Test.class, BurstsCommand.Report.class})
 final class BurstsCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -102,63 +108,88 @@ final class BurstsCommand {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Train the ConvLSTM burst forecaster on the first 25/30 of a video; score it and the refit"
-                    + " baseline on the validation (2/30) and test (3/30) blocks.")
+            description = {"Train a burst forecaster.",
+                    "  --video V: the ConvLSTM on the first 25/30 of a video; model and refit baseline scored on the"
+                            + " validation (2/30) and test (3/30) blocks.",
+                    "  --series S --validation-series VS: forecasters of per-frame series (motion energy and any extra"
+                            + " columns); every setting in the comma-separated lists is trained and the best on the"
+                            + " validation series is kept (with its number of steps, threshold and calibration)."})
     static final class Train implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         EngineOptions engine;
 
-        @Option(names = "--video", required = true, description = "the recording")
+        @Option(names = "--video", description = "the recording")
         Path video;
 
-        @Option(names = "--out", required = true, description = "run folder: checkpoint.npz, model/, metrics.json, summary.md")
+        @Option(names = "--series", split = ",", description = "labelled series CSV(s) to train on (layout of bursts label)")
+        List<Path> series;
+
+        @Option(names = "--validation-series", description = "labelled series CSV to choose every setting on")
+        Path validationSeries;
+
+        @Option(names = "--out", required = true, description = "run folder: checkpoint(s), model/, metrics.json, summary.md, report.html")
         Path out;
 
-        @Option(names = "--steps", defaultValue = "60000", description = "(default: ${DEFAULT-VALUE}: about the seed's 5 epochs of 54k frames at batch 4)")
-        int steps;
+        @Option(names = "--steps", split = ",", description = "training steps (video default 60000: about the seed's 5 epochs; series default 3000)")
+        List<Integer> steps;
 
-        @Option(names = "--factor", defaultValue = "1", description = "downscale 120x160 by this (default: ${DEFAULT-VALUE}, the seed's size; quickstart: 4)")
+        @Option(names = "--factor", defaultValue = "1", description = "video: downscale 120x160 by this (default: ${DEFAULT-VALUE}, the seed's size; quickstart: 4)")
         int factor;
 
-        @Option(names = "--window", defaultValue = "120", description = "frames per input window or training segment (default: ${DEFAULT-VALUE}, the seed's 4 s; quickstart: 60)")
-        int window;
+        @Option(names = "--window", split = ",", description = "frames per input window (video default 120, the seed's 4 s; quickstart 60; series default 119: the seed's 120 frames)")
+        List<Integer> window;
 
-        @Option(names = "--frames-per-step", defaultValue = "4", description = "(default: ${DEFAULT-VALUE})")
+        @Option(names = "--frames-per-step", defaultValue = "4", description = "video (default: ${DEFAULT-VALUE})")
         int framesPerStep;
 
-        @Option(names = "--hidden", defaultValue = "16", description = "ConvLSTM filters (default: ${DEFAULT-VALUE}, the seed's; quickstart: 8)")
-        int hidden;
+        @Option(names = "--hidden", split = ",", description = "ConvLSTM filters (video default 16, the seed's) or TCN-LSTM units (series default 32)")
+        List<Integer> hidden;
 
-        @Option(names = "--batch-size", defaultValue = "4", description = "(default: ${DEFAULT-VALUE}, the seed's; quickstart: 8)")
-        int batch;
+        @Option(names = "--batch-size", split = ",", description = "(video default 4, the seed's; series default 64)")
+        List<Integer> batch;
 
-        @Option(names = "--lr", defaultValue = "8e-5", description = "Adam learning rate (default: ${DEFAULT-VALUE}, the seed's; quickstart: 1e-3)")
-        double lr;
+        @Option(names = "--lr", split = ",", description = "Adam learning rate (video default 8e-5, the seed's; series default 1e-3,3e-3)")
+        List<Double> lr;
 
-        @Option(names = "--stride", defaultValue = "3", description = "score every n-th held-out frame (default: ${DEFAULT-VALUE})")
+        @Option(names = "--architecture", split = ",", defaultValue = "tcn_lstm,logistic",
+                description = "series: forecasters to try, tcn_lstm and/or logistic (default: ${DEFAULT-VALUE})")
+        List<String> architecture;
+
+        @Option(names = "--evaluate-every", defaultValue = "250", description = "series: steps between validation scorings (default: ${DEFAULT-VALUE})")
+        int evaluateEvery;
+
+        @Option(names = "--stride", defaultValue = "3", description = "video: score every n-th held-out frame (default: ${DEFAULT-VALUE})")
         int stride;
 
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--resume", description = "continue from the run folder's checkpoint")
+        @Option(names = "--resume", description = "continue from the run folder's checkpoint(s)")
         boolean resume;
 
-        @Option(names = "--stateful", description = "carry the recurrent state across the whole video (constant cost per"
+        @Option(names = "--stateful", description = "video: carry the recurrent state across the whole video (constant cost per"
                 + " frame); trained with truncated back-propagation on --window-frame segments")
         boolean stateful;
 
-        @Option(names = "--cell", defaultValue = "convlstm", description = "recurrent layer: convlstm (the seed's), predrnn"
+        @Option(names = "--cell", defaultValue = "convlstm", description = "video: recurrent layer: convlstm (the seed's), predrnn"
                 + " (ST-LSTM) or memory_flow (PredRNN paper Eq. 3) (default: ${DEFAULT-VALUE})")
         String cell;
 
-        @Option(names = "--layer-norm", description = "layer normalisation inside the ST-LSTM backbone (--cell predrnn)")
+        @Option(names = "--layer-norm", description = "video: layer normalisation inside the ST-LSTM backbone (--cell predrnn)")
         boolean layerNorm;
 
         @Override
         public Integer call() throws Exception {
+            if ((video == null) == (series == null)) {
+                throw new IllegalArgumentException("give either --video or --series (with --validation-series)");
+            }
+            return video != null ? trainVideo() : trainSeries();
+        }
+
+        private int trainVideo() throws Exception {
             BurstExperiment.Settings s = new BurstExperiment.Settings(new BurstClassifier.Spec(120 / factor, 160 / factor,
-                    window, framesPerStep, hidden, 3, stateful, cell, layerNorm), factor, steps, batch, lr, seed, stride, 100);
+                    one(window, 120, "--window"), framesPerStep, one(hidden, 16, "--hidden"), 3, stateful, cell, layerNorm),
+                    factor, one(steps, 60000, "--steps"), one(batch, 4, "--batch-size"), one(lr, 8e-5, "--lr"), seed, stride, 100);
             engine.start();
             BurstExperiment.Result r = BurstExperiment.run(video, s, out, resume, new ConsoleProgress("bursts"));
             System.out.printf(Locale.ROOT, "training prevalence %.3f, positive weight %.2f%n", r.trainPrevalence(),
@@ -169,11 +200,60 @@ final class BurstsCommand {
             System.out.println("report: " + out.resolve("report.html"));
             return 0;
         }
+
+        private int trainSeries() throws Exception {
+            if (validationSeries == null) {
+                throw new IllegalArgumentException("--series needs --validation-series: every setting is chosen on it");
+            }
+            List<SeriesExperiment.Settings> grid = new java.util.ArrayList<>();
+            for (String a : architecture) {
+                for (int w : or(window, 119)) {
+                    for (double l : or(lr, List.of(1e-3, 3e-3))) {
+                        for (int h : a.equals("logistic") ? List.of(1) : or(hidden, 32)) {
+                            grid.add(new SeriesExperiment.Settings(a, w, h, one(steps, 3000, "--steps"),
+                                    one(batch, 64, "--batch-size"), l, seed, evaluateEvery));
+                        }
+                    }
+                }
+            }
+            List<BurstSeries> training = new java.util.ArrayList<>();
+            for (Path p : series) {
+                training.add(BurstSeries.read(p));
+            }
+            BurstSeries validation = BurstSeries.read(validationSeries);
+            engine.start();
+            long t0 = System.nanoTime();
+            SeriesExperiment.Result r = SeriesExperiment.run(training, validation, grid, out, resume, ConsoleProgress::new);
+            System.out.print(java.nio.file.Files.readString(out.resolve("summary.md")));
+            System.out.printf(Locale.ROOT, "%nchosen on validation: %s (step %d)%nmodel: %s%nreport: %s%ntook %.0f s%n",
+                    r.chosen().settings().label(), r.chosen().bestStep(), out.resolve("model"), out.resolve("report.html"),
+                    (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+
+        private static <T> T one(List<T> values, T fallback, String flag) {
+            if (values == null || values.isEmpty()) {
+                return fallback;
+            }
+            if (values.size() > 1) {
+                throw new IllegalArgumentException(flag + " takes one value here (lists are for --series), got " + values);
+            }
+            return values.get(0);
+        }
+
+        private static <T> List<T> or(List<T> values, T fallback) {
+            return or(values, List.of(fallback));
+        }
+
+        private static <T> List<T> or(List<T> values, List<T> fallback) {
+            return values == null || values.isEmpty() ? fallback : values;
+        }
     }
 
     @Command(name = "forecast", mixinStandardHelpOptions = true,
-            description = "Follow a video file or a stream (--video -) with a saved forecaster: one JSON line per frame"
-                    + " (frame, time, probability, alert).")
+            description = "Forecast with a saved model: one JSON line per frame (frame, time, probability, calibrated,"
+                    + " alert). A video model follows a video file or a stream (--video -); a series model reads a"
+                    + " series CSV (--series).")
     static final class Forecast implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         EngineOptions engine;
@@ -181,8 +261,11 @@ final class BurstsCommand {
         @Option(names = "--model", required = true, description = "bundle folder written by bursts train")
         Path model;
 
-        @Option(names = "--video", required = true, description = "video file, or - for standard input (a streamable container)")
+        @Option(names = "--video", description = "video file, folder of frames, or - for standard input (a streamable container)")
         String video;
+
+        @Option(names = "--series", description = "a per-frame series CSV (layout of bursts label), for a series model")
+        Path series;
 
         @Option(names = "--threshold", description = "alert threshold (default: the bundle's validation Youden threshold)")
         Double threshold;
@@ -194,36 +277,101 @@ final class BurstsCommand {
         @Option(names = "--idle-seconds", defaultValue = "5", description = "with --follow (default: ${DEFAULT-VALUE})")
         double idleSeconds;
 
+        private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
         @Override
         public Integer call() throws Exception {
+            if ((video == null) == (series == null)) {
+                throw new IllegalArgumentException("give either --video or --series");
+            }
             engine.start();
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            java.io.PrintStream out = System.out;
+            return series != null ? forecastSeries() : forecastVideo();
+        }
+
+        private int forecastSeries() throws Exception {
+            BurstSeries s = BurstSeries.read(series);
+            try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager();
+                 SeriesForecaster f = SeriesForecaster.load(model, manager)) {
+                double[] p = f.probabilities(s);
+                double t = threshold != null ? threshold : f.info().alertThreshold();
+                for (int i = 0; i < p.length; i++) {
+                    print(new dev.augur.events.BurstForecaster.Forecast(s.firstFrame() + i, s.time()[i], p[i],
+                            f.info().calibration().apply(p[i]), !Double.isNaN(p[i]) && p[i] >= t));
+                }
+            }
+            return 0;
+        }
+
+        private int forecastVideo() throws Exception {
             try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager();
                  dev.augur.events.BurstForecaster f = dev.augur.events.BurstForecaster.load(model, manager);
-                 VideoReader reader = "-".equals(video)
+                 dev.augur.data.FrameSource reader = "-".equals(video)
                          ? VideoReader.open(System.in, "standard input", dev.augur.events.BurstForecaster.readerOptions())
                          : follow
                          ? VideoReader.open(new dev.augur.data.GrowingFileStream(existing(Path.of(video)), (long) (idleSeconds * 1000)),
                                  video, dev.augur.events.BurstForecaster.readerOptions())
+                         : java.nio.file.Files.isDirectory(Path.of(video))
+                         ? dev.augur.data.ImageFolderVideo.open(Path.of(video), dev.augur.events.BurstForecaster.readerOptions())
                          : VideoReader.open(Path.of(video), dev.augur.events.BurstForecaster.readerOptions())) {
                 double t = threshold != null ? threshold : f.threshold();
-                f.run(reader, t, fc -> {
-                    com.fasterxml.jackson.databind.node.ObjectNode line = json.createObjectNode();
-                    line.put("frame", fc.frame());
-                    line.put("time", Math.round(fc.time() * 1e4) / 1e4);
-                    if (Double.isNaN(fc.probability())) {
-                        line.putNull("probability");
-                        line.putNull("calibrated");
-                    } else {
-                        line.put("probability", fc.probability());
-                        line.put("calibrated", fc.calibrated());
-                    }
-                    line.put("alert", fc.alert());
-                    out.println(json.writeValueAsString(line));
-                    out.flush();
-                });
+                f.run(reader, t, this::print);
             }
+            return 0;
+        }
+
+        private void print(dev.augur.events.BurstForecaster.Forecast fc) throws java.io.IOException {
+            com.fasterxml.jackson.databind.node.ObjectNode line = json.createObjectNode();
+            line.put("frame", fc.frame());
+            line.put("time", Math.round(fc.time() * 1e4) / 1e4);
+            if (Double.isNaN(fc.probability())) {
+                line.putNull("probability");
+                line.putNull("calibrated");
+            } else {
+                line.put("probability", fc.probability());
+                line.put("calibrated", fc.calibrated());
+            }
+            line.put("alert", fc.alert());
+            System.out.println(json.writeValueAsString(line));
+            System.out.flush();
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = {"Score forecasters on a labelled recording none of them was fitted on: a saved model (optional),"
+                    + " forecasts made elsewhere and seed 000's baseline, on the frames every one of them scored.",
+                    "Writes summary.md, metrics.json, scores.csv and report.html to --out."})
+    static final class Test implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        EngineOptions engine;
+
+        @Option(names = "--model", description = "bundle folder written by bursts train (video or series model)")
+        Path model;
+
+        @Option(names = "--series", description = "labelled series CSV (layout of bursts label)")
+        Path series;
+
+        @Option(names = "--video", description = "a video (or folder of frames), labelled here with the model's rule")
+        Path video;
+
+        @Option(names = "--forecasts", description = "NAME=FILE.csv with columns frame,probability (repeatable)")
+        java.util.LinkedHashMap<String, Path> forecasts = new java.util.LinkedHashMap<>();
+
+        @Option(names = "--out", required = true, description = "folder for summary.md, metrics.json, scores.csv, report.html")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            engine.start();
+            BurstScoring.Scored s;
+            try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+                s = BurstScoring.load(model, series, video, forecasts, manager);
+            }
+            String name = series != null ? series.toString() : video.toString();
+            ForecastComparison.Result r = ForecastComparison.compare(name, s.series(), s.forecasters(),
+                    BurstRule.seed000().horizon());
+            ForecastComparison.write(r, s.series(), s.forecasters(), out);
+            System.out.print(ForecastComparison.table(r));
+            System.out.println("wrote " + out.resolve("summary.md") + ", metrics.json, scores.csv, report.html");
             return 0;
         }
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Fetch or generate datasets.",
-        subcommands = {DataCommand.Mnist.class, DataCommand.MovingMnistNpz.class})
+        subcommands = {DataCommand.Mnist.class, DataCommand.MovingMnistNpz.class, DataCommand.FishLin2021Series.class})
 final class DataCommand {
 
     /** The MNIST folder to use: the user's own, or the cache (fetched on first use). */
@@ -91,6 +91,37 @@ final class DataCommand {
                 PredRnnNpz.write(out, clips, inputLength, m);
             }
             System.out.printf("wrote %d %s sequences of %d frames (%d digits) to %s%n", sequences, split, length, digits, out);
+            return 0;
+        }
+    }
+
+    @Command(name = "fish-lin2021", mixinStandardHelpOptions = true,
+            description = {"Turn seed 000's published series (<block>/Y_tilde.npy + Y_label.npy, as in the seed repository's"
+                    + " targets/ or ../shared/data/fish-lin2021) into one labelled series CSV per block: train.csv,"
+                    + " validation.csv and test.csv where a test/ folder exists.",
+                    "Labels: the author's where published (checked against seed 000's rule), else the rule's; baseline:"
+                    + " the notebook's constants on the frames the author scored (119 ... T-12)."})
+    static final class FishLin2021Series implements Callable<Integer> {
+        @Option(names = "--from", required = true, description = "the folder holding train/, validation/ (and test/), or a clone of the seed repository")
+        Path from;
+
+        @Option(names = "--out", required = true, description = "folder to write <block>.csv into")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.augur.engine.AugurEngine.start("cpu");
+            try (NDManager m = NDManager.newBaseManager()) {
+                for (dev.augur.events.FishLin2021.Block b : dev.augur.events.FishLin2021.read(from, m)) {
+                    Path file = out.resolve(b.name() + ".csv");
+                    java.nio.file.Files.createDirectories(out);
+                    b.series().write(file);
+                    System.out.printf(java.util.Locale.ROOT, "%s: %d frames, %.1f%% positive, labels %s%n", file,
+                            b.series().length(), 100 * b.series().prevalence(), b.publishedLabels()
+                                    ? "published (seed 000's rule disagrees on " + b.ruleDisagreements() + " frames)"
+                                    : "from seed 000's rule (none published)");
+                }
+            }
             return 0;
         }
     }

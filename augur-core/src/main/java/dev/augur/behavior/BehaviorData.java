@@ -1,5 +1,6 @@
 package dev.augur.behavior;
 
+import dev.augur.data.FeatureScaler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.augur.behavior;
 
+import dev.augur.data.FeatureScaler;
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.AtomicFiles;
 import dev.augur.eval.ClassificationScores;

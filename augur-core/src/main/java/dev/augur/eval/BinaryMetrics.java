@@ -117,6 +117,23 @@ public final class BinaryMetrics {
         return best(Comparator.comparingDouble(Threshold::accuracy), true);
     }
 
+    /** What predicting positive at score ≥ {@code threshold} gives (a threshold chosen elsewhere, e.g. on validation). */
+    public Threshold atThreshold(double threshold) {
+        requireBothClasses();
+        int tp = 0;
+        int fp = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] >= threshold) {
+                if (labels[i] == 1) {
+                    tp++;
+                } else {
+                    fp++;
+                }
+            }
+        }
+        return at(threshold, tp, fp, scores.length - positives);
+    }
+
     /** Mean squared difference between score and label (scores must be probabilities). */
     public double brier() {
         double s = 0;

@@ -32,7 +32,11 @@ public record AlgorithmicBaseline(int lookback, double rangeThreshold, double ra
      * energy and slopes inversely, s/s₀ relative to the seed's span, so the sigmoids keep their shape.
      */
     public AlgorithmicBaseline refit(double[] trainingEnergy) {
-        double r = BurstRule.energySpan(trainingEnergy) / BurstRule.SEED_ENERGY_SPAN;
+        return scaled(BurstRule.energySpan(trainingEnergy) / BurstRule.SEED_ENERGY_SPAN);
+    }
+
+    /** The constants for footage whose motion energy spans r times the seed's (what {@link #refit} computes). */
+    public AlgorithmicBaseline scaled(double r) {
         return new AlgorithmicBaseline(lookback, rangeThreshold * r, rangeSlope / r, calmSlope / r, calmFraction);
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A classifier of windows of per-frame feature vectors, [B, T, F] → class logits [B, classes]: the label of the
- * window's centre frame (seed 004's CNN-LSTM and the CalMS21 1D-convolution baseline).
+ * window's centre frame (seed 004's CNN-LSTM and the CalMS21 1D-convolution baseline), or of the frame after the
+ * window (the burst forecasters of per-frame series: {@code tcn_lstm} and {@code logistic}, one logit).
  */
 public interface SequenceClassifier extends AutoCloseable {
     Spec spec();
@@ -22,16 +23,17 @@ public interface SequenceClassifier extends AutoCloseable {
      * @param width        base channel count w (seed 004: 64): the CNN-LSTM's convolutions have w, 2w and 4w
      *                     channels, its LSTM 2w per direction, its head 4w → 2w → w; the baseline's convolutions w
      * @param dropout      rate of the classifier's dropout layers while training
+     * @param classes      2 or more (softmax), or 1: a single logit of a binary event (sigmoid)
      */
     record Spec(String architecture, int features, int classes, int window, int width, double dropout) {
-        public static final List<String> ARCHITECTURES = List.of("cnn_lstm", "conv1d");
+        public static final List<String> ARCHITECTURES = List.of("cnn_lstm", "conv1d", "tcn_lstm", "logistic");
 
         public Spec {
             if (!ARCHITECTURES.contains(architecture)) {
                 throw new IllegalArgumentException("unknown architecture '" + architecture + "', expected one of " + ARCHITECTURES);
             }
-            if (features < 1 || classes < 2) {
-                throw new IllegalArgumentException("need at least one feature and two classes, got " + features + ", " + classes);
+            if (features < 1 || classes < 1) {
+                throw new IllegalArgumentException("need at least one feature and one class, got " + features + ", " + classes);
             }
             if (window < 4 || window % 4 != 0 && architecture.equals("cnn_lstm")) {
                 throw new IllegalArgumentException("the CNN-LSTM pools time twice by 2: window must be a multiple of 4, got " + window);
@@ -48,6 +50,8 @@ public interface SequenceClassifier extends AutoCloseable {
     static SequenceClassifier create(Spec spec, NDManager manager, long seed) {
         return switch (spec.architecture()) {
             case "cnn_lstm" -> new CnnLstmClassifier(spec, manager, seed);
+            case "tcn_lstm" -> new TemporalConvLstmClassifier(spec, manager, seed);
+            case "logistic" -> new LogisticClassifier(spec, manager, seed);
             default -> new Conv1dClassifier(spec, manager, seed);
         };
     }

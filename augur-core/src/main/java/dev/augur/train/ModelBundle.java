@@ -72,6 +72,19 @@ public final class ModelBundle {
         }
     }
 
+    /** The task a bundle was made for, read from its manifest (for commands that take several kinds of model). */
+    public static String task(Path dir) throws IOException {
+        Path manifestFile = dir.resolve("model.json");
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new NoSuchFileException(manifestFile.toString(), null, "not a model bundle (model.json missing)");
+        }
+        try {
+            return JSON.readTree(manifestFile.toFile()).path("task").asText();
+        } catch (IOException e) {
+            throw new IOException(manifestFile + ": not valid JSON (" + rootMessage(e) + ")", e);
+        }
+    }
+
     /** Reads the manifest of a bundle made for {@code task}; anything else is an error naming the folder. */
     public static ModelBundle read(Path dir, String task) throws IOException {
         Path manifestFile = dir.resolve("model.json");

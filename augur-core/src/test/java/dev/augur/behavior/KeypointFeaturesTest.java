@@ -1,5 +1,6 @@
 package dev.augur.behavior;
 
+import dev.augur.data.FeatureScaler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;

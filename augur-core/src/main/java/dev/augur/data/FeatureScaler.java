@@ -1,4 +1,4 @@
-package dev.augur.behavior;
+package dev.augur.data;
 
 import java.util.List;
 

@@ -1,0 +1,277 @@
+package dev.augur.events;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.augur.data.AtomicFiles;
+import dev.augur.data.FeatureScaler;
+import dev.augur.eval.BinaryMetrics;
+import dev.augur.eval.PlattScaling;
+import dev.augur.nn.SequenceClassifier;
+import dev.augur.train.ModelBundle;
+import dev.augur.train.ProgressListener;
+import dev.augur.train.ScheduledSampling;
+import dev.augur.train.TrainConfig;
+import dev.augur.train.TrainingLoop;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Trains burst forecasters of per-frame series and chooses among them on the validation series only: every
+ * candidate setting (architecture, window, width, learning rate) is trained, scored on the validation frames
+ * every {@code evaluateEvery} steps, and keeps the weights of its best validation ROC-AUC (the number of steps is
+ * chosen so too); the candidate with the best validation ROC-AUC becomes {@code out/model}. Its alert threshold
+ * (Youden) and Platt calibration are fitted on the same validation frames. Nothing of a test series is read.
+ * Layout: {@code out/candidates/<label>/} (checkpoint.npz, model/, selection.csv, done), {@code out/model/},
+ * {@code out/selection.md}, and the validation comparison ({@code summary.md}, {@code metrics.json},
+ * {@code scores.csv}, {@code report.html}). A killed run resumes with {@code resume}: finished candidates are kept.
+ */
+public final class SeriesExperiment {
+    private SeriesExperiment() {}
+
+    /**
+     * @param architecture  {@code tcn_lstm} or {@code logistic}
+     * @param window        motion-energy values (frames) the forecaster reads (seed 000: 4 s)
+     * @param width         convolution channels and LSTM units ({@code tcn_lstm})
+     * @param evaluateEvery steps between validation scorings (and checkpoints)
+     */
+    public record Settings(String architecture, int window, int width, int steps, int batchSize, double learningRate,
+                           long seed, int evaluateEvery) {
+        public static final List<String> ARCHITECTURES = List.of("tcn_lstm", "logistic");
+
+        public Settings {
+            if (!ARCHITECTURES.contains(architecture)) {
+                throw new IllegalArgumentException("unknown series forecaster '" + architecture + "', expected one of "
+                        + ARCHITECTURES);
+            }
+            if (window < 4 || width < 1 || steps < 1 || batchSize < 1 || evaluateEvery < 1) {
+                throw new IllegalArgumentException("window must be >= 4 and width, steps, batch size and evaluation"
+                        + " interval >= 1, got " + window + ", " + width + ", " + steps + ", " + batchSize + ", " + evaluateEvery);
+            }
+            if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+                throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+            }
+        }
+
+        /** The candidate's folder name. */
+        public String label() {
+            return String.format(Locale.ROOT, "%s-w%d-u%d-lr%s-seed%d", architecture, window, width,
+                    Double.toString(learningRate), seed);
+        }
+
+        public String displayName() {
+            return architecture.equals("logistic") ? "logistic regression" : "TCN-LSTM";
+        }
+
+        SequenceClassifier.Spec spec(int features) {
+            return new SequenceClassifier.Spec(architecture, features, 1, window, width, 0);
+        }
+    }
+
+    /** One trained candidate: the step it kept and its validation ROC-AUC there. */
+    public record Candidate(Settings settings, long bestStep, double validationAuc, double seconds) {}
+
+    public record Result(List<Candidate> candidates, Candidate chosen, ForecastComparison.Result validation) {}
+
+    /** What the bundle records about its data. */
+    public record DataInfo(List<String> training, String validation, int validationFrames) {}
+
+    public static Result run(List<BurstSeries> training, BurstSeries validation, List<Settings> grid, Path out,
+                             boolean resume, Function<String, ProgressListener> progress) throws IOException {
+        if (training.isEmpty() || grid.isEmpty()) {
+            throw new IllegalArgumentException("need at least one training series and one candidate setting");
+        }
+        List<String> inputs = training.get(0).inputNames();
+        for (BurstSeries s : training) {
+            requireInputs(s, inputs);
+        }
+        requireInputs(validation, inputs);
+        FeatureScaler scaler = SeriesWindows.fitScaler(training);
+        int maxWindow = grid.stream().mapToInt(Settings::window).max().orElseThrow();
+        int[] frames = selectionFrames(validation, maxWindow);
+        Files.createDirectories(out);
+        List<Candidate> done = new ArrayList<>();
+        for (Settings s : grid) {
+            done.add(new CandidateRun(s, training, validation, inputs, scaler, frames,
+                    out.resolve("candidates").resolve(s.label())).run(resume, progress.apply(s.label())));
+        }
+        Candidate chosen = done.stream().max(java.util.Comparator.comparingDouble(Candidate::validationAuc)).orElseThrow();
+        copyBundle(out.resolve("candidates").resolve(chosen.settings().label()).resolve("model"), out.resolve("model"));
+        ForecastComparison.Result val = compareOnValidation(out, validation, chosen, done);
+        String selection = selectionTable(done, chosen, frames.length);
+        AtomicFiles.writeString(out.resolve("selection.md"), selection);
+        AtomicFiles.writeString(out.resolve("summary.md"), "# Validation: " + validation.source() + "\n\n"
+                + ForecastComparison.table(val) + "\n" + selection);
+        return new Result(done, chosen, val);
+    }
+
+    private static void requireInputs(BurstSeries s, List<String> inputs) {
+        if (!s.inputNames().equals(inputs)) {
+            throw new IllegalArgumentException(s.source() + ": input columns " + s.inputNames() + " differ from the first"
+                    + " training series' " + inputs);
+        }
+    }
+
+    /** Validation frames every candidate is judged on: a full window for the longest, a known label, the baseline's range. */
+    static int[] selectionFrames(BurstSeries validation, int window) {
+        boolean hasBaseline = Arrays.stream(validation.baseline()).anyMatch(Double::isFinite);
+        int[] f = java.util.stream.IntStream.range(window, validation.length())
+                .filter(t -> validation.labels()[t] >= 0)
+                .filter(t -> !hasBaseline || Double.isFinite(validation.baseline()[t])).toArray();
+        int[] y = Arrays.stream(f).map(t -> validation.labels()[t]).toArray();
+        if (f.length < 10 || Arrays.stream(y).sum() == 0 || Arrays.stream(y).sum() == y.length) {
+            throw new IllegalArgumentException(validation.source() + ": the validation series needs labelled frames of"
+                    + " both classes after the first " + window + " frames to choose a model on");
+        }
+        return f;
+    }
+
+    private static String selectionTable(List<Candidate> done, Candidate chosen, int frames) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "## Candidates (chosen on validation ROC-AUC over %d frames)%n%n| candidate | steps kept | validation ROC-AUC | training time |%n|---|---|---|---|%n",
+                frames));
+        for (Candidate c : done) {
+            b.append(String.format(Locale.ROOT, "| %s%s | %d of %d | %.4f | %.0f s |%n", c.settings().label(),
+                    c == chosen ? " (chosen)" : "", c.bestStep(), c.settings().steps(), c.validationAuc(), c.seconds()));
+        }
+        return b.toString();
+    }
+
+    private static ForecastComparison.Result compareOnValidation(Path out, BurstSeries validation, Candidate chosen,
+                                                                 List<Candidate> done) throws IOException {
+        List<ForecastComparison.Forecaster> fs = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            fs.add(forecaster(out.resolve("model"), validation, manager, null));
+            done.stream().filter(c -> c.settings().architecture().equals("logistic") && c != chosen)
+                    .max(java.util.Comparator.comparingDouble(Candidate::validationAuc))
+                    .ifPresent(c -> fs.add(uncheckedForecaster(out.resolve("candidates").resolve(c.settings().label())
+                            .resolve("model"), validation, manager, "logistic regression (reference)")));
+        }
+        if (Arrays.stream(validation.baseline()).anyMatch(Double::isFinite)) {
+            fs.add(new ForecastComparison.Forecaster("seed 000 baseline", validation.baseline(),
+                    fs.get(0) == null ? Double.NaN : baselineThreshold(out.resolve("model"))));
+        }
+        ForecastComparison.Result r = ForecastComparison.compare("validation: " + validation.source(), validation, fs,
+                BurstRule.seed000().horizon());
+        ForecastComparison.write(r, validation, fs, out);
+        return r;
+    }
+
+    private static double baselineThreshold(Path bundle) throws IOException {
+        return ModelBundle.read(bundle, SeriesForecaster.TASK).section("model", SeriesForecaster.SeriesModel.class)
+                .baselineThreshold();
+    }
+
+    private static ForecastComparison.Forecaster uncheckedForecaster(Path bundle, BurstSeries s, NDManager m, String name) {
+        try {
+            return forecaster(bundle, s, m, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A saved forecaster's probabilities on {@code s}, at its validation threshold. */
+    public static ForecastComparison.Forecaster forecaster(Path bundle, BurstSeries s, NDManager manager, String name)
+            throws IOException {
+        try (SeriesForecaster f = SeriesForecaster.load(bundle, manager)) {
+            return new ForecastComparison.Forecaster(name != null ? name : f.info().name(), f.probabilities(s),
+                    f.info().alertThreshold());
+        }
+    }
+
+    /** Re-saves a bundle under another folder (atomically, through {@link ModelBundle#save}). */
+    private static void copyBundle(Path from, Path to) throws IOException {
+        ModelBundle b = ModelBundle.read(from, SeriesForecaster.TASK);
+        SeriesForecaster.SeriesModel info = b.section("model", SeriesForecaster.SeriesModel.class);
+        try (NDManager manager = NDManager.newBaseManager();
+             SequenceClassifier model = SequenceClassifier.create(info.spec(), manager, 0)) {
+            b.loadWeights(model.weights());
+            ModelBundle.save(to, SeriesForecaster.TASK, info, b.section("training", JsonNode.class),
+                    b.section("data", JsonNode.class), model.weights());
+        }
+    }
+
+    /** One candidate's training with its validation scoring and best-weights bundle. */
+    private record CandidateRun(Settings s, List<BurstSeries> training, BurstSeries validation, List<String> inputs,
+                                FeatureScaler scaler, int[] frames, Path dir) {
+        Candidate run(boolean resume, ProgressListener progress) throws IOException {
+            Path doneFile = dir.resolve("done.json");
+            if (resume && Files.isRegularFile(doneFile)) {
+                return ModelBundle.json().readValue(doneFile.toFile(), Candidate.class);
+            }
+            Files.createDirectories(dir);
+            long t0 = System.nanoTime();
+            int[] y = Arrays.stream(frames).map(t -> validation.labels()[t]).toArray();
+            double[] baseline = Arrays.stream(frames).mapToDouble(t -> validation.baseline()[t]).toArray();
+            double baselineThreshold = Arrays.stream(baseline).allMatch(Double::isFinite)
+                    ? new BinaryMetrics(baseline, y).youden().threshold() : Double.NaN;
+            List<String> history = new ArrayList<>(resume ? readHistory() : List.of("step,loss,validation_auc"));
+            double[] best = {bestOf(history), bestStepOf(history)};
+            try (NDManager manager = NDManager.newBaseManager();
+                 SequenceClassifier model = SequenceClassifier.create(s.spec(inputs.size()), manager, s.seed())) {
+                SeriesWindows val = new SeriesWindows(validation, inputs, scaler);
+                List<SeriesWindows> train = training.stream().map(t -> new SeriesWindows(t, inputs, scaler)).toList();
+                SeriesTraining objective = new SeriesTraining(model, training, train, s.batchSize(), s.seed());
+                TrainConfig config = new TrainConfig(s.steps(), s.batchSize(), 2, s.learningRate(), "l2", 1.0,
+                        ScheduledSampling.off(), false, s.seed(), s.evaluateEvery());
+                ProgressListener scoring = new ProgressListener() {
+                    @Override
+                    public void stepped(long step, long total, float loss) {
+                        if (step % s.evaluateEvery() != 0 && step != total) {
+                            return;
+                        }
+                        double[] p = SeriesForecaster.probabilities(model, val, frames);
+                        double auc = new BinaryMetrics(p, y).rocAuc();
+                        history.add(String.format(Locale.ROOT, "%d,%.6f,%.6f", step, loss, auc));
+                        try {
+                            if (auc > best[0]) {
+                                best[0] = auc;
+                                best[1] = step;
+                                SeriesForecaster.SeriesModel info = new SeriesForecaster.SeriesModel(model.spec(), inputs,
+                                        scaler, new BinaryMetrics(p, y).youden().threshold(), PlattScaling.fit(p, y),
+                                        baselineThreshold, s, step, auc, s.displayName());
+                                ModelBundle.save(dir.resolve("model"), SeriesForecaster.TASK, info, config,
+                                        new DataInfo(training.stream().map(BurstSeries::source).toList(),
+                                                validation.source(), frames.length), model.weights());
+                            }
+                            AtomicFiles.writeString(dir.resolve("selection.csv"), String.join("\n", history) + "\n");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                };
+                Path checkpoint = dir.resolve("checkpoint.npz");
+                try {
+                    new TrainingLoop(model.weights(), objective, config, checkpoint, progress.then(scoring))
+                            .run(resume && Files.exists(checkpoint));
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
+            Candidate c = new Candidate(s, (long) best[1], best[0], (System.nanoTime() - t0) / 1e9);
+            AtomicFiles.writeString(doneFile, ModelBundle.json().writeValueAsString(c));
+            return c;
+        }
+
+        private List<String> readHistory() throws IOException {
+            Path f = dir.resolve("selection.csv");
+            return Files.isRegularFile(f) ? Files.readAllLines(f) : List.of("step,loss,validation_auc");
+        }
+
+        private static double bestOf(List<String> history) {
+            return history.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[2])).max().orElse(Double.NEGATIVE_INFINITY);
+        }
+
+        private static long bestStepOf(List<String> history) {
+            double best = bestOf(history);
+            return history.stream().skip(1).filter(l -> Double.parseDouble(l.split(",")[2]) == best)
+                    .mapToLong(l -> Long.parseLong(l.split(",")[0])).findFirst().orElse(0);
+        }
+    }
+}
