@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Runnable demonstrations of the seeds.", subcommands = DemoCommand.Balls.class)
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Runnable demonstrations of the seeds.", subcommands = {DemoCommand.Balls.class, DemoCommand.RealFish.class})
 final class DemoCommand {
 
     @Command(name = "balls", mixinStandardHelpOptions = true,
@@ -50,5 +50,40 @@ final class DemoCommand {
                 out.resolve("metrics.csv"), out.resolve("metrics.json"), r.gifs(), out.resolve("convlstm/model"),
                 out.resolve("conv/model"), (System.nanoTime() - t0) / 1e9);
         return 0;
+    }
+
+    @Command(name = "real-fish", mixinStandardHelpOptions = true,
+            description = {"Seed 000's real recording: its published series as CSV files, the parity checks, and the series"
+                    + " forecasters trained and chosen on the validation block (a test block, where the folder has one,"
+                    + " is scored once at the end).",
+                    "DIR: ../shared/data/fish-lin2021, or a clone of the seed repository (M-Lin-DM/"
+                    + "Convolutional-LSTMs-for-Motion-Forcasting: its targets/ folder)."})
+    static final class RealFish implements Callable<Integer> {
+        @Mixin
+        EngineOptions engine;
+
+        @Option(names = "--from", required = true, description = "the data folder (DIR above)")
+        Path from;
+
+        @Option(names = "--out", defaultValue = "runs/real-fish", description = "output folder (default: ${DEFAULT-VALUE})")
+        Path out;
+
+        @Option(names = "--steps", defaultValue = "1500", description = "training steps per candidate (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            engine.start();
+            long t0 = System.nanoTime();
+            dev.augur.events.RealFishDemo.Result r = dev.augur.events.RealFishDemo.run(from, out,
+                    dev.augur.events.SeriesExperiment.Settings.demoGrid(steps, seed), ConsoleProgress::new);
+            System.out.print(java.nio.file.Files.readString(out.resolve("summary.md")));
+            System.out.printf("%nseries: %s%nmodel: %s%nreport: %s%ntook %.0f s%n", out.resolve("series"),
+                    out.resolve("run/model"), out.resolve("run/report.html"), (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
     }
 }

@@ -31,7 +31,8 @@ class BurstsCliTest {
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows.get(0)).isEqualTo("frame,time,motion_energy,label,baseline_probability");
         assertThat(rows).hasSize(1 + 599); // 600 frames give 599 frame differences
-        assertThat(rows.get(100)).matches("99,3\\.3000,0\\.\\d+,[01],0\\.\\d+");
+        assertThat(rows.get(100)).matches("99,3\\.3000,0\\.\\d+,-1,0\\.\\d+"); // before seed 000's first labelled frame, 119
+        assertThat(rows.get(200)).matches("199,6\\.6333,0\\.\\d+,[01],0\\.\\d+");
         assertThat(rows.get(599)).endsWith(",-1,"+ rows.get(599).substring(rows.get(599).lastIndexOf(',') + 1));
     }
 

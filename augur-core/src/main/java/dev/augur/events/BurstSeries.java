@@ -82,14 +82,19 @@ public record BurstSeries(String source, int firstFrame, double[] time, double[]
         s.append('\n');
         for (int t = 0; t < energy.length; t++) {
             s.append(firstFrame + t).append(',').append(String.format(Locale.ROOT, "%.4f", time[t])).append(',')
-                    .append(energy[t]).append(',').append(labels[t]).append(',')
-                    .append(Double.isNaN(baseline[t]) ? "" : Double.toString(baseline[t]));
+                    .append(plain(energy[t])).append(',').append(labels[t]).append(',')
+                    .append(Double.isNaN(baseline[t]) ? "" : plain(baseline[t]));
             for (double[] f : features) {
-                s.append(',').append(f[t]);
+                s.append(',').append(plain(f[t]));
             }
             s.append('\n');
         }
         AtomicFiles.writeString(file, s.toString());
+    }
+
+    /** The shortest decimal that reads back as the same double, without an exponent. */
+    static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).toPlainString();
     }
 
     /** Reads a series CSV; every problem is an error naming the file, the line and the column. */

@@ -59,6 +59,15 @@ public final class SeriesExperiment {
             }
         }
 
+        /**
+         * The grid {@code bursts train --series} tries by default and {@code demo real-fish} runs: chosen from the
+         * larger grids in BENCHMARKS.md (window, width, learning rate and batch barely moved validation ROC-AUC).
+         */
+        public static List<Settings> demoGrid(int steps, long seed) {
+            return List.of(new Settings("tcn_lstm", 119, 32, steps, 64, 1e-3, seed, 250),
+                    new Settings("logistic", 119, 1, steps, 64, 3e-3, seed, 250));
+        }
+
         /** The candidate's folder name. */
         public String label() {
             return String.format(Locale.ROOT, "%s-w%d-u%d-lr%s-seed%d", architecture, window, width,

@@ -34,7 +34,7 @@ class BurstRuleTest {
             e[i] = i * 0.0001; // 5–95% span = 0.009
         }
         BurstRule r = BurstRule.seed000().refit(e);
-        assertThat(r.minRange()).isCloseTo(0.001 * 0.009 / 0.0022, offset(1e-12));
+        assertThat(r.minRange()).isCloseTo(0.001 * 0.009 / BurstRule.SEED_ENERGY_SPAN, offset(1e-12));
         assertThat(r.horizon()).isEqualTo(45);
     }
 

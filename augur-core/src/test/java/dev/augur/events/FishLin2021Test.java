@@ -47,6 +47,10 @@ class FishLin2021Test {
             assertThat(rule[BurstRule.SEED_WARM_UP]).isIn(0, 1);
         }
         assertThat(java.util.Arrays.stream(npy(data.resolve("train/Y_label.npy"))).sum()).isEqualTo(6005);
+        // refit on the seed's own footage leaves its constants as published
+        double[] train = npy(data.resolve("train/Y_tilde.npy"));
+        assertThat(BurstRule.seed000().refit(java.util.Arrays.copyOf(train, train.length - 1)).minRange())
+                .isCloseTo(0.001, offset(1e-6));
     }
 
     @Test
