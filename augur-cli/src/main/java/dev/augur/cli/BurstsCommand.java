@@ -45,10 +45,7 @@ final class BurstsCommand {
             if (!(seconds > 0)) {
                 throw new IllegalArgumentException("--seconds must be > 0, got " + seconds);
             }
-            FishTankSimulator.Config s = FishTankSimulator.Config.standard();
-            FishTankSimulator.Config c = new FishTankSimulator.Config(fish, s.width(), s.height(), s.fps(),
-                    s.cruiseSpeed(), s.chaseSpeed(), s.triggerDistance(), s.stalkHazard(), s.stalkSeconds(),
-                    s.chaseSeconds(), s.cooldownSeconds(), s.noise(), s.lightingDrift());
+            FishTankSimulator.Config c = FishTankSimulator.Config.standard().withFish(fish);
             long t0 = System.nanoTime();
             FishTankSimulator.Truth truth = new FishTankSimulator(c, seed).simulate(seconds, out,
                     new ConsoleProgress("simulate"));

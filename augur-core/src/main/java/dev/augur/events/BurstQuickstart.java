@@ -20,7 +20,7 @@ public final class BurstQuickstart {
 
     public static Result run(Path out, double seconds, int steps, long seed, PrintStream log,
                              Function<String, ProgressListener> progress) throws IOException {
-        Path video = out.resolve("tank.mp4");
+        Path video = out.resolve("tank.mkv");
         log.printf(Locale.ROOT, "[1/4] simulating %.0f s of tank (seed %d) -> %s%n", seconds, seed, video);
         FishTankSimulator.Truth truth = new FishTankSimulator(FishTankSimulator.Config.standard(), seed).simulate(seconds, video,
                 progress.apply("simulate"));
@@ -33,6 +33,14 @@ public final class BurstQuickstart {
         double r = truth.energyCorrelation(labels.energy());
         log.printf(Locale.ROOT, "      motion energy vs true group speed: r = %.3f; label prevalence %.3f%n", r,
                 labels.prevalence());
+
+        BurstSeries asPublished = VideoLabels.of(video, VideoReader.Options.seed000(), BurstRule.seed000(),
+                AlgorithmicBaseline.seed000(), false).series();
+        String realism = RealismReport.write(asPublished, null, out.resolve("run"));
+        long agree = RecordingStatistics.rows(RecordingStatistics.of(asPublished, BurstRule.seed000().horizon()),
+                RealismReport.SEED000_TRAINING).stream().filter(RecordingStatistics.Row::agrees).count();
+        log.printf(Locale.ROOT, "      realism: %d of %d statistics within 20%% of seed 000's real tank (run/realism.md)%n",
+                agree, realism.lines().count() - 2);
 
         log.printf(Locale.ROOT, "[3/4] training the ConvLSTM forecaster (%d steps) and scoring it beside the baseline%n", steps);
         BurstExperiment.Settings reduced = BurstExperiment.Settings.reduced(steps);

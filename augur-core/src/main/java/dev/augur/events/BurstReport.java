@@ -100,6 +100,7 @@ public final class BurstReport {
         if (haveGif) {
             page.image(gif, "Frames around the strongest alerts (1 s before to 1.5 s after)");
         }
+        RealismReport.addTo(page, run);
         Path html = run.resolve("report.html");
         page.write(html);
         return html;
