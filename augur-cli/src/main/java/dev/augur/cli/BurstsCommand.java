@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bursts", mixinStandardHelpOptions = true, description = "Event forecasting: bursts of motion (fish chases) within the next 1.5 s.",
         subcommands = {BurstsCommand.Simulate.class, BurstsCommand.Label.class, BurstsCommand.Train.class,
-                BurstsCommand.Forecast.class, BurstsCommand.Test.class, BurstsCommand.Report.class})
+                BurstsCommand.Forecast.class, BurstsCommand.Test.class, BurstsCommand.Report.class,
+                BurstsCommand.Realism.class, BurstsCommand.Study.class})
 final class BurstsCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -389,6 +390,73 @@ final class BurstsCommand {
         @Override
         public Integer call() throws Exception {
             System.out.println("wrote " + dev.augur.events.BurstReport.write(run));
+            return 0;
+        }
+    }
+
+    @Command(name = "realism", mixinStandardHelpOptions = true,
+            description = "A recording's statistics (positive frames, burst episodes, intervals, energy quantiles,"
+                    + " autocorrelation) beside a real recording's: seed 000's real tank by default.")
+    static final class Realism implements Callable<Integer> {
+        @Option(names = "--video", description = "the recording to check (e.g. a simulated tank), labelled with seed 000's rule as published")
+        Path video;
+
+        @Option(names = "--sim-series", description = "or its labelled series CSV")
+        Path simSeries;
+
+        @Option(names = "--series", description = "the real recording's labelled series CSV (default: seed 000's published statistics)")
+        Path series;
+
+        @Option(names = "--out", defaultValue = "runs/realism", description = "folder for realism.md, realism.csv, realism.png (default: ${DEFAULT-VALUE})")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if ((video == null) == (simSeries == null)) {
+                throw new IllegalArgumentException("give either --video or --sim-series");
+            }
+            BurstSeries sim = video != null ? VideoLabels.of(video, VideoReader.Options.seed000(), BurstRule.seed000(),
+                    AlgorithmicBaseline.seed000(), false).series() : BurstSeries.read(simSeries);
+            BurstSeries real = series == null ? null : BurstSeries.read(series);
+            System.out.print(dev.augur.events.RealismReport.write(sim, real, out));
+            System.out.println("wrote " + out.resolve("realism.md") + ", realism.csv, realism.png");
+            return 0;
+        }
+    }
+
+    @Command(name = "study", mixinStandardHelpOptions = true,
+            description = "Does video add information? Per simulator seed: the video ConvLSTM, the series forecaster and"
+                    + " the baseline on the same held-out frames, against the labels and the true chase onsets.")
+    static final class Study implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        EngineOptions engine;
+
+        @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "simulator (and training) seeds (default: ${DEFAULT-VALUE})")
+        List<Long> seeds;
+
+        @Option(names = "--minutes", defaultValue = "30", description = "minutes of simulated video per seed (default: ${DEFAULT-VALUE})")
+        double minutes;
+
+        @Option(names = "--steps", defaultValue = "3000", description = "video ConvLSTM training steps, the quickstart's (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--series-steps", defaultValue = "1500", description = "series forecaster steps per candidate (default: ${DEFAULT-VALUE})")
+        int seriesSteps;
+
+        @Option(names = "--out", defaultValue = "runs/sim-study", description = "(default: ${DEFAULT-VALUE})")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!(minutes >= 5) || steps < 1 || seriesSteps < 1 || seeds.isEmpty()) {
+                throw new IllegalArgumentException("--minutes must be >= 5 and --steps, --series-steps >= 1, with one seed or more");
+            }
+            engine.start();
+            long t0 = System.nanoTime();
+            List<dev.augur.events.SimulatorStudy.SeedResult> r = dev.augur.events.SimulatorStudy.run(seeds, minutes * 60,
+                    steps, seriesSteps, out, System.out, ConsoleProgress::new);
+            System.out.print(dev.augur.events.SimulatorStudy.table(r));
+            System.out.printf(Locale.ROOT, "wrote %s; took %.0f s%n", out.resolve("study.md"), (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }

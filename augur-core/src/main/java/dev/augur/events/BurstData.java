@@ -158,6 +158,25 @@ public final class BurstData {
     }
 
     /**
+     * One block as a labelled series (frames numbered as in the video): the labels refit on the training block, −1
+     * where the label's window runs past the block's end, and the baseline as computed on the whole recording.
+     */
+    public BurstSeries series(Block block, double fps) {
+        int start = block.ordinal() == 0 ? 0 : blockEnds[block.ordinal() - 1];
+        int end = blockEnds[block.ordinal()];
+        int n = end - start;
+        double[] e = java.util.Arrays.copyOfRange(energy, start, end);
+        int[] l = java.util.Arrays.copyOfRange(labels, start, end);
+        for (int t = Math.max(0, n - rule.horizon() - 1); t < n; t++) {
+            l[t] = -1;
+        }
+        double[] time = new double[n];
+        java.util.Arrays.setAll(time, t -> (start + t) / fps);
+        return new BurstSeries(video + " (" + block.name().toLowerCase(java.util.Locale.ROOT) + " block)", start, time, e, l,
+                java.util.Arrays.copyOfRange(baseline, start, end), List.of(), new double[0][]);
+    }
+
+    /**
      * Frames t of a block that can be scored with a {@code window}-frame input: the input [t−W+1, t] and the
      * label's frames [t, t+h+1] both lie inside the block, and the baseline (which looks back 89 frames) is
      * defined. Every {@code stride}-th such frame.

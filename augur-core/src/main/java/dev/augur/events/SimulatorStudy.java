@@ -1,0 +1,148 @@
+package dev.augur.events;
+
+import ai.djl.ndarray.NDManager;
+import dev.augur.data.AtomicFiles;
+import dev.augur.data.VideoReader;
+import dev.augur.eval.Estimate;
+import dev.augur.train.ModelBundle;
+import dev.augur.train.ProgressListener;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Does video add information? On the calibrated simulator, for each simulator seed: the video ConvLSTM (the
+ * quickstart's configuration), the series forecaster (motion energy only) and seed 000's baseline, all fitted and
+ * chosen on the first 27 minutes, scored on the same held-out frames of the last 3 — against the motion-energy
+ * labels and against the simulator's true chase onsets, which motion energy does not decide. Resumable: a seed's
+ * finished parts are kept. Writes {@code out/seed-N/…} and {@code out/study.md}.
+ */
+public final class SimulatorStudy {
+    private SimulatorStudy() {}
+
+    /** One seed's two comparisons. */
+    public record SeedResult(long seed, ForecastComparison.Result labels, ForecastComparison.Result chases) {}
+
+    public static List<SeedResult> run(List<Long> seeds, double seconds, int videoSteps, int seriesSteps, Path out,
+                                       PrintStream log, Function<String, ProgressListener> progress) throws IOException {
+        List<SeedResult> results = new ArrayList<>();
+        for (long seed : seeds) {
+            results.add(runSeed(seed, seconds, videoSteps, seriesSteps, out.resolve("seed-" + seed), log, progress));
+            AtomicFiles.writeString(out.resolve("study.md"), table(results));
+        }
+        return results;
+    }
+
+    private static SeedResult runSeed(long seed, double seconds, int videoSteps, int seriesSteps, Path dir, PrintStream log,
+                                      Function<String, ProgressListener> progress) throws IOException {
+        Files.createDirectories(dir);
+        Path video = dir.resolve("tank.mkv");
+        if (!Files.isRegularFile(FishTankSimulator.sibling(video, "chases.csv"))) {
+            log.printf(Locale.ROOT, "seed %d: simulating %.0f s%n", seed, seconds);
+            new FishTankSimulator(FishTankSimulator.Config.standard(), seed).simulate(seconds, video, progress.apply("simulate"));
+        }
+        log.printf(Locale.ROOT, "seed %d: video ConvLSTM%n", seed);
+        BurstExperiment.Settings reduced = BurstExperiment.Settings.reduced(videoSteps);
+        BurstExperiment.Settings vs = new BurstExperiment.Settings(reduced.model(), reduced.factor(), videoSteps,
+                reduced.batchSize(), reduced.learningRate(), seed, 1, reduced.checkpointEvery());
+        Path videoRun = dir.resolve("video");
+        if (!Files.isRegularFile(videoRun.resolve("test_scores.csv"))) {
+            BurstExperiment.run(video, vs, videoRun, true, progress.apply("video"));
+        }
+        BurstData data = BurstData.read(video, VideoReader.Options.seed000(), reduced.factor(), BurstData.Split.seed000(),
+                BurstRule.seed000(), AlgorithmicBaseline.seed000());
+        BurstSeries train = data.series(BurstData.Block.TRAIN, 30);
+        BurstSeries validation = data.series(BurstData.Block.VALIDATION, 30);
+        BurstSeries test = data.series(BurstData.Block.TEST, 30);
+        log.printf(Locale.ROOT, "seed %d: series forecaster%n", seed);
+        SeriesExperiment.Result series = SeriesExperiment.run(List.of(train), validation,
+                SeriesExperiment.Settings.demoGrid(seriesSteps, seed), dir.resolve("series"), true, progress);
+        List<ForecastComparison.Forecaster> fs = new ArrayList<>();
+        fs.add(new ForecastComparison.Forecaster("video ConvLSTM", videoProbabilities(videoRun, test),
+                ModelBundle.read(videoRun.resolve("model"), BurstExperiment.TASK)
+                        .section("model", BurstExperiment.BurstModel.class).alertThreshold()));
+        try (NDManager m = NDManager.newBaseManager()) {
+            fs.add(SeriesExperiment.forecaster(dir.resolve("series/model"), test, m, "series " + series.chosen().settings().displayName()));
+        }
+        fs.add(new ForecastComparison.Forecaster("seed 000 baseline", test.baseline(), Double.NaN));
+        int h = data.rule().horizon();
+        ForecastComparison.Result byLabels = ForecastComparison.compare("test block, motion-energy labels", test, fs, h);
+        ForecastComparison.write(byLabels, test, fs, dir.resolve("test-labels"));
+        BurstSeries chaseTest = ChaseOnsets.relabel(test, ChaseOnsets.read(FishTankSimulator.sibling(video, "chases.csv")), h);
+        ForecastComparison.Result byChases = ForecastComparison.compare("test block, true chase onsets", chaseTest, fs, h);
+        ForecastComparison.write(byChases, chaseTest, fs, dir.resolve("test-chases"));
+        return new SeedResult(seed, byLabels, byChases);
+    }
+
+    /** The video model's test-block probabilities (scores file of {@link BurstExperiment}, every frame) per series row. */
+    static double[] videoProbabilities(Path videoRun, BurstSeries test) throws IOException {
+        BurstReport.Scores s = BurstReport.Scores.read(videoRun.resolve("test_scores.csv"));
+        double[] p = new double[test.length()];
+        Arrays.fill(p, Double.NaN);
+        for (int i = 0; i < s.frame().length; i++) {
+            int t = s.frame()[i] - test.firstFrame();
+            if (t >= 0 && t < p.length) {
+                p[t] = s.model()[i];
+            }
+        }
+        return p;
+    }
+
+    /** Per-seed ROC-AUCs, their mean ± sd over seeds, and the paired differences with their intervals. */
+    public static String table(List<SeedResult> results) {
+        StringBuilder b = new StringBuilder("# Does video add information? (calibrated simulator, test blocks)\n\n");
+        for (String target : List.of("labels", "chases")) {
+            b.append(target.equals("labels") ? "## Against the motion-energy labels\n\n" : "## Against the true chase onsets\n\n");
+            List<String> names = pick(results.get(0), target).rows().stream().map(ForecastComparison.Row::name).toList();
+            b.append("| seed | frames | prevalence |");
+            names.forEach(n -> b.append(' ').append(n).append(" ROC-AUC [95% CI] |"));
+            b.append("\n|---|---|---|").append("---|".repeat(names.size())).append('\n');
+            double[][] auc = new double[names.size()][results.size()];
+            for (int s = 0; s < results.size(); s++) {
+                ForecastComparison.Result r = pick(results.get(s), target);
+                b.append(String.format(Locale.ROOT, "| %d | %d | %.3f |", results.get(s).seed(), r.frames(), r.prevalence()));
+                for (int i = 0; i < names.size(); i++) {
+                    Estimate e = r.rows().get(i).rocAuc();
+                    auc[i][s] = e.mean();
+                    b.append(String.format(Locale.ROOT, " %.3f [%.3f, %.3f] |", e.mean(), e.low(), e.high()));
+                }
+                b.append('\n');
+            }
+            b.append("| mean ± sd | | |");
+            for (double[] a : auc) {
+                b.append(String.format(Locale.ROOT, " %.3f ± %.3f |", mean(a), sd(a)));
+            }
+            b.append("\n\nPaired ROC-AUC differences (block bootstrap, per seed):\n\n");
+            for (int d = 0; d < pick(results.get(0), target).differences().size(); d++) {
+                ForecastComparison.Difference first = pick(results.get(0), target).differences().get(d);
+                b.append("- ").append(first.first()).append(" − ").append(first.second()).append(':');
+                for (SeedResult r : results) {
+                    Estimate e = pick(r, target).differences().get(d).rocAuc();
+                    b.append(String.format(Locale.ROOT, " seed %d %+.3f [%+.3f, %+.3f];", r.seed(), e.mean(), e.low(), e.high()));
+                }
+                b.append('\n');
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static ForecastComparison.Result pick(SeedResult r, String target) {
+        return target.equals("labels") ? r.labels() : r.chases();
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    private static double sd(double[] v) {
+        double m = mean(v);
+        return v.length < 2 ? Double.NaN : Math.sqrt(Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
+    }
+}
