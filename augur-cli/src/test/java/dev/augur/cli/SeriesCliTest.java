@@ -1,0 +1,98 @@
+package dev.augur.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.augur.events.BurstSeries;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bursts train|forecast|test on per-frame series files, from the command line. */
+class SeriesCliTest {
+    private final CommandRunner cli = new CommandRunner();
+
+    /** Noise with lulls; the frame after a 6-frame lull is a burst onset: learnable from the past alone. */
+    static Path series(Path dir, String name, long seed, int n) throws Exception {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] e = new double[n];
+        int[] y = new int[n];
+        double[] baseline = new double[n];
+        int lull = 0;
+        for (int t = 0; t < n; t++) {
+            lull = lull == 0 && rng.nextDouble() < 0.05 ? 6 : lull;
+            e[t] = lull > 0 ? 0.0002 + 0.0001 * rng.nextDouble() : 0.001 + 0.001 * rng.nextDouble();
+            y[t] = t > 0 && lull == 0 && e[t - 1] < 0.0005 ? 1 : 0;
+            lull = Math.max(0, lull - 1);
+            baseline[t] = rng.nextDouble();
+        }
+        Path f = dir.resolve(name);
+        BurstSeries.of(name, 30, e, y, baseline).write(f);
+        return f;
+    }
+
+    private List<String> stdout(String... args) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertThat(cli.run(args)).as(cli.err()).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void trainChoosesOnValidationThenForecastAndTestReadTheBundle(@TempDir Path dir) throws Exception {
+        Path train = series(dir, "train.csv", 1, 3000);
+        Path validation = series(dir, "validation.csv", 2, 800);
+        Path test = series(dir, "test.csv", 3, 600);
+        Path run = dir.resolve("run");
+        assertThat(cli.run("bursts", "train", "--series", train.toString(), "--validation-series", validation.toString(),
+                "--out", run.toString(), "--steps", "200", "--window", "12", "--hidden", "8", "--lr", "3e-3",
+                "--evaluate-every", "100")).as(cli.err()).isZero();
+        assertThat(Files.readString(run.resolve("model/model.json"))).contains("\"task\" : \"bursts-series\"");
+        assertThat(Files.readString(run.resolve("summary.md"))).contains("TCN-LSTM")
+                .contains("logistic regression (reference)").contains("seed 000 baseline").contains("(chosen)");
+        assertThat(run.resolve("report.html")).isNotEmptyFile();
+
+        List<String> lines = stdout("bursts", "forecast", "--model", run.resolve("model").toString(), "--series", test.toString());
+        assertThat(lines).hasSize(600);
+        assertThat(lines.get(11)).contains("\"probability\":null");
+        assertThat(lines.get(12)).matches("\\{\"frame\":12,\"time\":0.4,\"probability\":0\\.\\d+.*\"alert\":(true|false)}");
+
+        Path forecasts = dir.resolve("elsewhere.csv");
+        Files.writeString(forecasts, "frame,probability\n" + String.join("\n",
+                java.util.stream.IntStream.range(0, 600).mapToObj(t -> t + "," + (t % 7) / 7.0).toList()) + "\n");
+        Path out = dir.resolve("scored");
+        List<String> table = stdout("bursts", "test", "--model", run.resolve("model").toString(), "--series", test.toString(),
+                "--forecasts", "elsewhere=" + forecasts, "--out", out.toString());
+        assertThat(String.join("\n", table)).contains("| elsewhere |").contains("seed 000 baseline")
+                .contains("ROC-AUC TCN-LSTM − elsewhere").contains("ROC-AUC TCN-LSTM − seed 000 baseline");
+        assertThat(out.resolve("metrics.json")).isNotEmptyFile();
+        assertThat(out.resolve("scores.csv")).isNotEmptyFile();
+    }
+
+    @Test
+    void badSeriesInputIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        Path test = series(dir, "test.csv", 3, 200);
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, "frame,probability\n5,0.2\n6,high\n");
+        assertThat(cli.run("bursts", "test", "--series", test.toString(), "--forecasts", "b=" + broken,
+                "--out", dir.resolve("o").toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("broken.csv").contains("line 3").contains("'high'");
+        assertThat(dir.resolve("o")).doesNotExist();
+        cli.clearErr();
+        assertThat(cli.run("bursts", "train", "--series", test.toString(), "--out", dir.resolve("r").toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("--validation-series");
+        cli.clearErr();
+        assertThat(cli.run("bursts", "forecast", "--model", dir.resolve("nothing").toString(), "--series", test.toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("nothing");
+    }
+}
