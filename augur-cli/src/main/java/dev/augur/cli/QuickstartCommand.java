@@ -1,6 +1,7 @@
 package dev.augur.cli;
 
-import dev.augur.events.BurstQuickstart;
+import dev.augur.events.ForecastComparison;
+import dev.augur.events.SimulatorStudy;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,12 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The main job: the fish burst forecaster end to end on a simulated tank — simulate, label, train, evaluate
- * against the baseline, report — under runs/quickstart/.
+ * The main job: the fish burst forecasters end to end on a simulated tank calibrated to seed 000's real one —
+ * simulate, label, check realism, train the video and the series forecaster, score both beside the baseline,
+ * report — under runs/quickstart/.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Simulate a fish tank, label bursts, train the ConvLSTM forecaster, score it beside seed 000's"
-                + " baseline on held-out time blocks and write an HTML report (runs/quickstart/).")
+        description = "Simulate a fish tank calibrated to seed 000's real one, label bursts, train the video ConvLSTM and"
+                + " the series forecaster, score both beside seed 000's baseline on the held-out test block (against"
+                + " the labels and the true chase onsets) and write HTML reports (runs/quickstart/).")
 final class QuickstartCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
@@ -25,8 +28,11 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "30", description = "minutes of simulated video (default: ${DEFAULT-VALUE}, as seed 000)")
     double minutes;
 
-    @Option(names = "--steps", defaultValue = "3000", description = "training steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "3000", description = "video ConvLSTM training steps (default: ${DEFAULT-VALUE})")
     int steps;
+
+    @Option(names = "--series-steps", defaultValue = "1500", description = "series forecaster steps per candidate (default: ${DEFAULT-VALUE})")
+    int seriesSteps;
 
     @Option(names = "--seed", defaultValue = "1", description = "simulator seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -38,10 +44,12 @@ final class QuickstartCommand implements Callable<Integer> {
         }
         engine.start();
         long t0 = System.nanoTime();
-        BurstQuickstart.Result r = BurstQuickstart.run(out, minutes * 60, steps, seed, System.out, ConsoleProgress::new);
-        System.out.print(r.experiment().test().table());
-        System.out.printf(Locale.ROOT, "%nreport: %s%nmodel: %s%ntook %.1f s%n", r.report(), out.resolve("run/model"),
-                (System.nanoTime() - t0) / 1e9);
+        SimulatorStudy.SeedResult r = SimulatorStudy.runSeed(seed, minutes * 60, steps, seriesSteps, out, System.out,
+                ConsoleProgress::new);
+        System.out.print("\n" + ForecastComparison.table(r.labels()) + "\n" + ForecastComparison.table(r.chases()));
+        System.out.printf(Locale.ROOT, "%nreports: %s (video model), %s, %s%nmodels: %s, %s%ntook %.1f s%n",
+                out.resolve("run/report.html"), out.resolve("test-labels/report.html"), out.resolve("test-chases/report.html"),
+                out.resolve("run/model"), out.resolve("series/model"), (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 }

@@ -67,6 +67,13 @@ class BurstsCliTest {
         assertThat(lines.get(0)).isEqualTo("{\"frame\":0,\"time\":0.0,\"probability\":null,\"calibrated\":null,\"alert\":false}");
         assertThat(lines.get(59)).matches("\\{\"frame\":59,\"time\":1\\.9667,\"probability\":0\\.\\d+,\"calibrated\":0\\.\\d+,"
                 + "\"alert\":(true|false)\\}");
+
+        // a video model scored on a labelled video beside the baseline (labels with the bundle's refit rule)
+        Path scored = dir.resolve("scored");
+        assertThat(run("bursts", "test", "--model", out.resolve("model").toString(), "--video", video.toString(),
+                "--out", scored.toString())).as(cli.err()).isZero();
+        assertThat(Files.readString(scored.resolve("summary.md"))).contains("| ConvLSTM |").contains("| seed 000 baseline |")
+                .contains("ROC-AUC ConvLSTM − seed 000 baseline");
     }
 
     @Test

@@ -155,14 +155,15 @@ public final class ForecastComparison {
         }
         roc.add(new LineChart.Series("chance", new double[] {0, 1}, new double[] {0, 1}, false)).yRange(0, 1)
                 .writePng(out.resolve("roc.png"));
-        int shown = Math.min(frames.length, 60 * 30);
+        int shown = Math.min(frames.length, 20 * 30);
         double[] time = new double[shown];
         double[] label = new double[shown];
         for (int i = 0; i < shown; i++) {
-            time[i] = series.time()[frames[i]];
+            time[i] = series.time()[frames[i]] - series.time()[frames[0]];
             label[i] = y[i];
         }
-        LineChart trace = new LineChart("The first minute of scored frames", "time (s)", "probability / label", 900, 360);
+        LineChart trace = new LineChart(String.format(Locale.ROOT, "The first 20 s of scored frames (from frame %d)",
+                series.firstFrame() + frames[0]), "seconds", "probability / label", 900, 360);
         trace.add(new LineChart.Series("label", time, label, false));
         for (Forecaster f : forecasters) {
             double[] p = new double[shown];
@@ -195,7 +196,7 @@ public final class ForecastComparison {
                     d.first(), d.second(), d.rocAuc().mean(), d.rocAuc().low(), d.rocAuc().high()));
         }
         page.image(out.resolve("roc.png"), "ROC curves on the common frames");
-        page.image(out.resolve("trace.png"), "Labels and probabilities over the first minute of scored frames");
+        page.image(out.resolve("trace.png"), "Labels and probabilities over the first 20 seconds of scored frames");
         page.write(out.resolve("report.html"));
     }
 

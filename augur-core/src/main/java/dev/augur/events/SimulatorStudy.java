@@ -33,25 +33,46 @@ public final class SimulatorStudy {
                                        PrintStream log, Function<String, ProgressListener> progress) throws IOException {
         List<SeedResult> results = new ArrayList<>();
         for (long seed : seeds) {
+            log.printf(Locale.ROOT, "simulator seed %d%n", seed);
             results.add(runSeed(seed, seconds, videoSteps, seriesSteps, out.resolve("seed-" + seed), log, progress));
             AtomicFiles.writeString(out.resolve("study.md"), table(results));
         }
         return results;
     }
 
-    private static SeedResult runSeed(long seed, double seconds, int videoSteps, int seriesSteps, Path dir, PrintStream log,
-                                      Function<String, ProgressListener> progress) throws IOException {
+    /**
+     * One seed end to end, the quickstart's pipeline: simulate, label ({@code labels.csv}, refit), compare with the
+     * real tank ({@code run/realism.*}), train the video ConvLSTM ({@code run/}, report included), train the series
+     * forecaster ({@code series/}), and score all three on the test block against the labels and the chase onsets
+     * ({@code test-labels/}, {@code test-chases/}). Parts already finished in {@code dir} are kept.
+     */
+    public static SeedResult runSeed(long seed, double seconds, int videoSteps, int seriesSteps, Path dir, PrintStream log,
+                                     Function<String, ProgressListener> progress) throws IOException {
         Files.createDirectories(dir);
         Path video = dir.resolve("tank.mkv");
         if (!Files.isRegularFile(FishTankSimulator.sibling(video, "chases.csv"))) {
-            log.printf(Locale.ROOT, "seed %d: simulating %.0f s%n", seed, seconds);
-            new FishTankSimulator(FishTankSimulator.Config.standard(), seed).simulate(seconds, video, progress.apply("simulate"));
+            log.printf(Locale.ROOT, "[1/5] simulating %.0f s of tank (seed %d) -> %s%n", seconds, seed, video);
+            FishTankSimulator.Truth truth = new FishTankSimulator(FishTankSimulator.Config.standard(), seed)
+                    .simulate(seconds, video, progress.apply("simulate"));
+            log.printf(Locale.ROOT, "      %d frames, %d chases%n", truth.frames(), truth.chases().size());
         }
-        log.printf(Locale.ROOT, "seed %d: video ConvLSTM%n", seed);
+        log.println("[2/5] motion energy, burst labels and the algorithmic baseline -> labels.csv; realism");
+        VideoLabels labels = VideoLabels.of(video, VideoReader.Options.seed000(), BurstRule.seed000(),
+                AlgorithmicBaseline.seed000(), true);
+        labels.writeCsv(dir.resolve("labels.csv"));
+        BurstSeries asPublished = VideoLabels.of(video, VideoReader.Options.seed000(), BurstRule.seed000(),
+                AlgorithmicBaseline.seed000(), false).series();
+        RealismReport.write(asPublished, null, dir.resolve("run"));
+        long agree = RecordingStatistics.rows(RecordingStatistics.of(asPublished, BurstRule.seed000().horizon()),
+                RealismReport.SEED000_TRAINING).stream().filter(RecordingStatistics.Row::agrees).count();
+        log.printf(Locale.ROOT, "      label prevalence %.3f; %d of 11 statistics within 20%% of seed 000's real tank"
+                + " (run/realism.md)%n", labels.prevalence(), agree);
+
+        log.printf(Locale.ROOT, "[3/5] the video ConvLSTM forecaster (%d steps) -> run/%n", videoSteps);
         BurstExperiment.Settings reduced = BurstExperiment.Settings.reduced(videoSteps);
         BurstExperiment.Settings vs = new BurstExperiment.Settings(reduced.model(), reduced.factor(), videoSteps,
                 reduced.batchSize(), reduced.learningRate(), seed, 1, reduced.checkpointEvery());
-        Path videoRun = dir.resolve("video");
+        Path videoRun = dir.resolve("run");
         if (!Files.isRegularFile(videoRun.resolve("test_scores.csv"))) {
             BurstExperiment.run(video, vs, videoRun, true, progress.apply("video"));
         }
@@ -60,9 +81,10 @@ public final class SimulatorStudy {
         BurstSeries train = data.series(BurstData.Block.TRAIN, 30);
         BurstSeries validation = data.series(BurstData.Block.VALIDATION, 30);
         BurstSeries test = data.series(BurstData.Block.TEST, 30);
-        log.printf(Locale.ROOT, "seed %d: series forecaster%n", seed);
+        log.printf(Locale.ROOT, "[4/5] the series forecaster on the same blocks (motion energy only) -> series/%n");
         SeriesExperiment.Result series = SeriesExperiment.run(List.of(train), validation,
                 SeriesExperiment.Settings.demoGrid(seriesSteps, seed), dir.resolve("series"), true, progress);
+        log.println("[5/5] all three on the test block, against the labels and the true chase onsets -> test-labels/, test-chases/");
         List<ForecastComparison.Forecaster> fs = new ArrayList<>();
         fs.add(new ForecastComparison.Forecaster("video ConvLSTM", videoProbabilities(videoRun, test),
                 ModelBundle.read(videoRun.resolve("model"), BurstExperiment.TASK)
@@ -70,7 +92,9 @@ public final class SimulatorStudy {
         try (NDManager m = NDManager.newBaseManager()) {
             fs.add(SeriesExperiment.forecaster(dir.resolve("series/model"), test, m, "series " + series.chosen().settings().displayName()));
         }
-        fs.add(new ForecastComparison.Forecaster("seed 000 baseline", test.baseline(), Double.NaN));
+        double baselineThreshold = ModelBundle.read(dir.resolve("series/model"), SeriesForecaster.TASK)
+                .section("model", SeriesForecaster.SeriesModel.class).baselineThreshold();
+        fs.add(new ForecastComparison.Forecaster("seed 000 baseline", test.baseline(), baselineThreshold));
         int h = data.rule().horizon();
         ForecastComparison.Result byLabels = ForecastComparison.compare("test block, motion-energy labels", test, fs, h);
         ForecastComparison.write(byLabels, test, fs, dir.resolve("test-labels"));
