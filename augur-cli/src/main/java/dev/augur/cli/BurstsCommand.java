@@ -57,10 +57,14 @@ final class BurstsCommand {
     }
 
     @Command(name = "label", mixinStandardHelpOptions = true,
-            description = "Motion energy, burst labels and the algorithmic baseline for every frame of a video (CSV).")
+            description = "Motion energy, burst labels and the algorithmic baseline for every frame of a video, or labels"
+                    + " and baseline anew for a series CSV (its motion_energy column; extra columns are kept).")
     static final class Label implements Callable<Integer> {
-        @Option(names = "--video", required = true, description = "any video FFmpeg decodes")
+        @Option(names = "--video", description = "any video FFmpeg decodes, or a folder of frame images")
         Path video;
+
+        @Option(names = "--series", description = "a series CSV with frame and motion_energy columns (e.g. from a tracker)")
+        Path series;
 
         @Option(names = "--out", required = true, description = "CSV: frame,time,motion_energy,label,baseline_probability")
         Path out;
@@ -88,11 +92,17 @@ final class BurstsCommand {
 
         @Override
         public Integer call() throws Exception {
-            VideoLabels l = VideoLabels.of(video, new VideoReader.Options(height, width, fps, null),
-                    new BurstRule(horizon, minRange, lowFraction, BurstRule.SEED_WARM_UP), AlgorithmicBaseline.seed000(), refit);
-            l.writeCsv(out);
-            System.out.printf(Locale.ROOT, "%s: %d frames, label prevalence %.3f (c = %.6f)%n", video,
-                    l.energy().length, l.prevalence(), l.rule().minRange());
+            if ((video == null) == (series == null)) {
+                throw new IllegalArgumentException("give either --video or --series");
+            }
+            BurstRule rule = new BurstRule(horizon, minRange, lowFraction, BurstRule.SEED_WARM_UP);
+            BurstSeries l = video != null
+                    ? VideoLabels.of(video, new VideoReader.Options(height, width, fps, null), rule,
+                            AlgorithmicBaseline.seed000(), refit).series()
+                    : BurstSeries.read(series).relabelled(rule, AlgorithmicBaseline.seed000(), refit);
+            l.write(out);
+            System.out.printf(Locale.ROOT, "%s: %d frames, label prevalence %.3f (c = %.6f)%n", l.source(),
+                    l.length(), l.prevalence(), refit ? rule.refit(l.energy()).minRange() : rule.minRange());
             try {
                 BinaryMetrics m = new BinaryMetrics(l.baseline(), l.labels());
                 System.out.printf(Locale.ROOT, "baseline on this video: ROC-AUC %.3f, PR-AUC %.3f, majority accuracy %.3f%n",

@@ -80,6 +80,28 @@ class SeriesCliTest {
     }
 
     @Test
+    void labelReadsASeriesFromATrackerAndKeepsItsColumns(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("frame,motion_energy,speed\n");
+        for (int t = 0; t < 400; t++) {
+            double e = t % 60 < 50 ? 0.001 : 0.003; // a spike every 2 s
+            csv.append(t).append(',').append(e).append(',').append(t % 7).append('\n');
+        }
+        Path tracked = dir.resolve("tracked.csv");
+        Files.writeString(tracked, csv);
+        Path out = dir.resolve("labels.csv");
+        assertThat(cli.run("bursts", "label", "--series", tracked.toString(), "--out", out.toString())).as(cli.err()).isZero();
+        BurstSeries s = BurstSeries.read(out);
+        assertThat(s.featureNames()).containsExactly("speed");
+        assertThat(s.labels()[118]).isEqualTo(-1); // seed 000's warm-up
+        // spikes at frames 170 … 179: frame 125 is the first whose 45 frames ahead reach one; frame 124 sees none
+        assertThat(s.labels()[124]).isEqualTo(0);
+        assertThat(s.labels()[125]).isEqualTo(1);
+        assertThat(s.labels()[140]).isEqualTo(1);
+        assertThat(s.labels()[175]).isEqualTo(0); // inside the spike: not low now
+        assertThat(s.baseline()[100]).isBetween(0.0, 1.0);
+    }
+
+    @Test
     void badSeriesInputIsNamedWithItsLine(@TempDir Path dir) throws Exception {
         Path test = series(dir, "test.csv", 3, 200);
         Path broken = dir.resolve("broken.csv");

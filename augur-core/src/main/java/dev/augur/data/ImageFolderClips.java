@@ -1,7 +1,5 @@
 package dev.augur.data;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * What the image-folder data sets (KTH actions, radar echoes) share: grey square frames read from image files,
@@ -102,20 +99,7 @@ abstract class ImageFolderClips extends SquareClipSource {
      * it; grey images have all three equal), resized bilinearly. An unreadable file is an error naming it.
      */
     protected final float[] read(Path file) throws IOException {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": unreadable image (" + e.getMessage() + ")", e);
-        }
-        if (img == null) {
-            throw new IOException(file + ": not a readable image (no decoder recognises its contents)");
-        }
-        BufferedImage scaled = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, 0, size, size, null);
-        g.dispose();
+        BufferedImage scaled = ImageFiles.resized(ImageFiles.read(file), size, size);
         float[] out = new float[size * size];
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
@@ -126,8 +110,6 @@ abstract class ImageFolderClips extends SquareClipSource {
     }
 
     protected static boolean isImage(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return Files.isRegularFile(file) && (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg")
-                || name.endsWith(".bmp") || name.endsWith(".gif"));
+        return ImageFiles.isImage(file);
     }
 }

@@ -1,7 +1,5 @@
 package dev.augur.data;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -13,10 +11,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
- * A folder of frame images (PNG, JPEG, BMP) read as a video: files in natural name order ({@code 2.png} before
+ * A folder of frame images (PNG, JPEG, BMP, GIF) read as a video: files in natural name order ({@code 2.png} before
  * {@code 10.png}), grey as OpenCV reads them (0.299 R + 0.587 G + 0.114 B; grey images as stored), resized to
  * the options' size only when they differ, frame k at time k/fps.
  */
@@ -37,18 +34,13 @@ public final class ImageFolderVideo implements FrameSource {
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(ImageFolderVideo::isImage).sorted(Comparator.comparing(p -> naturalKey(p.getFileName().toString())))
+            files = s.filter(ImageFiles::isImage).sorted(Comparator.comparing(p -> naturalKey(p.getFileName().toString())))
                     .toList();
         }
         if (files.isEmpty()) {
             throw new IOException(dir + ": holds no frame images (.png, .jpg, .jpeg or .bmp)");
         }
         return new ImageFolderVideo(files, options);
-    }
-
-    static boolean isImage(Path p) {
-        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return Files.isRegularFile(p) && (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".bmp"));
     }
 
     /** Runs of digits compare as numbers: zero-padded to 20 places. */
@@ -68,32 +60,12 @@ public final class ImageFolderVideo implements FrameSource {
         if (index >= files.size()) {
             return null;
         }
-        Path file = files.get(index);
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": unreadable image (" + e.getMessage() + ")", e);
-        }
-        if (img == null) {
-            throw new IOException(file + ": not a readable image (no decoder recognises its contents)");
-        }
-        float[] pixels = grey(resized(img));
+        BufferedImage img = ImageFiles.read(files.get(index));
+        boolean sameSize = img.getWidth() == options.width() && img.getHeight() == options.height();
+        float[] pixels = grey(sameSize ? img : ImageFiles.resized(img, options.width(), options.height()));
         VideoReader.GreyFrame f = new VideoReader.GreyFrame(index, index / options.fps(), pixels);
         index++;
         return f;
-    }
-
-    private BufferedImage resized(BufferedImage img) {
-        if (img.getWidth() == options.width() && img.getHeight() == options.height()) {
-            return img;
-        }
-        BufferedImage out = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, 0, options.width(), options.height(), null);
-        g.dispose();
-        return out;
     }
 
     private static float[] grey(BufferedImage img) {

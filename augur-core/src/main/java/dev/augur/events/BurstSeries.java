@@ -69,6 +69,17 @@ public record BurstSeries(String source, int firstFrame, double[] time, double[]
         return j == 0 ? energy : features[j - 1];
     }
 
+    /**
+     * The same series labelled anew from its motion energy: labels by {@code rule}, the baseline's probabilities;
+     * with {@code refit} both rescaled to this series' energy span first (training data only, as for video).
+     */
+    public BurstSeries relabelled(BurstRule rule, AlgorithmicBaseline baseline, boolean refit) {
+        BurstRule r = refit ? rule.refit(energy) : rule;
+        AlgorithmicBaseline b = refit ? baseline.refit(energy) : baseline;
+        return new BurstSeries(source, firstFrame, time, energy, r.labels(energy), b.probabilities(energy), featureNames,
+                features);
+    }
+
     public double prevalence() {
         return BurstRule.prevalence(labels);
     }
