@@ -148,7 +148,7 @@ public final class ForecastComparison {
                                     String table) throws IOException {
         int[] y = Arrays.stream(frames).map(t -> series.labels()[t]).toArray();
         LineChart roc = new LineChart("ROC: " + Path.of(r.recording()).getFileName(), "false positive rate",
-                "true positive rate", 560, 500);
+                "true positive rate", 760, 520);
         for (Forecaster f : forecasters) {
             double[] p = Arrays.stream(frames).mapToDouble(t -> f.probabilities()[t]).toArray();
             roc.add(LineChart.of(f.name(), new BinaryMetrics(p, y).rocCurve(), false));

@@ -24,6 +24,9 @@ public final class LineChart {
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         chart.getStyler().setXAxisDecimalPattern("0.##");
         chart.getStyler().setYAxisDecimalPattern("0.####");
+        // XChart otherwise crowds the y axis with ticks on some data (a ROC curve's 1/35 steps); the x axis still
+        // takes its ticks from the data's x values (issue: readable reports)
+        chart.getStyler().setYAxisTickMarkSpacingHint(60);
     }
 
     public LineChart add(Series s) {
