@@ -3,7 +3,7 @@ package dev.augur.cli;
 import dev.augur.engine.AugurEngine;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
+import dev.augur.video.FramePredictionConfig;
 import dev.augur.train.TrainingLoop;
 import dev.augur.video.ResearchRun;
 import dev.augur.video.VideoData;
@@ -212,7 +212,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
             sampling = ScheduledSampling.off();
         }
-        TrainConfig config = new TrainConfig(maxIterations, batchSize, totalLength, lr, loss, 0, sampling,
+        FramePredictionConfig config = new FramePredictionConfig(maxIterations, batchSize, totalLength, lr, loss, 0, sampling,
                 flag("--reverse_input", reverseInput), seed, snapshotInterval);
         return new ResearchRun.Settings(flag("--is_training", isTraining), data, spec, config, saveDir, genFrmDir,
                 pretrained, displayInterval, testInterval, snapshotInterval, numSaveSamples);

@@ -15,7 +15,7 @@ import dev.augur.report.AnimatedGif;
 import dev.augur.report.ErrorChart;
 import dev.augur.report.FrameImages;
 import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
+import dev.augur.video.FramePredictionConfig;
 import dev.augur.train.TrainingLoop;
 import dev.augur.video.RolloutAnimation;
 import dev.augur.video.VideoData;
@@ -126,7 +126,7 @@ final class VideoCommand {
                     ? new ScheduledSampling(1.0, 0, 0, new ScheduledSampling.Reverse(steps / 3, Math.max(steps / 3 + 1,
                             2 * steps / 3), Math.max(1, steps / 15.0)))
                     : ScheduledSampling.linear(samplingStart, delta);
-            TrainConfig config = new TrainConfig(steps, batch, j + future, lr, loss, clipNorm, sampling, reverseInput,
+            FramePredictionConfig config = new FramePredictionConfig(steps, batch, j + future, lr, loss, clipNorm, sampling, reverseInput,
                     seed, checkpointEvery);
             engine.start();
             VideoTraining training = new VideoTraining(data.data(seed), spec, config, out, new ConsoleProgress(architecture));

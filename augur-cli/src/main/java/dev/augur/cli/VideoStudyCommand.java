@@ -2,7 +2,7 @@ package dev.augur.cli;
 
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
+import dev.augur.video.FramePredictionConfig;
 import dev.augur.video.VideoStudy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ final class VideoStudyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelSpec base = new ModelSpec("e3d_lstm", data.channels(), data.side(), data.side(), patch, hidden, filter,
                 false, false, layerNorm, inputLength);
-        TrainConfig training = new TrainConfig(steps, batch, inputLength + future, lr, "l1l2:0.5", clipNorm,
+        FramePredictionConfig training = new FramePredictionConfig(steps, batch, inputLength + future, lr, "l1l2:0.5", clipNorm,
                 ScheduledSampling.linear(1.0, 1.0 / Math.max(1, 0.75 * steps)), false, seed, checkpointEvery);
         VideoStudy.Settings settings = new VideoStudy.Settings(data.data(seed), base, training,
                 fineTuneSteps != null ? fineTuneSteps : Math.max(1, steps / 2), sequences);

@@ -8,11 +8,9 @@ import dev.augur.nn.SequenceClassifier;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
-import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
+import dev.augur.train.LoopConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,37 +78,20 @@ public final class BehaviorExperiment {
             // bit-identical: the generator's state is not in the checkpoint)
             manager.getEngine().setRandomSeed((int) s.seed());
             BehaviorTraining objective = new BehaviorTraining(model, train, s.batchSize(), s.seed(), s.augmentation());
-            TrainConfig config = new TrainConfig(s.steps(), s.batchSize(), s.model().window(), s.learningRate(), "l2",
-                    0, ScheduledSampling.off(), false, s.seed(), s.evaluateEvery());
+            LoopConfig config = new LoopConfig(s.steps(), s.learningRate(), 0, s.seed(), s.evaluateEvery());
             BehaviorModel info = new BehaviorModel(s.model(), scaler, train.vocabulary(), s.other(), objective.classWeights(), 0);
             EarlyStopping[] state = {start};
-            TrainingLoop[] loop = new TrainingLoop[1];
-            ProgressListener withValidation = progress.then(new ProgressListener() {
-                @Override
-                public void stepped(long step, long totalSteps, float loss) {
-                    if (step % s.evaluateEvery() != 0 && step != totalSteps) {
-                        return;
-                    }
-                    try {
-                        state[0] = validate(model, val, s, info, state[0], step, out, manager);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    if (state[0].evaluationsSinceBest() >= s.patience()) {
-                        loop[0].requestStop();
-                    }
-                }
-            });
-            loop[0] = new TrainingLoop(model.weights(), objective, config, checkpoint, withValidation);
+            TrainingLoop loop = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
+                    .afterStep((step, loss) -> {
+                        if (step % s.evaluateEvery() == 0 || step == s.steps()) {
+                            state[0] = validate(model, val, s, info, state[0], step, out, manager);
+                        }
+                        return state[0].evaluationsSinceBest() < s.patience();
+                    });
             if (start.evaluationsSinceBest() >= s.patience()) {
-                loop[0].requestStop();
+                loop.requestStop();
             }
-            TrainingLoop.Result r;
-            try {
-                r = loop[0].run(resume);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+            TrainingLoop.Result r = loop.run(resume);
             return new Result(state[0], r, state[0].evaluationsSinceBest() >= s.patience());
         }
     }

@@ -8,8 +8,7 @@ import dev.augur.engine.AugurEngine;
 import dev.augur.nn.SequenceClassifier;
 import dev.augur.train.ClassificationLoss;
 import dev.augur.train.Objective;
-import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
+import dev.augur.train.LoopConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,8 +115,7 @@ public final class BehaviorBench {
             Objective objective = (m, step) -> ClassificationLoss.focal(
                     model.logits(m.create(x, new Shape(TRAIN_BATCH, WINDOW, KeypointFeatures.COUNT)), true),
                     m.create(targets, new Shape(TRAIN_BATCH, CLASSES)), m.create(alpha), 2f, null);
-            TrainConfig config = new TrainConfig(warmup + steps, TRAIN_BATCH, WINDOW, 5e-4, "l2", 0,
-                    ScheduledSampling.off(), false, 3, Integer.MAX_VALUE);
+            LoopConfig config = new LoopConfig(warmup + steps, 5e-4, 0, 3, Integer.MAX_VALUE);
             StepTimer timer = new StepTimer(warmup);
             new TrainingLoop(model.weights(), objective, config, scratch.resolve("checkpoint.npz"), timer).run(false);
             return timer.seconds();

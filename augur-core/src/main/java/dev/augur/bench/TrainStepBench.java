@@ -12,7 +12,7 @@ import dev.augur.nn.ModelSpec;
 import dev.augur.train.FrameLoss;
 import dev.augur.train.Objective;
 import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
+import dev.augur.video.FramePredictionConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -141,7 +141,7 @@ public final class TrainStepBench {
         AugurEngine.cpu();
         ModelSpec spec = spec(cell);
         float[] clipData = randomClip(new SplittableRandom(3));
-        TrainConfig config = new TrainConfig(warmup + steps, BATCH, LENGTH, 1e-3, "l2", 0, ScheduledSampling.linear(0.5, 0),
+        FramePredictionConfig config = new FramePredictionConfig(warmup + steps, BATCH, LENGTH, 1e-3, "l2", 0, ScheduledSampling.linear(0.5, 0),
                 false, 3, Integer.MAX_VALUE);
         ScheduledSampling sampling = config.sampling();
         Path scratch = Files.createTempDirectory("augur-bench");
@@ -154,7 +154,7 @@ public final class TrainStepBench {
                 return FrameLoss.of("l2", model.forward(clip, mask), clip.get(new NDIndex(":, 1:")));
             };
             StepTimer timer = new StepTimer(warmup);
-            new TrainingLoop(model.weights(), objective, config, ckpt, timer).run(false);
+            new TrainingLoop(model.weights(), objective, config.loop(), ckpt, timer).run(false);
             return timer.seconds();
         } finally {
             Files.deleteIfExists(ckpt);

@@ -7,8 +7,7 @@ import dev.augur.eval.PlattScaling;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
-import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
+import dev.augur.train.LoopConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,8 +50,7 @@ public final class BurstExperiment {
         try (NDManager manager = NDManager.newBaseManager();
              BurstClassifier model = new BurstClassifier(s.model(), manager, s.seed())) {
             BurstTraining objective = new BurstTraining(model, data, s.batchSize(), s.seed());
-            TrainConfig config = new TrainConfig(s.steps(), s.batchSize(), s.model().window(), s.learningRate(), "l2",
-                    1.0, ScheduledSampling.off(), false, s.seed(), s.checkpointEvery());
+            LoopConfig config = new LoopConfig(s.steps(), s.learningRate(), 1.0, s.seed(), s.checkpointEvery());
             TrainingLoop.Result training = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
                     .run(resume);
             int lookback = AlgorithmicBaseline.seed000().lookback();
@@ -72,7 +70,9 @@ public final class BurstExperiment {
             double prevalence = BurstRule.prevalence(java.util.Arrays.stream(train).map(t -> data.labels()[t]).toArray());
             Result r = new Result(val, test, prevalence, objective.positiveWeight(), training);
             // alerts fire at the validation block's Youden threshold: chosen on held-out data, never on the test block
-            ModelBundle.save(out.resolve("model"), TASK, new BurstModel(s, val.model().youden().threshold(), modelPlatt), config,
+            TrainingRecord record = new TrainingRecord(TrainingRecord.WEIGHTED_BCE, config, s.batchSize(),
+                    objective.positiveWeight(), "left-right and up-down flips");
+            ModelBundle.save(out.resolve("model"), TASK, new BurstModel(s, val.model().youden().threshold(), modelPlatt), record,
                     new DataInfo(video.toString(), data.rule()), model.weights());
             ModelBundle.read(out.resolve("model"), TASK).writeMetrics(java.util.Map.of("validation", val, "test", test));
             AtomicFiles.writeString(out.resolve("metrics.json"), ModelBundle.json().writeValueAsString(

@@ -9,11 +9,9 @@ import dev.augur.eval.PlattScaling;
 import dev.augur.nn.SequenceClassifier;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
-import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
+import dev.augur.train.LoopConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,14 +155,17 @@ public final class SeriesExperiment {
         List<ForecastComparison.Forecaster> fs = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             fs.add(forecaster(out.resolve("model"), validation, manager, null));
-            done.stream().filter(c -> c.settings().architecture().equals("logistic") && c != chosen)
-                    .max(java.util.Comparator.comparingDouble(Candidate::validationAuc))
-                    .ifPresent(c -> fs.add(uncheckedForecaster(out.resolve("candidates").resolve(c.settings().label())
-                            .resolve("model"), validation, manager, "logistic regression (reference)")));
+            java.util.Optional<Candidate> logistic = done.stream()
+                    .filter(c -> c.settings().architecture().equals("logistic") && c != chosen)
+                    .max(java.util.Comparator.comparingDouble(Candidate::validationAuc));
+            if (logistic.isPresent()) {
+                fs.add(forecaster(out.resolve("candidates").resolve(logistic.get().settings().label()).resolve("model"),
+                        validation, manager, "logistic regression (reference)"));
+            }
         }
         if (Arrays.stream(validation.baseline()).anyMatch(Double::isFinite)) {
             fs.add(new ForecastComparison.Forecaster("seed 000 baseline", validation.baseline(),
-                    fs.get(0) == null ? Double.NaN : baselineThreshold(out.resolve("model"))));
+                    baselineThreshold(out.resolve("model"))));
         }
         ForecastComparison.Result r = ForecastComparison.compare("validation: " + validation.source(), validation, fs,
                 BurstRule.seed000().horizon());
@@ -175,14 +176,6 @@ public final class SeriesExperiment {
     private static double baselineThreshold(Path bundle) throws IOException {
         return ModelBundle.read(bundle, SeriesForecaster.TASK).section("model", SeriesForecaster.SeriesModel.class)
                 .baselineThreshold();
-    }
-
-    private static ForecastComparison.Forecaster uncheckedForecaster(Path bundle, BurstSeries s, NDManager m, String name) {
-        try {
-            return forecaster(bundle, s, m, name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A saved forecaster's probabilities on {@code s}, at its validation threshold. */
@@ -227,41 +220,30 @@ public final class SeriesExperiment {
                 SeriesWindows val = new SeriesWindows(validation, inputs, scaler);
                 List<SeriesWindows> train = training.stream().map(t -> new SeriesWindows(t, inputs, scaler)).toList();
                 SeriesTraining objective = new SeriesTraining(model, training, train, s.batchSize(), s.seed());
-                TrainConfig config = new TrainConfig(s.steps(), s.batchSize(), 2, s.learningRate(), "l2", 1.0,
-                        ScheduledSampling.off(), false, s.seed(), s.evaluateEvery());
-                ProgressListener scoring = new ProgressListener() {
-                    @Override
-                    public void stepped(long step, long total, float loss) {
-                        if (step % s.evaluateEvery() != 0 && step != total) {
-                            return;
-                        }
-                        double[] p = SeriesForecaster.probabilities(model, val, frames);
-                        double auc = new BinaryMetrics(p, y).rocAuc();
-                        history.add(String.format(Locale.ROOT, "%d,%.6f,%.6f", step, loss, auc));
-                        try {
-                            if (auc > best[0]) {
-                                best[0] = auc;
-                                best[1] = step;
-                                SeriesForecaster.SeriesModel info = new SeriesForecaster.SeriesModel(model.spec(), inputs,
-                                        scaler, new BinaryMetrics(p, y).youden().threshold(), PlattScaling.fit(p, y),
-                                        baselineThreshold, s, step, auc, s.displayName());
-                                ModelBundle.save(dir.resolve("model"), SeriesForecaster.TASK, info, config,
-                                        new DataInfo(training.stream().map(BurstSeries::source).toList(),
-                                                validation.source(), frames.length), model.weights());
-                            }
-                            AtomicFiles.writeString(dir.resolve("selection.csv"), String.join("\n", history) + "\n");
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                };
+                LoopConfig config = new LoopConfig(s.steps(), s.learningRate(), 1.0, s.seed(), s.evaluateEvery());
+                TrainingRecord record = new TrainingRecord(TrainingRecord.WEIGHTED_BCE, config, s.batchSize(),
+                        objective.positiveWeight(), "none");
                 Path checkpoint = dir.resolve("checkpoint.npz");
-                try {
-                    new TrainingLoop(model.weights(), objective, config, checkpoint, progress.then(scoring))
-                            .run(resume && Files.exists(checkpoint));
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
+                new TrainingLoop(model.weights(), objective, config, checkpoint, progress).afterStep((step, loss) -> {
+                    if (step % s.evaluateEvery() != 0 && step != s.steps()) {
+                        return true;
+                    }
+                    double[] p = SeriesForecaster.probabilities(model, val, frames);
+                    double auc = new BinaryMetrics(p, y).rocAuc();
+                    history.add(String.format(Locale.ROOT, "%d,%.6f,%.6f", step, loss, auc));
+                    if (auc > best[0]) {
+                        best[0] = auc;
+                        best[1] = step;
+                        SeriesForecaster.SeriesModel info = new SeriesForecaster.SeriesModel(model.spec(), inputs, scaler,
+                                new BinaryMetrics(p, y).youden().threshold(), PlattScaling.fit(p, y), baselineThreshold, s,
+                                step, auc, s.displayName());
+                        ModelBundle.save(dir.resolve("model"), SeriesForecaster.TASK, info, record,
+                                new DataInfo(training.stream().map(BurstSeries::source).toList(), validation.source(),
+                                        frames.length), model.weights());
+                    }
+                    AtomicFiles.writeString(dir.resolve("selection.csv"), String.join("\n", history) + "\n");
+                    return true;
+                }).run(resume && Files.exists(checkpoint));
             }
             Candidate c = new Candidate(s, (long) best[1], best[0], (System.nanoTime() - t0) / 1e9);
             AtomicFiles.writeString(doneFile, ModelBundle.json().writeValueAsString(c));

@@ -15,17 +15,19 @@ import java.util.List;
  * The one training loop: per step a fresh sub-manager (so memory does not grow), forward and backward,
  * clipping by global gradient norm, Adam, and an atomic checkpoint every N steps, at the end and when asked to
  * stop. Batches and masks depend only on (seed, step), so a run resumed from a checkpoint retraces exactly the
- * steps an uninterrupted run would have taken.
+ * steps an uninterrupted run would have taken. One hook runs after each step (and after that step's checkpoint,
+ * if one was due): validation, snapshots, early stopping.
  */
 public final class TrainingLoop {
     private final Weights weights;
     private final Objective objective;
-    private final TrainConfig config;
+    private final LoopConfig config;
     private final Path checkpoint;
     private final ProgressListener listener;
     private volatile boolean stopRequested;
+    private AfterStep hook = (step, loss) -> true;
 
-    public TrainingLoop(Weights weights, Objective objective, TrainConfig config, Path checkpoint,
+    public TrainingLoop(Weights weights, Objective objective, LoopConfig config, Path checkpoint,
                         ProgressListener listener) {
         this.weights = weights;
         this.objective = objective;
@@ -34,8 +36,26 @@ public final class TrainingLoop {
         this.listener = listener;
     }
 
-    /** Outcome of a run: losses of every step since step 0, and whether it stopped early on request. */
-    public record Result(long steps, float[] losses, boolean stopped) {
+    /**
+     * Work between steps with the live weights: it runs after step {@code step} (its checkpoint, if due, already
+     * written), may read and write files, and returns false to end the run there (early stopping).
+     */
+    @FunctionalInterface
+    public interface AfterStep {
+        boolean proceed(long step, float loss) throws IOException;
+    }
+
+    /** The loop with {@code hook} run after every step. */
+    public TrainingLoop afterStep(AfterStep hook) {
+        this.hook = hook;
+        return this;
+    }
+
+    /**
+     * Outcome of a run: losses of every step since step 0, whether it stopped early on request ({@code stopped}:
+     * the run is unfinished and can be resumed) and whether its hook ended it ({@code ended}: finished early).
+     */
+    public record Result(long steps, float[] losses, boolean stopped, boolean ended) {
         public float finalLoss() {
             return losses.length == 0 ? Float.NaN : losses[losses.length - 1];
         }
@@ -60,22 +80,28 @@ public final class TrainingLoop {
             }
             listener.started(first, config.steps());
             long step = first;
-            while (step < config.steps() && !stopRequested) {
+            long saved = -1;
+            boolean ended = false;
+            while (step < config.steps() && !stopRequested && !ended) {
                 float loss = step(adam, step);
                 losses.add(loss);
                 step++;
                 listener.stepped(step, config.steps(), loss);
-                if (step % config.checkpointEvery() == 0 && step < config.steps()) {
+                if (step % config.checkpointEvery() == 0 || step == config.steps()) {
                     save(adam, step, losses);
+                    saved = step;
                 }
+                ended = !hook.proceed(step, loss);
             }
-            save(adam, step, losses);
+            if (saved != step) {
+                save(adam, step, losses); // stopped, ended early, or nothing left to do
+            }
             listener.finished();
             float[] all = new float[losses.size()];
             for (int i = 0; i < all.length; i++) {
                 all[i] = losses.get(i);
             }
-            return new Result(step, all, step < config.steps());
+            return new Result(step, all, step < config.steps() && !ended, ended);
         }
     }
 

@@ -11,7 +11,6 @@ import dev.augur.nn.ModelSpec;
 import dev.augur.report.ErrorChart;
 import dev.augur.train.ProgressListener;
 import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,16 +59,16 @@ public final class BallsDemo {
     public static Result run(Path out, Settings s, Function<String, ProgressListener> progress) throws IOException {
         VideoData data = VideoData.balls(BouncingBalls.Config.seed001(), s.seed());
         double delta = 1.0 / (0.75 * s.steps()); // teacher forcing fades out over the first 3/4 of training
-        TrainConfig lstmTraining = new TrainConfig(s.steps(), s.batchSize(), CONTEXT + FUTURE, 1e-3, "l2", 1.0,
+        FramePredictionConfig lstmTraining = new FramePredictionConfig(s.steps(), s.batchSize(), CONTEXT + FUTURE, 1e-3, "l2", 1.0,
                 ScheduledSampling.linear(1.0, delta), false, s.seed(), Math.max(1, s.steps() / 10));
-        TrainConfig convTraining = new TrainConfig(s.steps(), s.batchSize(), 1 + FUTURE, 1e-3, "l2", 1.0,
+        FramePredictionConfig convTraining = new FramePredictionConfig(s.steps(), s.batchSize(), 1 + FUTURE, 1e-3, "l2", 1.0,
                 ScheduledSampling.linear(1.0, delta), false, s.seed(), Math.max(1, s.steps() / 10));
         train(data, convLstmSpec(), lstmTraining, out.resolve("convlstm"), progress.apply("convlstm"));
         train(data, convSpec(), convTraining, out.resolve("conv"), progress.apply("conv"));
         return evaluate(out, out.resolve("convlstm").resolve("model"), out.resolve("conv").resolve("model"), s);
     }
 
-    private static void train(VideoData data, ModelSpec spec, TrainConfig config, Path dir, ProgressListener listener)
+    private static void train(VideoData data, ModelSpec spec, FramePredictionConfig config, Path dir, ProgressListener listener)
             throws IOException {
         VideoTraining training = new VideoTraining(data, spec, config, dir, listener);
         training.run(true);

@@ -10,7 +10,6 @@ import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
 import dev.augur.report.FrameImages;
 import dev.augur.train.ProgressListener;
-import dev.augur.train.TrainConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +40,7 @@ public final class ResearchRun {
      * @param snapshotInterval iterations between snapshots
      * @param saveSamples     test batches whose first sequence is written as PNG frames (predrnn: num_save_samples)
      */
-    public record Settings(boolean training, VideoData data, ModelSpec spec, TrainConfig config, Path saveDir,
+    public record Settings(boolean training, VideoData data, ModelSpec spec, FramePredictionConfig config, Path saveDir,
                            Path genFrmDir, Path pretrained, int displayInterval, int testInterval,
                            int snapshotInterval, int saveSamples) {
         public Settings {
@@ -101,19 +100,13 @@ public final class ResearchRun {
         }
         training = t;
         try (NDManager manager = NDManager.newBaseManager()) {
-            t.withHooks(new VideoTraining.Hooks() {
-                @Override
-                public void afterStep(long step, FramePredictor model) throws IOException {
-                    if (step % s.testInterval() == 0) {
-                        test(model, Long.toString(step), manager);
-                    }
+            t.afterStep((step, model) -> {
+                if (step % s.testInterval() == 0) {
+                    test(model, Long.toString(step), manager);
                 }
-
-                @Override
-                public void afterCheckpoint(long step, Path checkpoint, FramePredictor model) throws IOException {
-                    if (step % s.snapshotInterval() == 0) {
-                        saveSnapshot(step, checkpoint, model);
-                    }
+                boolean checkpointed = step % s.config().checkpointEvery() == 0 || step == s.config().steps();
+                if (checkpointed && step % s.snapshotInterval() == 0) {
+                    saveSnapshot(step, t.checkpoint(), model);
                 }
             });
             return t.run(resume);

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ModelBundle;
-import dev.augur.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -15,14 +14,14 @@ public final class VideoModels {
     private VideoModels() {}
 
     /** A loaded bundle: the network with its weights, and the data it was trained on. */
-    public record Loaded(FramePredictor model, VideoData data, TrainConfig training, Path dir) implements AutoCloseable {
+    public record Loaded(FramePredictor model, VideoData data, FramePredictionConfig training, Path dir) implements AutoCloseable {
         @Override
         public void close() {
             model.close();
         }
     }
 
-    public static void save(Path dir, FramePredictor model, TrainConfig training, VideoData data) throws IOException {
+    public static void save(Path dir, FramePredictor model, FramePredictionConfig training, VideoData data) throws IOException {
         ModelBundle.save(dir, TASK, model.spec(), training, data, model.weights());
     }
 
@@ -30,7 +29,7 @@ public final class VideoModels {
         ModelBundle bundle = ModelBundle.read(dir, TASK);
         ModelSpec spec = bundle.section("model", ModelSpec.class);
         VideoData data = bundle.section("data", VideoData.class);
-        TrainConfig training = bundle.section("training", TrainConfig.class);
+        FramePredictionConfig training = bundle.section("training", FramePredictionConfig.class);
         FramePredictor model = FramePredictor.create(spec, manager, 0);
         try {
             bundle.loadWeights(model.weights());

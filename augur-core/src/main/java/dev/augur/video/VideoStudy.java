@@ -9,7 +9,6 @@ import dev.augur.eval.MetricsFiles;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ProgressListener;
 import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ public final class VideoStudy {
      * loss are the variants'); {@code training} gives steps, batch, clip length J+K, learning rate and sampling.
      * Fine-tuning runs {@code fineTuneSteps} fully autoregressive steps (the pretrained model's schedule is over).
      */
-    public record Settings(VideoData data, ModelSpec base, TrainConfig training, int fineTuneSteps, int testSequences) {
+    public record Settings(VideoData data, ModelSpec base, FramePredictionConfig training, int fineTuneSteps, int testSequences) {
         public Settings {
             if (fineTuneSteps < 1 || testSequences < 1) {
                 throw new IllegalArgumentException("fine-tuning steps and test sequences must be >= 1");
@@ -115,9 +114,9 @@ public final class VideoStudy {
         ModelSpec b = settings.base();
         ModelSpec spec = new ModelSpec(v.architecture(), b.channels(), b.height(), b.width(), b.patch(), b.hidden(),
                 b.filter(), false, v.residual(), b.layerNorm(), b.inputLength());
-        TrainConfig t = settings.training();
+        FramePredictionConfig t = settings.training();
         boolean fineTune = v.fineTunedFrom() != null;
-        TrainConfig config = new TrainConfig(fineTune ? settings.fineTuneSteps() : t.steps(), t.batchSize(),
+        FramePredictionConfig config = new FramePredictionConfig(fineTune ? settings.fineTuneSteps() : t.steps(), t.batchSize(),
                 t.clipLength(), t.learningRate(), v.loss(), t.clipNorm(), fineTune ? ScheduledSampling.off() : t.sampling(),
                 t.reverseInput(), t.seed(), t.checkpointEvery());
         VideoTraining training = new VideoTraining(settings.data(), spec, config, dir, listener);

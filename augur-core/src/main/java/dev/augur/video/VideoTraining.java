@@ -5,10 +5,8 @@ import dev.augur.data.AtomicFiles;
 import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.Checkpoint;
-import dev.augur.train.FramePredictionObjective;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
-import dev.augur.train.TrainConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,23 +20,24 @@ import java.util.Locale;
 public final class VideoTraining {
     private final VideoData data;
     private final ModelSpec spec;
-    private final TrainConfig config;
+    private final FramePredictionConfig config;
     private final Path out;
     private final ProgressListener listener;
     private volatile TrainingLoop loop;
     private volatile boolean stopRequested;
-    private Hooks hooks = new Hooks() {};
+    private AfterStep hook = (step, model) -> { };
     private Path initialWeights;
 
-    /** Work done between training steps with the live model (periodic tests, snapshots). */
-    public interface Hooks {
-        default void afterStep(long step, FramePredictor model) throws IOException {}
-
-        /** After the loop has written its checkpoint of {@code step} to {@code checkpoint}. */
-        default void afterCheckpoint(long step, Path checkpoint, FramePredictor model) throws IOException {}
+    /**
+     * Work done between training steps with the live model (periodic tests, snapshots): it runs after step
+     * {@code step}, after that step's checkpoint if one was due ({@link TrainingLoop.AfterStep}).
+     */
+    @FunctionalInterface
+    public interface AfterStep {
+        void after(long step, FramePredictor model) throws IOException;
     }
 
-    public VideoTraining(VideoData data, ModelSpec spec, TrainConfig config, Path out, ProgressListener listener) {
+    public VideoTraining(VideoData data, ModelSpec spec, FramePredictionConfig config, Path out, ProgressListener listener) {
         this.data = data;
         this.spec = spec;
         this.config = config;
@@ -46,8 +45,8 @@ public final class VideoTraining {
         this.listener = listener;
     }
 
-    public VideoTraining withHooks(Hooks h) {
-        this.hooks = h;
+    public VideoTraining afterStep(AfterStep h) {
+        this.hook = h;
         return this;
     }
 
@@ -78,14 +77,6 @@ public final class VideoTraining {
     }
 
     public TrainingLoop.Result run(boolean resume) throws IOException {
-        try {
-            return train(resume);
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private TrainingLoop.Result train(boolean resume) throws IOException {
         Checkpoint.refuseOverwrite(checkpoint(), resume);
         Files.createDirectories(out);
         checkSettings(resume);
@@ -95,8 +86,11 @@ public final class VideoTraining {
                 ModelBundle.read(initialWeights, VideoModels.TASK).loadWeights(model.weights());
             }
             TrainingLoop l = new TrainingLoop(model.weights(),
-                    new FramePredictionObjective(model, data.source(), config), config, checkpoint(),
-                    withHooks(listener, model));
+                    new FramePredictionObjective(model, data.source(), config), config.loop(), checkpoint(), listener)
+                    .afterStep((step, loss) -> {
+                        hook.after(step, model);
+                        return true;
+                    });
             loop = l;
             if (stopRequested) {
                 l.requestStop();
@@ -110,34 +104,8 @@ public final class VideoTraining {
         }
     }
 
-    private ProgressListener withHooks(ProgressListener inner, FramePredictor model) {
-        return inner.then(new ProgressListener() {
-            @Override
-            public void stepped(long step, long totalSteps, float loss) {
-                call(() -> hooks.afterStep(step, model));
-            }
-
-            @Override
-            public void checkpointed(long step, Path file) {
-                call(() -> hooks.afterCheckpoint(step, file, model));
-            }
-        });
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private static void call(IoAction action) {
-        try {
-            action.run();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** The settings a checkpoint was made with; resuming with others (but a longer run) would mix two runs. */
-    record RunSettings(ModelSpec model, TrainConfig training, VideoData data) {}
+    record RunSettings(ModelSpec model, FramePredictionConfig training, VideoData data) {}
 
     private void checkSettings(boolean resume) throws IOException {
         Path file = out.resolve("run.json");

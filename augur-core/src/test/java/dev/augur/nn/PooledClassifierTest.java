@@ -10,8 +10,7 @@ import dev.augur.engine.AugurEngine;
 import dev.augur.train.ClassificationLoss;
 import dev.augur.train.Objective;
 import dev.augur.train.ProgressListener;
-import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
+import dev.augur.train.LoopConfig;
 import dev.augur.train.TrainingLoop;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +35,7 @@ class PooledClassifierTest {
                 NDArray logits = head.forward(stack.encode(batch.get(0)).output()).reshape(-1);
                 return ClassificationLoss.binaryCrossEntropy(logits, batch.get(1), 1f);
             };
-            TrainConfig config = new TrainConfig(120, 16, 4, 1e-2, "l2", 0, ScheduledSampling.off(), false, 5, 1000);
+            LoopConfig config = new LoopConfig(120, 1e-2, 0, 5, 1000);
             float[] losses = new TrainingLoop(w, objective, config, dir.resolve("ckpt.npz"), ProgressListener.SILENT)
                     .run(false).losses();
             float first = 0;

@@ -1,5 +1,7 @@
 package dev.augur.train;
 
+import dev.augur.video.FramePredictionConfig;
+import dev.augur.video.FramePredictionObjective;
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.BouncingBalls;
 import dev.augur.engine.AugurEngine;
@@ -15,8 +17,8 @@ import java.util.List;
 final class TinyRun {
     static final ModelSpec SPEC = new ModelSpec("convlstm", 1, 16, 16, 2, List.of(8), 3, false, false, false, 3);
 
-    static TrainConfig config(int steps, int checkpointEvery) {
-        return new TrainConfig(steps, 4, 6, 3e-3, "l1l2", 1.0, ScheduledSampling.linear(1.0, 1.0 / steps), false, 42,
+    static FramePredictionConfig config(int steps, int checkpointEvery) {
+        return new FramePredictionConfig(steps, 4, 6, 3e-3, "l1l2", 1.0, ScheduledSampling.linear(1.0, 1.0 / steps), false, 42,
                 checkpointEvery);
     }
 
@@ -29,13 +31,13 @@ final class TinyRun {
         return train(SPEC, config(steps, checkpointEvery), checkpoint, resume, listener);
     }
 
-    static TrainingLoop.Result train(ModelSpec spec, TrainConfig config, Path checkpoint, boolean resume,
+    static TrainingLoop.Result train(ModelSpec spec, FramePredictionConfig config, Path checkpoint, boolean resume,
                                      ProgressListener listener) throws Exception {
         AugurEngine.cpu();
         try (NDManager manager = NDManager.newBaseManager();
              FramePredictor model = FramePredictor.create(spec, manager, 42)) {
             TrainingLoop loop = new TrainingLoop(model.weights(),
-                    new FramePredictionObjective(model, data(), config), config, checkpoint, listener);
+                    new FramePredictionObjective(model, data(), config), config.loop(), checkpoint, listener);
             return loop.run(resume);
         }
     }

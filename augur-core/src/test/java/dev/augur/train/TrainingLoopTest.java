@@ -1,5 +1,7 @@
 package dev.augur.train;
 
+import dev.augur.video.FramePredictionConfig;
+import dev.augur.video.FramePredictionObjective;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +39,7 @@ class TrainingLoopTest {
         ScheduledSampling sampling = predrnn
                 ? new ScheduledSampling(1.0, 0, 0, new ScheduledSampling.Reverse(30, 100, 20))
                 : ScheduledSampling.linear(1.0, 1.0 / 100);
-        TrainConfig config = new TrainConfig(120, 4, 6, 3e-3, "l1l2", 1.0, sampling, predrnn, 42, 1000);
+        FramePredictionConfig config = new FramePredictionConfig(120, 4, 6, 3e-3, "l1l2", 1.0, sampling, predrnn, 42, 1000);
         TrainingLoop.Result r = TinyRun.train(spec, config, dir.resolve("ckpt.npz"), false, ProgressListener.SILENT);
         assertThat(mean(r.losses(), 110, 120)).isLessThan(mean(r.losses(), 0, 10) * 0.6f);
     }
@@ -90,5 +92,37 @@ class TrainingLoopTest {
             s += a[i];
         }
         return s / (to - from);
+    }
+
+    /** The one hook: runs after each step and after that step's checkpoint, may write files, may end the run. */
+    @Test
+    void theHookRunsAfterEachStepsCheckpointAndCanEndTheRun(@TempDir Path dir) throws Exception {
+        dev.augur.engine.AugurEngine.start("cpu");
+        Path ckpt = dir.resolve("ckpt.npz");
+        List<Long> seen = new ArrayList<>();
+        List<Boolean> checkpointThere = new ArrayList<>();
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager();
+             dev.augur.nn.Weights w = new dev.augur.nn.Weights(manager, 1)) {
+            ai.djl.ndarray.NDArray a = w.uniform("a", new ai.djl.ndarray.types.Shape(1), 1);
+            Objective fitThree = (m, step) -> m.create(new float[] {1f}).mul(a).sub(3).square().sum();
+            TrainingLoop.Result r = new TrainingLoop(w, fitThree, new LoopConfig(50, 0.1, 0, 1, 5), ckpt,
+                    ProgressListener.SILENT).afterStep((step, loss) -> {
+                        seen.add(step);
+                        checkpointThere.add(Files.exists(ckpt));
+                        Files.writeString(dir.resolve("last-step.txt"), Long.toString(step));
+                        return step < 7;
+                    }).run(false);
+            assertThat(r.ended()).isTrue();
+            assertThat(r.stopped()).isFalse();
+            assertThat(r.steps()).isEqualTo(7);
+            assertThat(r.losses()).hasSize(7);
+            assertThat(r.losses()[6]).isLessThan(r.losses()[0]); // the loss falls
+            assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            assertThat(checkpointThere).containsExactly(false, false, false, false, true, true, true);
+            assertThat(Files.readString(dir.resolve("last-step.txt"))).isEqualTo("7");
+            try (Adam adam = new Adam(manager, w.arrays(), 0.1)) {
+                assertThat(Checkpoint.restore(ckpt, w, adam).step()).isEqualTo(7);
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ import dev.augur.engine.AugurEngine;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ProgressListener;
 import dev.augur.train.ScheduledSampling;
-import dev.augur.train.TrainConfig;
+import dev.augur.video.FramePredictionConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +23,7 @@ class VideoStudyTest {
         AugurEngine.cpu();
         VideoData data = VideoData.radar(new RadarEchoes.Config(16, 2, 1.0), 1);
         ModelSpec base = new ModelSpec("e3d_lstm", 1, 16, 16, 4, List.of(4, 4), 3, false, false, true, 3);
-        TrainConfig training = new TrainConfig(3, 2, 5, 1e-3, "l1l2:0.5", 0, ScheduledSampling.linear(1, 0.5), false, 1, 10);
+        FramePredictionConfig training = new FramePredictionConfig(3, 2, 5, 1e-3, "l1l2:0.5", 0, ScheduledSampling.linear(1, 0.5), false, 1, 10);
         VideoStudy.Settings settings = new VideoStudy.Settings(data, base, training, 2, 6);
         List<VideoStudy.Row> rows = new VideoStudy(settings, out).run(name -> ProgressListener.SILENT);
         assertThat(rows).extracting(r -> r.variant().name()).containsExactly("3d", "3d-residual", "2d", "2d-residual",

@@ -1,10 +1,13 @@
-package dev.augur.train;
+package dev.augur.video;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import dev.augur.data.ClipSource;
 import dev.augur.nn.FramePredictor;
+import dev.augur.train.FrameLoss;
+import dev.augur.train.Objective;
+import dev.augur.train.ScheduledSampling;
 
 /**
  * Video prediction as predrnn-pytorch trains it: the loss covers every predicted frame 1 … T−1, and the
@@ -15,10 +18,10 @@ import dev.augur.nn.FramePredictor;
 public final class FramePredictionObjective implements Objective {
     private final FramePredictor model;
     private final ClipSource source;
-    private final TrainConfig config;
+    private final FramePredictionConfig config;
     private final ScheduledSampling sampling;
 
-    public FramePredictionObjective(FramePredictor model, ClipSource source, TrainConfig config) {
+    public FramePredictionObjective(FramePredictor model, ClipSource source, FramePredictionConfig config) {
         if (config.clipLength() <= model.spec().inputLength()) {
             throw new IllegalArgumentException("clip length " + config.clipLength() + " leaves nothing to predict after "
                     + model.spec().inputLength() + " input frames");

@@ -1,7 +1,13 @@
-package dev.augur.train;
+package dev.augur.video;
+
+import dev.augur.train.FrameLoss;
+import dev.augur.train.LoopConfig;
+import dev.augur.train.ScheduledSampling;
 
 /**
- * Hyper-parameters of one training run, validated where built.
+ * The settings of one frame-prediction training run, validated where built: the loop's ({@link #loop()}) and the
+ * frame-prediction objective's (batch, clip length, loss, scheduled sampling, reverse input). Video bundles record
+ * it as their {@code training} section (the same fields as before the loop's own settings were split off).
  *
  * @param steps            total optimiser steps (iterations)
  * @param batchSize        sequences per step
@@ -15,9 +21,9 @@ package dev.augur.train;
  * @param seed             seeds the weights, the batches and the sampling masks
  * @param checkpointEvery  steps between atomic checkpoints (one is also written at the end and on stop)
  */
-public record TrainConfig(int steps, int batchSize, int clipLength, double learningRate, String loss, double clipNorm,
+public record FramePredictionConfig(int steps, int batchSize, int clipLength, double learningRate, String loss, double clipNorm,
                           ScheduledSampling sampling, boolean reverseInput, long seed, int checkpointEvery) {
-    public TrainConfig {
+    public FramePredictionConfig {
         require(steps >= 1, "steps must be >= 1, got " + steps);
         require(batchSize >= 1, "batch size must be >= 1, got " + batchSize);
         require(clipLength >= 2, "clip length must be >= 2, got " + clipLength);
@@ -34,9 +40,14 @@ public record TrainConfig(int steps, int batchSize, int clipLength, double learn
         }
     }
 
+    /** What the training loop needs of these settings. */
+    public LoopConfig loop() {
+        return new LoopConfig(steps, learningRate, clipNorm, seed, checkpointEvery);
+    }
+
     /** The same run with another step count: what may change when a run is resumed. */
-    public TrainConfig withSteps(int n) {
-        return new TrainConfig(n, batchSize, clipLength, learningRate, loss, clipNorm, sampling, reverseInput, seed,
+    public FramePredictionConfig withSteps(int n) {
+        return new FramePredictionConfig(n, batchSize, clipLength, learningRate, loss, clipNorm, sampling, reverseInput, seed,
                 checkpointEvery);
     }
 }
