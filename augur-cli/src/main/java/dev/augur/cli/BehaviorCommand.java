@@ -1,5 +1,6 @@
 package dev.augur.cli;
 
+import dev.augur.io.Json;
 import ai.djl.ndarray.NDManager;
 import dev.augur.behavior.BehaviorData;
 import dev.augur.behavior.BehaviorExperiment;
@@ -10,8 +11,8 @@ import dev.augur.behavior.BehaviorTraining;
 import dev.augur.behavior.KeypointFeatures;
 import dev.augur.behavior.MousePairSimulator;
 import dev.augur.behavior.PoseVideo;
-import dev.augur.data.AtomicFiles;
-import dev.augur.data.CalMs21Json;
+import dev.augur.io.AtomicFiles;
+import dev.augur.behavior.CalMs21Json;
 import dev.augur.eval.ClassificationScores;
 import dev.augur.nn.SequenceClassifier;
 import dev.augur.report.ConfusionChart;
@@ -177,8 +178,8 @@ final class BehaviorCommand {
                         raw.stream().map(p -> loaded.info().adjusted(p)).toList(), loaded.info().other());
                 ClassificationScores.Report unadjusted = BehaviorPrediction.scores(d, raw, loaded.info().other());
                 Files.createDirectories(dir);
-                AtomicFiles.writeString(dir.resolve("metrics.json"), ModelBundle.json().writeValueAsString(r));
-                AtomicFiles.writeString(dir.resolve("metrics_unadjusted.json"), ModelBundle.json().writeValueAsString(unadjusted));
+                AtomicFiles.writeString(dir.resolve("metrics.json"), Json.mapper().writeValueAsString(r));
+                AtomicFiles.writeString(dir.resolve("metrics_unadjusted.json"), Json.mapper().writeValueAsString(unadjusted));
                 System.out.printf(Locale.ROOT, "logit adjustment %.1f (chosen on validation videos); without it (argmax of the "
                         + "class-weighted network, as seed 004): macro F1 %.4f, without other %.4f%n",
                         loaded.info().adjustment(), unadjusted.macroF1(), unadjusted.macroF1WithoutOther());

@@ -1,5 +1,6 @@
 package dev.augur.cli;
 
+import dev.augur.io.Json;
 import dev.augur.bench.TrainStepBench;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,14 +63,14 @@ final class BenchCommand implements Callable<Integer> {
             var modes = dev.augur.bench.BehaviorBench.run(steps, warmup, rounds, python, behaviorReference);
             System.out.println(dev.augur.bench.BehaviorBench.describe(modes));
             java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
-            dev.augur.data.AtomicFiles.writeString(out.resolveSibling("behavior.json"),
-                    dev.augur.train.ModelBundle.json().writeValueAsString(modes));
+            dev.augur.io.AtomicFiles.writeString(out.resolveSibling("behavior.json"),
+                    Json.mapper().writeValueAsString(modes));
         }
         if (forecastSeconds > 0) {
             var speeds = dev.augur.bench.ForecastBench.run(forecastSeconds, out.toAbsolutePath().getParent());
             System.out.println(dev.augur.bench.ForecastBench.describe(speeds));
-            dev.augur.data.AtomicFiles.writeString(out.resolveSibling("forecast.json"),
-                    dev.augur.train.ModelBundle.json().writeValueAsString(speeds));
+            dev.augur.io.AtomicFiles.writeString(out.resolveSibling("forecast.json"),
+                    Json.mapper().writeValueAsString(speeds));
         }
         return 0;
     }

@@ -1,7 +1,7 @@
 package dev.augur.cli;
 
 import dev.augur.behavior.PoseVideo;
-import dev.augur.data.CalMs21Json;
+import dev.augur.behavior.CalMs21Json;
 import dev.augur.parquet.MabeLayout;
 import java.io.IOException;
 import java.nio.file.Files;

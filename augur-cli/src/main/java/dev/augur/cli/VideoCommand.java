@@ -267,7 +267,7 @@ final class VideoCommand {
                         d.mse().mean(), d.mse().low(), d.mse().high()));
             }
         }
-        dev.augur.data.AtomicFiles.writeString(file, csv.toString());
+        dev.augur.io.AtomicFiles.writeString(file, csv.toString());
     }
 
     private static String name(VideoModels.Loaded l) {

@@ -1,8 +1,9 @@
 package dev.augur.behavior;
 
+import dev.augur.io.Json;
 import dev.augur.data.FeatureScaler;
 import ai.djl.ndarray.NDManager;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.eval.ClassificationScores;
 import dev.augur.nn.SequenceClassifier;
 import dev.augur.train.Checkpoint;
@@ -71,7 +72,7 @@ public final class BehaviorExperiment {
         BehaviorData val = BehaviorData.of(validation, scaler);
         Path stateFile = out.resolve("early_stopping.json");
         EarlyStopping start = resume && Files.exists(stateFile)
-                ? ModelBundle.json().readValue(stateFile.toFile(), EarlyStopping.class) : new EarlyStopping(-1, 0, 0);
+                ? Json.mapper().readValue(stateFile.toFile(), EarlyStopping.class) : new EarlyStopping(-1, 0, 0);
         try (NDManager manager = NDManager.newBaseManager();
              SequenceClassifier model = SequenceClassifier.create(s.model(), manager, s.seed())) {
             // dropout draws from the engine's generator: seeded, so a run is repeatable (a resumed one is not
@@ -120,12 +121,12 @@ public final class BehaviorExperiment {
                     new DataInfo(val.videos().size()), model.weights());
             ModelBundle.read(out.resolve("model"), TASK).writeMetrics(
                     java.util.Map.of("validation", best, "step", step, "adjustment", bestTau));
-            AtomicFiles.writeString(out.resolve("validation.json"), ModelBundle.json().writeValueAsString(best));
+            AtomicFiles.writeString(out.resolve("validation.json"), Json.mapper().writeValueAsString(best));
             now = new EarlyStopping(f1, step, 0);
         } else {
             now = new EarlyStopping(before.bestMacroF1(), before.bestStep(), before.evaluationsSinceBest() + 1);
         }
-        AtomicFiles.writeString(out.resolve("early_stopping.json"), ModelBundle.json().writeValueAsString(now));
+        AtomicFiles.writeString(out.resolve("early_stopping.json"), Json.mapper().writeValueAsString(now));
         return now;
     }
 

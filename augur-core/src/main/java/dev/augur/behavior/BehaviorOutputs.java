@@ -1,6 +1,6 @@
 package dev.augur.behavior;
 
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.eval.ClassificationScores;
 import java.io.IOException;
 import java.nio.file.Path;

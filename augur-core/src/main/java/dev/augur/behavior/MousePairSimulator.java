@@ -1,6 +1,5 @@
 package dev.augur.behavior;
 
-import dev.augur.data.CalMs21Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.augur.data;
 
+import dev.augur.io.AtomicFiles;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.augur.data;
 
+import dev.augur.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;

@@ -1,5 +1,6 @@
 package dev.augur.data;
 
+import dev.augur.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.augur.data;
 
+import dev.augur.io.AtomicFiles;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -1,7 +1,8 @@
 package dev.augur.events;
 
+import dev.augur.io.Json;
 import ai.djl.ndarray.NDManager;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.data.VideoReader;
 import dev.augur.eval.PlattScaling;
 import dev.augur.train.Checkpoint;
@@ -75,7 +76,7 @@ public final class BurstExperiment {
             ModelBundle.save(out.resolve("model"), TASK, new BurstModel(s, val.model().youden().threshold(), modelPlatt), record,
                     new DataInfo(video.toString(), data.rule()), model.weights());
             ModelBundle.read(out.resolve("model"), TASK).writeMetrics(java.util.Map.of("validation", val, "test", test));
-            AtomicFiles.writeString(out.resolve("metrics.json"), ModelBundle.json().writeValueAsString(
+            AtomicFiles.writeString(out.resolve("metrics.json"), Json.mapper().writeValueAsString(
                     java.util.Map.of("validation", val, "test", test, "trainPrevalence", prevalence)));
             AtomicFiles.writeString(out.resolve("summary.md"), val.table() + "\n" + test.table());
             BurstReport.write(out);

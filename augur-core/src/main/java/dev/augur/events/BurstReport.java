@@ -1,5 +1,6 @@
 package dev.augur.events;
 
+import dev.augur.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.augur.data.VideoReader;
 import dev.augur.eval.BinaryMetrics;
@@ -57,7 +58,7 @@ public final class BurstReport {
         ModelBundle bundle = ModelBundle.read(run.resolve("model"), BurstExperiment.TASK);
         BurstExperiment.BurstModel info = bundle.section("model", BurstExperiment.BurstModel.class);
         BurstExperiment.DataInfo data = bundle.section("data", BurstExperiment.DataInfo.class);
-        JsonNode metrics = ModelBundle.json().readTree(run.resolve("metrics.json").toFile());
+        JsonNode metrics = Json.mapper().readTree(run.resolve("metrics.json").toFile());
         Scores test = Scores.read(run.resolve("test_scores.csv"));
         Path dir = run.resolve("report");
         Files.createDirectories(dir);

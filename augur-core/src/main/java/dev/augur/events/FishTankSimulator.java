@@ -1,6 +1,6 @@
 package dev.augur.events;
 
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.data.VideoWriter;
 import dev.augur.train.ProgressListener;
 import java.io.IOException;

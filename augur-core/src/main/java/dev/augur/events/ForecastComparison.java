@@ -1,9 +1,10 @@
 package dev.augur.events;
 
+import dev.augur.io.Json;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.eval.BinaryMetrics;
 import dev.augur.eval.BlockBootstrap;
 import dev.augur.eval.Estimate;
@@ -127,7 +128,7 @@ public final class ForecastComparison {
         Files.createDirectories(out);
         String table = table(r);
         AtomicFiles.writeString(out.resolve("summary.md"), "# " + r.recording() + "\n\n" + table);
-        AtomicFiles.writeString(out.resolve("metrics.json"), ModelBundle.json().writeValueAsString(r));
+        AtomicFiles.writeString(out.resolve("metrics.json"), Json.mapper().writeValueAsString(r));
         int[] frames = common(series, forecasters);
         StringBuilder csv = new StringBuilder("frame,time,motion_energy,label");
         forecasters.forEach(f -> csv.append(',').append(f.name().replace(',', ' ')));

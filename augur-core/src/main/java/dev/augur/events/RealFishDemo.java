@@ -1,7 +1,7 @@
 package dev.augur.events;
 
 import ai.djl.ndarray.NDManager;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.data.FrameCache;
 import dev.augur.data.FrameSource;
 import dev.augur.data.VideoReader;

@@ -1,6 +1,6 @@
 package dev.augur.events;
 
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.report.HtmlPage;
 import dev.augur.report.LineChart;
 import java.io.IOException;

@@ -1,8 +1,9 @@
 package dev.augur.events;
 
+import dev.augur.io.Json;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.data.FeatureScaler;
 import dev.augur.eval.BinaryMetrics;
 import dev.augur.eval.PlattScaling;
@@ -205,7 +206,7 @@ public final class SeriesExperiment {
         Candidate run(boolean resume, ProgressListener progress) throws IOException {
             Path doneFile = dir.resolve("done.json");
             if (resume && Files.isRegularFile(doneFile)) {
-                return ModelBundle.json().readValue(doneFile.toFile(), Candidate.class);
+                return Json.mapper().readValue(doneFile.toFile(), Candidate.class);
             }
             Files.createDirectories(dir);
             long t0 = System.nanoTime();
@@ -246,7 +247,7 @@ public final class SeriesExperiment {
                 }).run(resume && Files.exists(checkpoint));
             }
             Candidate c = new Candidate(s, (long) best[1], best[0], (System.nanoTime() - t0) / 1e9);
-            AtomicFiles.writeString(doneFile, ModelBundle.json().writeValueAsString(c));
+            AtomicFiles.writeString(doneFile, Json.mapper().writeValueAsString(c));
             return c;
         }
 

@@ -1,7 +1,7 @@
 package dev.augur.events;
 
 import ai.djl.ndarray.NDManager;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.data.VideoReader;
 import dev.augur.eval.Estimate;
 import dev.augur.train.ModelBundle;

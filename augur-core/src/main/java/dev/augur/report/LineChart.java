@@ -1,6 +1,6 @@
 package dev.augur.report;
 
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

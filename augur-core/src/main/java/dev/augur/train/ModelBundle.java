@@ -3,9 +3,9 @@ package dev.augur.train;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
+import dev.augur.io.Json;
 import dev.augur.data.NumpyFiles;
 import dev.augur.nn.Weights;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class ModelBundle {
     public static final String AUGUR_VERSION = "0.2.0";
     public static final int FORMAT_VERSION = 2;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final Path dir;
     private final JsonNode manifest;
@@ -34,9 +34,6 @@ public final class ModelBundle {
         this.manifest = manifest;
     }
 
-    public static ObjectMapper json() {
-        return JSON;
-    }
 
     public static void save(Path dir, String task, Object model, Object training, Object data, Weights weights)
             throws IOException {

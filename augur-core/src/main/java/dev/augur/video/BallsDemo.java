@@ -1,7 +1,7 @@
 package dev.augur.video;
 
 import ai.djl.ndarray.NDManager;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.data.BouncingBalls;
 import dev.augur.data.Clips;
 import dev.augur.eval.Estimate;

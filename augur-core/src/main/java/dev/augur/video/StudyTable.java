@@ -1,6 +1,6 @@
 package dev.augur.video;
 
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.eval.Estimate;
 import dev.augur.eval.FrameMetrics;
 import dev.augur.report.BarChart;

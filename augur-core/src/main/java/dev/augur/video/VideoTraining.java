@@ -1,7 +1,8 @@
 package dev.augur.video;
 
+import dev.augur.io.Json;
 import ai.djl.ndarray.NDManager;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.Checkpoint;
@@ -111,14 +112,14 @@ public final class VideoTraining {
         Path file = out.resolve("run.json");
         RunSettings now = new RunSettings(spec, config, data);
         if (resume && Files.exists(checkpoint()) && Files.exists(file)) {
-            RunSettings before = ModelBundle.json().readValue(file.toFile(), RunSettings.class);
+            RunSettings before = Json.mapper().readValue(file.toFile(), RunSettings.class);
             if (!before.model().equals(spec) || !before.data().equals(data)
                     || !before.training().withSteps(config.steps()).equals(config)) {
                 throw new IOException(file + ": the checkpoint here was made with other settings (" + before
                         + "); resume with the same settings or choose another output folder");
             }
         }
-        AtomicFiles.writeString(file, ModelBundle.json().writeValueAsString(now));
+        AtomicFiles.writeString(file, Json.mapper().writeValueAsString(now));
     }
 
     private void writeLosses(float[] losses) throws IOException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.augur.data.CalMs21Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,6 @@ package dev.augur.behavior;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.augur.data.CalMs21Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.augur.parquet;
 
 import dev.augur.behavior.MousePairSimulator;
 import dev.augur.behavior.PoseVideo;
-import dev.augur.data.CalMs21Json;
+import dev.augur.behavior.CalMs21Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,7 +1,7 @@
 package dev.augur.parquet;
 
 import dev.augur.behavior.PoseVideo;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import dev.augur.behavior.MousePairSimulator;
 import dev.augur.behavior.PoseVideo;
-import dev.augur.data.CalMs21Json;
+import dev.augur.behavior.CalMs21Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

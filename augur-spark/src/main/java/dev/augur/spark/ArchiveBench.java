@@ -1,7 +1,8 @@
 package dev.augur.spark;
 
+import dev.augur.io.Json;
 import ai.djl.ndarray.NDManager;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.data.VideoReader;
 import dev.augur.engine.AugurEngine;
 import dev.augur.events.BurstForecaster;
@@ -162,7 +163,7 @@ public final class ArchiveBench {
     public static void write(List<Run> runs, String table, Path out) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("runs", runs);
-        AtomicFiles.writeString(out.resolve("bench.json"), ModelBundle.json().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        AtomicFiles.writeString(out.resolve("bench.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
         AtomicFiles.writeString(out.resolve("bench.md"), table);
     }
 }

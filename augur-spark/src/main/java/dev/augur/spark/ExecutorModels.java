@@ -1,7 +1,7 @@
 package dev.augur.spark;
 
 import ai.djl.ndarray.NDManager;
-import dev.augur.data.AtomicFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.engine.AugurEngine;
 import dev.augur.events.BurstForecaster;
 import java.io.IOException;

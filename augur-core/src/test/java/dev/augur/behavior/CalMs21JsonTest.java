@@ -1,9 +1,8 @@
-package dev.augur.data;
+package dev.augur.behavior;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.augur.behavior.PoseVideo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

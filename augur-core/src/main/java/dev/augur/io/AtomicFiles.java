@@ -1,4 +1,4 @@
-package dev.augur.data;
+package dev.augur.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
