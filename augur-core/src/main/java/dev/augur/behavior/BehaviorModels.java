@@ -22,12 +22,6 @@ public final class BehaviorModels {
         ModelBundle bundle = ModelBundle.read(dir, BehaviorExperiment.TASK);
         BehaviorExperiment.BehaviorModel info = bundle.section("model", BehaviorExperiment.BehaviorModel.class);
         SequenceClassifier model = SequenceClassifier.create(info.spec(), manager, 0);
-        try {
-            bundle.loadWeights(model.weights());
-        } catch (IOException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
-        return new Loaded(model, info, dir);
+        return new Loaded(bundle.loadWeights(model.weights(), model), info, dir);
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.augur.data.VideoReader;
+import dev.augur.nn.SteppedState;
 import dev.augur.train.ModelBundle;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,13 +46,7 @@ public final class BurstForecaster implements AutoCloseable {
         BurstExperiment.BurstModel info = bundle.section("model", BurstExperiment.BurstModel.class);
         NDManager manager = parent.newSubManager();
         BurstClassifier model = new BurstClassifier(info.settings().model(), manager, 0);
-        try {
-            bundle.loadWeights(model.weights());
-        } catch (IOException | RuntimeException e) {
-            manager.close();
-            throw e;
-        }
-        return new BurstForecaster(model, info, manager);
+        return new BurstForecaster(model, info, bundle.loadWeights(model.weights(), manager));
     }
 
     public double threshold() {
@@ -121,8 +116,7 @@ public final class BurstForecaster implements AutoCloseable {
     private final class CarriedSession extends Session {
         private final int k = model.spec().framesPerStep();
         private final float[] step = new float[k * plane];
-        private NDManager held = manager.newSubManager();
-        private dev.augur.nn.CellStack.State state;
+        private final SteppedState<BurstClassifier.Carried> carried = new SteppedState<>(manager);
         private double p = Double.NaN;
 
         CarriedSession(double threshold) {
@@ -136,20 +130,17 @@ public final class BurstForecaster implements AutoCloseable {
             }
             if ((frames + 1) % k == 0) {
                 BurstClassifier.Spec spec = model.spec();
-                NDManager fresh = manager.newSubManager();
-                BurstClassifier.Carried c = model.advance(
-                        fresh.create(step, new Shape(1, k, spec.height(), spec.width())), state, fresh);
-                held.close();
-                held = fresh;
-                state = c.state();
-                p = 1 / (1 + Math.exp(-c.logit()));
+                float logit = carried.advance((m, before) -> model.advance(
+                        m.create(step, new Shape(1, k, spec.height(), spec.width())),
+                        before == null ? null : before.state(), m)).logit();
+                p = 1 / (1 + Math.exp(-logit));
             }
             return p;
         }
 
         @Override
         public void close() {
-            held.close();
+            carried.close();
         }
     }
 

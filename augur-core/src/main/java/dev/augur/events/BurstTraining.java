@@ -3,6 +3,7 @@ package dev.augur.events;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.augur.nn.SteppedState;
 import dev.augur.train.ClassificationLoss;
 import dev.augur.train.Objective;
 import java.util.SplittableRandom;
@@ -111,9 +112,7 @@ public final class BurstTraining implements Objective {
             return out;
         }
         int start = data.blockStartOf(ts[0]);
-        NDManager held = manager.newSubManager();
-        try {
-            dev.augur.nn.CellStack.State state = null;
+        try (SteppedState<BurstClassifier.Carried> carried = new SteppedState<>(manager)) {
             double latest = Double.NaN;
             int next = 0;
             for (int end = start + k - 1; next < ts.length; end += k) {
@@ -123,16 +122,11 @@ public final class BurstTraining implements Objective {
                 if (next >= ts.length) {
                     break;
                 }
-                NDManager fresh = manager.newSubManager();
-                NDArray x = fresh.create(data.windows(new int[] {end}, k, null), new Shape(1, k, s.height(), s.width()));
-                BurstClassifier.Carried c = model.advance(x, state, fresh);
-                held.close();
-                held = fresh;
-                state = c.state();
-                latest = c.logit();
+                int last = end;
+                latest = carried.advance((m, before) -> model.advance(
+                        m.create(data.windows(new int[] {last}, k, null), new Shape(1, k, s.height(), s.width())),
+                        before == null ? null : before.state(), m)).logit();
             }
-        } finally {
-            held.close();
         }
         return out;
     }

@@ -43,13 +43,7 @@ public final class SeriesForecaster implements AutoCloseable {
         ModelBundle bundle = ModelBundle.read(bundleDir, TASK);
         SeriesModel info = bundle.section("model", SeriesModel.class);
         SequenceClassifier model = SequenceClassifier.create(info.spec(), manager, 0);
-        try {
-            bundle.loadWeights(model.weights());
-        } catch (IOException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
-        return new SeriesForecaster(model, info);
+        return new SeriesForecaster(bundle.loadWeights(model.weights(), model), info);
     }
 
     public SeriesModel info() {

@@ -131,6 +131,24 @@ public final class ModelBundle {
         }
     }
 
+    /**
+     * The one loading sequence of every task: the weights into {@code weights}, which {@code owner} (the network,
+     * or the manager that holds it) owns; if they do not fit, {@code owner} is closed before the error goes on.
+     */
+    public <C extends AutoCloseable> C loadWeights(Weights weights, C owner) throws IOException {
+        try {
+            loadWeights(weights);
+            return owner;
+        } catch (IOException | RuntimeException e) {
+            try {
+                owner.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
     public void loadWeights(Weights weights) throws IOException {
         Path file = dir.resolve("weights.npz");
         try (NDManager nd = weights.parent().newSubManager()) {

@@ -31,12 +31,6 @@ public final class VideoModels {
         VideoData data = bundle.section("data", VideoData.class);
         FramePredictionConfig training = bundle.section("training", FramePredictionConfig.class);
         FramePredictor model = FramePredictor.create(spec, manager, 0);
-        try {
-            bundle.loadWeights(model.weights());
-        } catch (IOException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
-        return new Loaded(model, data, training, dir);
+        return new Loaded(bundle.loadWeights(model.weights(), model), data, training, dir);
     }
 }

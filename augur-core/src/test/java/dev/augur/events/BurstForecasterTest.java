@@ -51,4 +51,39 @@ class BurstForecasterTest {
             assertThat(streamed.get(100).probability()).isEqualTo(live.get(100).probability());
         }
     }
+
+    /** The stateful variant: the live session and the batch scorer step the same carried state, frame for frame. */
+    @Test
+    void aStatefulForecastLiveEqualsItsBatchScoring(@TempDir Path dir) throws Exception {
+        Path video = dir.resolve("tank.mkv");
+        new FishTankSimulator(FishTankSimulator.Config.standard(), 3).simulate(60, video);
+        BurstExperiment.Settings s = new BurstExperiment.Settings(new BurstClassifier.Spec(30, 40, 8, 4, 4, 3, true),
+                4, 1, 2, 1e-3, 1, 1, 1);
+        BurstData data = BurstData.read(video, VideoReader.Options.seed000(), 4, BurstData.Split.seed000(),
+                BurstRule.seed000(), AlgorithmicBaseline.seed000());
+        int[] ts = data.eligible(BurstData.Block.TEST, 8, 89, 2);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDManager held = manager.newSubManager();
+            BurstClassifier model = new BurstClassifier(s.model(), held, 2);
+            double[] batch = BurstTraining.score(model, data, ts, manager);
+            // the batch scorer starts at the test block's first frame; so does this live run
+            int start = data.blockStartOf(ts[0]);
+            double[] live = new double[data.frameCount()];
+            try (BurstForecaster f = BurstForecaster.of(model, new BurstExperiment.BurstModel(s, 0.5, null), held);
+                 BurstForecaster.Session session = f.session(0.5);
+                 VideoReader r = VideoReader.open(video, BurstForecaster.readerOptions())) {
+                VideoReader.GreyFrame frame;
+                while ((frame = r.next()) != null) {
+                    if (frame.index() >= start) {
+                        live[frame.index()] = session.next(new VideoReader.GreyFrame(frame.index() - start,
+                                frame.time(), frame.pixels())).probability();
+                    }
+                }
+            }
+            for (int i = 0; i < ts.length; i++) {
+                assertThat(live[ts[i]]).as("frame %d", ts[i]).isCloseTo(batch[i], org.assertj.core.data.Offset.offset(1e-6));
+            }
+            assertThat(ts.length).isGreaterThan(10);
+        }
+    }
 }
