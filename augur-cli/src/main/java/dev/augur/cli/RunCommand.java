@@ -1,6 +1,7 @@
 package dev.augur.cli;
 
 import dev.augur.engine.AugurEngine;
+import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ScheduledSampling;
 import dev.augur.video.FramePredictionConfig;
@@ -181,26 +182,27 @@ final class RunCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--dataset_name " + datasetName
                     + ": expected mnist (predrnn-format .npz) or action (a KTH frame folder)");
         };
-        String architecture = switch (modelName) {
-            case "predrnn", "convlstm", "memory_flow" -> modelName;
-            case "e3d_lstm" -> switch (cellConv) {
-                case "3d" -> "e3d_lstm";
-                case "2d" -> "e3d_lstm_2d";
-                default -> throw new IllegalArgumentException("--cell_conv must be 2d or 3d, got " + cellConv);
-            };
-            default -> throw new IllegalArgumentException("--model_name " + modelName
-                    + ": expected predrnn, convlstm, memory_flow or e3d_lstm");
+        List<Architecture> upstream = List.of(Architecture.PREDRNN, Architecture.CONVLSTM, Architecture.MEMORY_FLOW,
+                Architecture.E3D_LSTM);
+        Architecture named = upstream.stream().filter(a -> a.id().equals(modelName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--model_name " + modelName + ": expected one of "
+                        + upstream.stream().map(Architecture::id).toList()));
+        Architecture kind = switch (cellConv) {
+            case "3d" -> named;
+            case "2d" -> named.isEidetic() ? Architecture.E3D_LSTM_2D : named;
+            default -> throw new IllegalArgumentException("--cell_conv must be 2d or 3d, got " + cellConv);
         };
+        String architecture = kind.id();
         List<Integer> hidden;
         try {
             hidden = Arrays.stream(numHidden.split(",")).map(String::trim).map(Integer::parseInt).toList();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--num_hidden must be comma-separated integers, got '" + numHidden + "'");
         }
-        if (!cellConv.equals("3d") && !modelName.equals("e3d_lstm")) {
+        if (!cellConv.equals("3d") && !named.isEidetic()) {
             throw new IllegalArgumentException("--cell_conv applies to --model_name e3d_lstm");
         }
-        boolean norm = flag("--layer_norm", layerNorm) && (architecture.equals("predrnn") || architecture.startsWith("e3d_lstm"));
+        boolean norm = flag("--layer_norm", layerNorm) && kind.hasLayerNorm();
         ModelSpec spec = new ModelSpec(architecture, imgChannel, imgWidth, imgWidth, patchSize, hidden, filterSize, false,
                 flag("--residual", residual), norm, inputLength);
         ScheduledSampling sampling;

@@ -10,6 +10,7 @@ import dev.augur.data.NumpyFiles;
 import dev.augur.data.SequenceFiles;
 import dev.augur.eval.FrameMetrics;
 import dev.augur.eval.MetricsFiles;
+import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.report.AnimatedGif;
 import dev.augur.report.ErrorChart;
@@ -118,7 +119,7 @@ final class VideoCommand {
 
         @Override
         public Integer call() throws Exception {
-            int j = architecture.equals("conv") ? 1 : inputLength;
+            int j = Architecture.of(architecture).isRecurrent() ? inputLength : 1;
             ModelSpec spec = new ModelSpec(architecture, data.channels(), data.side(), data.side(), patch, hidden,
                     filter, peephole, residual, layerNorm, j);
             double delta = samplingDelta != null ? samplingDelta : 1.0 / Math.max(1, 0.75 * steps);

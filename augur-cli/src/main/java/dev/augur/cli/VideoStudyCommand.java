@@ -1,5 +1,6 @@
 package dev.augur.cli;
 
+import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ScheduledSampling;
 import dev.augur.video.FramePredictionConfig;
@@ -70,7 +71,7 @@ final class VideoStudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelSpec base = new ModelSpec("e3d_lstm", data.channels(), data.side(), data.side(), patch, hidden, filter,
+        ModelSpec base = new ModelSpec(Architecture.E3D_LSTM.id(), data.channels(), data.side(), data.side(), patch, hidden, filter,
                 false, false, layerNorm, inputLength);
         FramePredictionConfig training = new FramePredictionConfig(steps, batch, inputLength + future, lr, "l1l2:0.5", clipNorm,
                 ScheduledSampling.linear(1.0, 1.0 / Math.max(1, 0.75 * steps)), false, seed, checkpointEvery);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.augur.io.AtomicFiles;
 import dev.augur.engine.AugurEngine;
+import dev.augur.nn.Architecture;
 import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.FrameLoss;
@@ -34,7 +35,8 @@ import java.util.SplittableRandom;
  * ratios; across cells, the PredRNN/ConvLSTM ratios the paper reports (1.11× time, 1.35× memory).
  */
 public final class TrainStepBench {
-    public static final List<String> CELLS = List.of("convlstm", "predrnn", "e3d_lstm");
+    public static final List<String> CELLS = List.of(Architecture.CONVLSTM.id(), Architecture.PREDRNN.id(),
+            Architecture.E3D_LSTM.id());
     public static final int BATCH = 8;
     public static final int LENGTH = 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,8 +48,8 @@ public final class TrainStepBench {
      * whose 3D convolutions and growing recall history make a 64-channel step take minutes on 2 cores.
      */
     public static ModelSpec spec(String cell) {
-        int h = cell.equals("e3d_lstm") ? 16 : 64;
-        return new ModelSpec(cell, 1, 64, 64, 4, List.of(h, h), 5, false, false, !cell.equals("convlstm"), 10);
+        int h = Architecture.of(cell).isEidetic() ? 16 : 64;
+        return new ModelSpec(cell, 1, 64, 64, 4, List.of(h, h), 5, false, false, Architecture.of(cell).hasLayerNorm(), 10);
     }
 
     /** One cell on both engines. */
@@ -69,8 +71,8 @@ public final class TrainStepBench {
                         : String.format(Locale.ROOT, "  %-9s DJL/PyTorch time ratio %.3f (goal <= 1.10), peak memory ratio %.2f%n",
                         c.cell(), c.timeRatio(), c.memoryRatio()));
             }
-            CellReport conv = find("convlstm");
-            CellReport pred = find("predrnn");
+            CellReport conv = find(Architecture.CONVLSTM.id());
+            CellReport pred = find(Architecture.PREDRNN.id());
             if (conv != null && pred != null) {
                 b.append(String.format(Locale.ROOT, "  PredRNN/ConvLSTM: DJL time %.2fx memory %.2fx; PyTorch time %.2fx memory %.2fx"
                                 + " (paper, TensorFlow on a GPU: 1.11x, 1.35x)%n",
@@ -132,7 +134,7 @@ public final class TrainStepBench {
     /** The DJL side in a process of its own: {@code --cell C --steps N --warmup W}; prints one JSON line. */
     public static void main(String[] args) throws IOException {
         Map<String, String> a = ReferenceRun.arguments(args);
-        List<Double> times = measureDjl(a.getOrDefault("--cell", "convlstm"), Integer.parseInt(a.getOrDefault("--steps", "10")),
+        List<Double> times = measureDjl(a.getOrDefault("--cell", Architecture.CONVLSTM.id()), Integer.parseInt(a.getOrDefault("--steps", "10")),
                 Integer.parseInt(a.getOrDefault("--warmup", "3")));
         System.out.println(ReferenceRun.result(times));
     }

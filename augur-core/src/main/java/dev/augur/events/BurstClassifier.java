@@ -3,6 +3,7 @@ package dev.augur.events;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.augur.nn.Architecture;
 import dev.augur.nn.BatchNormLayer;
 import dev.augur.nn.CellStack;
 import dev.augur.nn.RecurrentCell;
@@ -39,19 +40,20 @@ public final class BurstClassifier implements AutoCloseable {
         }
 
         public Spec(int height, int width, int window, int framesPerStep, int hidden, int filter, boolean stateful) {
-            this(height, width, window, framesPerStep, hidden, filter, stateful, "convlstm", false);
+            this(height, width, window, framesPerStep, hidden, filter, stateful, Architecture.CONVLSTM.id(), false);
         }
 
         public Spec {
             if (cell == null) {
-                cell = "convlstm"; // bundles written before the backbone was a choice
+                cell = Architecture.CONVLSTM.id(); // bundles written before the backbone was a choice
             }
-            if (layerNorm && !"predrnn".equals(cell)) {
+            List<String> cells = Architecture.cells().stream().map(Architecture::id).toList();
+            if (!cells.contains(cell)) {
+                throw new IllegalArgumentException("unknown cell '" + cell + "', expected one of " + cells);
+            }
+            if (layerNorm && !Architecture.of(cell).hasLayerNorm()) {
                 // as predrnn-pytorch's --layer_norm
                 throw new IllegalArgumentException("layer normalisation applies to the predrnn (ST-LSTM) backbone only");
-            }
-            if (!RecurrentCell.KINDS.contains(cell)) {
-                throw new IllegalArgumentException("unknown cell '" + cell + "', expected one of " + RecurrentCell.KINDS);
             }
             if (height < 4 || width < 4) {
                 throw new IllegalArgumentException("frames must be at least 4x4, got " + width + "x" + height);
@@ -76,11 +78,7 @@ public final class BurstClassifier implements AutoCloseable {
 
         /** How reports name the model: after its recurrent cell. */
         public String displayName() {
-            return switch (cell) {
-                case "predrnn" -> layerNorm ? "ST-LSTM (layer norm)" : "ST-LSTM";
-                case "memory_flow" -> "memory-flow LSTM";
-                default -> "ConvLSTM";
-            };
+            return Architecture.of(cell).displayName() + (layerNorm ? " (layer norm)" : "");
         }
     }
 
@@ -93,7 +91,7 @@ public final class BurstClassifier implements AutoCloseable {
     public BurstClassifier(Spec spec, NDManager manager, long seed) {
         this.spec = spec;
         this.weights = new Weights(manager, seed);
-        this.stack = new CellStack(List.of(RecurrentCell.of(spec.cell(), weights, 0, spec.framesPerStep(), spec.hidden(),
+        this.stack = new CellStack(List.of(RecurrentCell.of(Architecture.of(spec.cell()), weights, 0, spec.framesPerStep(), spec.hidden(),
                 spec.filter(), false, spec.layerNorm(), spec.height(), spec.width())), false);
         this.norm = new BatchNormLayer(weights, "norm", spec.hidden(), false);
         this.head = new PooledClassifier(weights, "head", spec.hidden(), 1);

@@ -31,12 +31,12 @@ public final class EideticFramePredictor extends PatchedFramePredictor<EideticFr
 
     public EideticFramePredictor(ModelSpec spec, NDManager manager, long seed) {
         super(spec, manager, seed);
-        this.window = spec.architecture().equals("e3d_lstm_2d") ? 1 : EideticLstmCell.WINDOW;
+        this.window = spec.kind().window();
         List<RecurrentCell> cells = new ArrayList<>();
         int in = spec.patchChannels();
         for (int l = 0; l < spec.hidden().size(); l++) {
-            cells.add(new EideticLstmCell(weights, "stack." + l, in, spec.hidden().get(l), spec.filter(), spec.layerNorm(),
-                    window));
+            cells.add(RecurrentCell.of(spec.kind(), weights, l, in, spec.hidden().get(l), spec.filter(), false,
+                    spec.layerNorm(), spec.patchHeight(), spec.patchWidth()));
             in = spec.hidden().get(l);
         }
         this.stack = new CellStack(cells, spec.residual());

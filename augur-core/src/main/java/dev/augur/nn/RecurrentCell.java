@@ -33,22 +33,20 @@ public interface RecurrentCell {
     /** The state after one step and the memory passed on (null for cells without one). */
     record Step(CellState state, NDArray memory) {}
 
-    /** The cells a stack can be built from, by the names model specs and the command line use. */
-    java.util.List<String> KINDS = java.util.List.of("convlstm", "predrnn", "memory_flow");
-
     /**
-     * Layer {@code layer} of a stack of {@code kind} cells: ConvLSTM, PredRNN's ST-LSTM or the Eq. 3 memory-flow
-     * cell (whose bottom layer also reads the top layer's previous output). Peepholes apply to ConvLSTM, layer
-     * normalisation to the ST-LSTM.
+     * Layer {@code layer} of a stack of {@code kind} cells: ConvLSTM, PredRNN's ST-LSTM, the Eq. 3 memory-flow cell
+     * (whose bottom layer also reads the top layer's previous output) or the eidetic 3D LSTM over its window.
+     * Peepholes apply to ConvLSTM, layer normalisation to the ST-LSTM and the E3D-LSTM.
      */
-    static RecurrentCell of(String kind, Weights weights, int layer, int in, int hidden, int filter, boolean peephole,
+    static RecurrentCell of(Architecture kind, Weights weights, int layer, int in, int hidden, int filter, boolean peephole,
                             boolean layerNorm, int height, int width) {
         String name = "stack." + layer;
         return switch (kind) {
-            case "convlstm" -> new ConvLstmCell(weights, name, in, hidden, filter, peephole, height, width);
-            case "predrnn" -> new SpatioTemporalLstmCell(weights, name, in, hidden, filter, layerNorm, height, width);
-            case "memory_flow" -> new MemoryFlowLstmCell(weights, name, in, hidden, filter, layer == 0, height, width);
-            default -> throw new IllegalArgumentException("unknown cell '" + kind + "', expected one of " + KINDS);
+            case CONVLSTM -> new ConvLstmCell(weights, name, in, hidden, filter, peephole, height, width);
+            case PREDRNN -> new SpatioTemporalLstmCell(weights, name, in, hidden, filter, layerNorm, height, width);
+            case MEMORY_FLOW -> new MemoryFlowLstmCell(weights, name, in, hidden, filter, layer == 0, height, width);
+            case E3D_LSTM, E3D_LSTM_2D -> new EideticLstmCell(weights, name, in, hidden, filter, layerNorm, kind.window());
+            case CONV -> throw new IllegalArgumentException("the conv baseline has no recurrent cell");
         };
     }
 }

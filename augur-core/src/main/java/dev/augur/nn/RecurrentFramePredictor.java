@@ -20,7 +20,7 @@ public final class RecurrentFramePredictor extends PatchedFramePredictor<CellSta
         int in = spec.patchChannels();
         for (int l = 0; l < spec.hidden().size(); l++) {
             int h = spec.hidden().get(l);
-            cells.add(RecurrentCell.of(spec.architecture(), weights, l, in, h, spec.filter(), spec.peephole(),
+            cells.add(RecurrentCell.of(spec.kind(), weights, l, in, h, spec.filter(), spec.peephole(),
                     spec.layerNorm(), spec.patchHeight(), spec.patchWidth()));
             in = h;
         }

@@ -7,6 +7,7 @@ import dev.augur.data.Clips;
 import dev.augur.eval.Estimate;
 import dev.augur.eval.FrameMetrics;
 import dev.augur.eval.MetricsFiles;
+import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.report.ErrorChart;
 import dev.augur.train.ProgressListener;
@@ -49,11 +50,11 @@ public final class BallsDemo {
     public record Result(List<FrameMetrics.Summary> metrics, Path chart, List<Path> gifs) {}
 
     public static ModelSpec convLstmSpec() {
-        return new ModelSpec("convlstm", 3, 32, 32, 2, List.of(32, 32), 3, false, false, false, CONTEXT);
+        return new ModelSpec(Architecture.CONVLSTM.id(), 3, 32, 32, 2, List.of(32, 32), 3, false, false, false, CONTEXT);
     }
 
     public static ModelSpec convSpec() {
-        return new ModelSpec("conv", 3, 32, 32, 2, List.of(32, 32), 3, false, false, false, 1);
+        return new ModelSpec(Architecture.CONV.id(), 3, 32, 32, 2, List.of(32, 32), 3, false, false, false, 1);
     }
 
     public static Result run(Path out, Settings s, Function<String, ProgressListener> progress) throws IOException {
@@ -63,9 +64,11 @@ public final class BallsDemo {
                 ScheduledSampling.linear(1.0, delta), false, s.seed(), Math.max(1, s.steps() / 10));
         FramePredictionConfig convTraining = new FramePredictionConfig(s.steps(), s.batchSize(), 1 + FUTURE, 1e-3, "l2", 1.0,
                 ScheduledSampling.linear(1.0, delta), false, s.seed(), Math.max(1, s.steps() / 10));
-        train(data, convLstmSpec(), lstmTraining, out.resolve("convlstm"), progress.apply("convlstm"));
-        train(data, convSpec(), convTraining, out.resolve("conv"), progress.apply("conv"));
-        return evaluate(out, out.resolve("convlstm").resolve("model"), out.resolve("conv").resolve("model"), s);
+        String lstm = Architecture.CONVLSTM.id();
+        String conv = Architecture.CONV.id();
+        train(data, convLstmSpec(), lstmTraining, out.resolve(lstm), progress.apply(lstm));
+        train(data, convSpec(), convTraining, out.resolve(conv), progress.apply(conv));
+        return evaluate(out, out.resolve(lstm).resolve("model"), out.resolve(conv).resolve("model"), s);
     }
 
     private static void train(VideoData data, ModelSpec spec, FramePredictionConfig config, Path dir, ProgressListener listener)

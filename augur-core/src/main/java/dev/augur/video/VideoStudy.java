@@ -6,6 +6,7 @@ import dev.augur.data.Clips;
 import dev.augur.eval.Bootstrap;
 import dev.augur.eval.FrameMetrics;
 import dev.augur.eval.MetricsFiles;
+import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ProgressListener;
 import dev.augur.train.ScheduledSampling;
@@ -35,18 +36,18 @@ public final class VideoStudy {
      */
     public record Variant(String name, String architecture, boolean residual, String loss, String fineTunedFrom) {
         public String convolutions() {
-            return architecture.equals("e3d_lstm_2d") ? "2D" : "3D";
+            return Architecture.of(architecture).window() == 1 ? "2D" : "3D";
         }
     }
 
     public static final List<Variant> GRID = List.of(
-            new Variant(BASE, "e3d_lstm", false, "l1l2:0.5", null),
-            new Variant("3d-residual", "e3d_lstm", true, "l1l2:0.5", null),
-            new Variant("2d", "e3d_lstm_2d", false, "l1l2:0.5", null),
-            new Variant("2d-residual", "e3d_lstm_2d", true, "l1l2:0.5", null),
-            new Variant("3d-l2", "e3d_lstm", false, "l1l2:0", null),
-            new Variant("3d-l1", "e3d_lstm", false, "l1l2:1", null),
-            new Variant("3d-finetuned-residual", "e3d_lstm", true, "l1l2:0.5", BASE));
+            new Variant(BASE, Architecture.E3D_LSTM.id(), false, "l1l2:0.5", null),
+            new Variant("3d-residual", Architecture.E3D_LSTM.id(), true, "l1l2:0.5", null),
+            new Variant("2d", Architecture.E3D_LSTM_2D.id(), false, "l1l2:0.5", null),
+            new Variant("2d-residual", Architecture.E3D_LSTM_2D.id(), true, "l1l2:0.5", null),
+            new Variant("3d-l2", Architecture.E3D_LSTM.id(), false, "l1l2:0", null),
+            new Variant("3d-l1", Architecture.E3D_LSTM.id(), false, "l1l2:1", null),
+            new Variant("3d-finetuned-residual", Architecture.E3D_LSTM.id(), true, "l1l2:0.5", BASE));
 
     /**
      * The shared budget: {@code base} gives size, channels, filter, patch and J (its architecture, residual flag and

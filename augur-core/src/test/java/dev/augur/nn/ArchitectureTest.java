@@ -1,0 +1,41 @@
+package dev.augur.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void namesAreTheOnesUsersTypeAndBundlesKeep() {
+        assertThat(Architecture.ids()).containsExactly("convlstm", "predrnn", "memory_flow", "e3d_lstm", "e3d_lstm_2d",
+                "conv");
+        for (Architecture a : Architecture.values()) {
+            assertThat(Architecture.of(a.id())).isSameAs(a);
+        }
+        assertThatThrownBy(() -> Architecture.of("predrnn_plus")).hasMessageContaining("predrnn_plus")
+                .hasMessageContaining("e3d_lstm_2d");
+    }
+
+    @Test
+    void theRulesComeWithTheArchitecture() {
+        assertThat(Architecture.values()).filteredOn(Architecture::hasPeepholes).containsExactly(Architecture.CONVLSTM);
+        assertThat(Architecture.values()).filteredOn(Architecture::hasLayerNorm)
+                .containsExactly(Architecture.PREDRNN, Architecture.E3D_LSTM, Architecture.E3D_LSTM_2D);
+        assertThat(Architecture.values()).filteredOn(Architecture::hasZigZagMemory)
+                .containsExactly(Architecture.PREDRNN, Architecture.MEMORY_FLOW, Architecture.E3D_LSTM,
+                        Architecture.E3D_LSTM_2D);
+        assertThat(Architecture.E3D_LSTM.window()).isEqualTo(2);
+        assertThat(Architecture.E3D_LSTM_2D.window()).isEqualTo(1);
+        assertThat(Architecture.CONV.isRecurrent()).isFalse();
+        // the spec enforces them
+        assertThatThrownBy(() -> new ModelSpec("predrnn", 1, 8, 8, 1, List.of(4), 3, true, false, false, 2))
+                .hasMessageContaining("peepholes");
+        assertThatThrownBy(() -> new ModelSpec("convlstm", 1, 8, 8, 1, List.of(4), 3, false, false, true, 2))
+                .hasMessageContaining("layer normalisation");
+        assertThatThrownBy(() -> new ModelSpec("memory_flow", 1, 8, 8, 1, List.of(4, 8), 3, false, false, false, 2))
+                .hasMessageContaining("same size");
+    }
+}
