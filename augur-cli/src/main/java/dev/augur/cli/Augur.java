@@ -1,8 +1,6 @@
 package dev.augur.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
+import dev.augur.io.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,22 +32,6 @@ public final class Augur implements Runnable {
 
     /** One line naming the file or flag and the problem; exit code 1. */
     private static int reportFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        err.println("augur: error: " + describe(e));
-        if (System.getenv("AUGUR_DEBUG") != null) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return 1;
-    }
-
-    static String describe(Throwable e) {
-        if (e instanceof NoSuchFileException n) {
-            return n.getFile() + ": " + (n.getReason() != null ? n.getReason() : "no such file");
-        }
-        if (e instanceof IOException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-            return e.getMessage();
-        }
-        return e.toString();
+        return Failures.report(cl.getErr(), "augur", e);
     }
 }

@@ -78,13 +78,13 @@ final class BurstsCommand {
         @Option(names = "--width", defaultValue = "160", description = "(default: ${DEFAULT-VALUE})")
         int width;
 
-        @Option(names = "--horizon", defaultValue = "45", description = "h, frames ahead (default: ${DEFAULT-VALUE} = 1.5 s)")
+        @Option(names = "--horizon", defaultValue = "" + BurstRule.SEED_HORIZON, description = "h, frames ahead (default: ${DEFAULT-VALUE} = 1.5 s)")
         int horizon;
 
-        @Option(names = "--min-range", defaultValue = "0.001", description = "c (default: ${DEFAULT-VALUE}, seed's footage)")
+        @Option(names = "--min-range", defaultValue = "" + BurstRule.SEED_MIN_RANGE, description = "c (default: ${DEFAULT-VALUE}, seed's footage)")
         double minRange;
 
-        @Option(names = "--low-fraction", defaultValue = "0.1", description = "b (default: ${DEFAULT-VALUE})")
+        @Option(names = "--low-fraction", defaultValue = "" + BurstRule.SEED_LOW_FRACTION, description = "b (default: ${DEFAULT-VALUE})")
         double lowFraction;
 
         @Option(names = "--refit", description = "rescale c and the baseline's constants to this video's motion energy")

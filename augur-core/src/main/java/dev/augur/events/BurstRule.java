@@ -42,9 +42,14 @@ public record BurstRule(int horizon, double minRange, double lowFraction, int wa
         this(horizon, minRange, lowFraction, 0);
     }
 
+    /** Seed 000's h, c and b; also the defaults of every command line's label flags. */
+    public static final int SEED_HORIZON = 45;
+    public static final double SEED_MIN_RANGE = 0.001;
+    public static final double SEED_LOW_FRACTION = 0.1;
+
     /** The seed's constants: h = 45, c = 0.001, b = 0.1, labels from frame 4n − 1 = 119 on (n = 30). */
     public static BurstRule seed000() {
-        return new BurstRule(45, 0.001, 0.1, SEED_WARM_UP);
+        return new BurstRule(SEED_HORIZON, SEED_MIN_RANGE, SEED_LOW_FRACTION, SEED_WARM_UP);
     }
 
     /** Frames before the seed's first labelled frame: its model reads 120 frames (t − 119 … t). */

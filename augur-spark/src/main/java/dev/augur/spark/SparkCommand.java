@@ -1,11 +1,9 @@
 package dev.augur.spark;
 
+import dev.augur.io.Failures;
 import dev.augur.data.VideoReader;
 import dev.augur.events.BurstForecaster;
 import dev.augur.events.BurstRule;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -41,17 +39,7 @@ public final class SparkCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SparkCommand());
-        cl.setExecutionExceptionHandler((e, line, parsed) -> {
-            PrintWriter err = line.getErr();
-            err.println("augur spark: error: " + (e instanceof NoSuchFileException n
-                    ? n.getFile() + ": " + (n.getReason() != null ? n.getReason() : "no such file")
-                    : e instanceof IOException || e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
-            if (System.getenv("AUGUR_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return 1;
-        });
+        cl.setExecutionExceptionHandler((e, line, parsed) -> Failures.report(line.getErr(), "augur spark", e));
         return cl;
     }
 
@@ -122,13 +110,13 @@ public final class SparkCommand implements Runnable {
         @Option(names = "--width", defaultValue = "160", description = "(default: ${DEFAULT-VALUE})")
         int width;
 
-        @Option(names = "--horizon", defaultValue = "45", description = "h, frames ahead (default: ${DEFAULT-VALUE} = 1.5 s)")
+        @Option(names = "--horizon", defaultValue = "" + BurstRule.SEED_HORIZON, description = "h, frames ahead (default: ${DEFAULT-VALUE} = 1.5 s)")
         int horizon;
 
-        @Option(names = "--min-range", defaultValue = "0.001", description = "c (default: ${DEFAULT-VALUE}, seed's footage)")
+        @Option(names = "--min-range", defaultValue = "" + BurstRule.SEED_MIN_RANGE, description = "c (default: ${DEFAULT-VALUE}, seed's footage)")
         double minRange;
 
-        @Option(names = "--low-fraction", defaultValue = "0.1", description = "b (default: ${DEFAULT-VALUE})")
+        @Option(names = "--low-fraction", defaultValue = "" + BurstRule.SEED_LOW_FRACTION, description = "b (default: ${DEFAULT-VALUE})")
         double lowFraction;
 
         @Option(names = "--refit", description = "rescale c and the baseline's constants to each video's motion energy")
