@@ -1,8 +1,8 @@
 package dev.augur.cli;
 
-import dev.augur.io.Json;
 import ai.djl.ndarray.NDManager;
 import dev.augur.behavior.BehaviorData;
+import dev.augur.behavior.BehaviorEvaluation;
 import dev.augur.behavior.BehaviorExperiment;
 import dev.augur.behavior.BehaviorModels;
 import dev.augur.behavior.BehaviorOutputs;
@@ -11,12 +11,9 @@ import dev.augur.behavior.BehaviorTraining;
 import dev.augur.behavior.KeypointFeatures;
 import dev.augur.behavior.MousePairSimulator;
 import dev.augur.behavior.PoseVideo;
-import dev.augur.io.AtomicFiles;
 import dev.augur.behavior.CalMs21Json;
 import dev.augur.eval.ClassificationScores;
 import dev.augur.nn.SequenceClassifier;
-import dev.augur.report.ConfusionChart;
-import dev.augur.train.ModelBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,22 +168,12 @@ final class BehaviorCommand {
             engine.start();
             Path dir = out != null ? out : inputs.model.toAbsolutePath().getParent().resolve("test");
             try (NDManager manager = NDManager.newBaseManager(); BehaviorInputs.Opened opened = inputs.open(manager)) {
-                BehaviorModels.Loaded loaded = opened.loaded();
-                BehaviorData d = opened.videos();
-                List<float[]> raw = BehaviorPrediction.probabilities(loaded.model(), d, manager);
-                ClassificationScores.Report r = BehaviorPrediction.scores(d,
-                        raw.stream().map(p -> loaded.info().adjusted(p)).toList(), loaded.info().other());
-                ClassificationScores.Report unadjusted = BehaviorPrediction.scores(d, raw, loaded.info().other());
-                Files.createDirectories(dir);
-                AtomicFiles.writeString(dir.resolve("metrics.json"), Json.mapper().writeValueAsString(r));
-                AtomicFiles.writeString(dir.resolve("metrics_unadjusted.json"), Json.mapper().writeValueAsString(unadjusted));
+                BehaviorEvaluation.Result r = BehaviorEvaluation.test(opened.loaded(), opened.videos(),
+                        inputs.data.getFileName().toString(), dir, manager);
                 System.out.printf(Locale.ROOT, "logit adjustment %.1f (chosen on validation videos); without it (argmax of the "
                         + "class-weighted network, as seed 004): macro F1 %.4f, without other %.4f%n",
-                        loaded.info().adjustment(), unadjusted.macroF1(), unadjusted.macroF1WithoutOther());
-                BehaviorOutputs.perClass(r, dir.resolve("per_class.csv"));
-                BehaviorOutputs.confusion(r, dir.resolve("confusion.csv"));
-                ConfusionChart.write("Confusion, " + inputs.data.getFileName(), r.vocabulary(), r.confusion(), dir.resolve("confusion.png"));
-                print(r);
+                        r.adjustment(), r.unadjusted().macroF1(), r.unadjusted().macroF1WithoutOther());
+                print(r.adjusted());
                 System.out.println("metrics: " + dir);
             }
             return 0;

@@ -1,32 +1,15 @@
 package dev.augur.cli;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import dev.augur.data.BouncingBalls;
-import dev.augur.data.Clips;
-import dev.augur.data.MovingMnist;
-import dev.augur.data.NumpyFiles;
-import dev.augur.data.SequenceFiles;
 import dev.augur.eval.FrameMetrics;
-import dev.augur.eval.MetricsFiles;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
-import dev.augur.report.AnimatedGif;
-import dev.augur.report.ErrorChart;
-import dev.augur.report.FrameImages;
 import dev.augur.train.ScheduledSampling;
 import dev.augur.video.FramePredictionConfig;
 import dev.augur.train.TrainingLoop;
-import dev.augur.video.RolloutAnimation;
-import dev.augur.video.VideoData;
-import dev.augur.video.VideoEvaluation;
-import dev.augur.video.VideoModels;
+import dev.augur.video.VideoComparison;
+import dev.augur.video.VideoPrediction;
 import dev.augur.video.VideoTraining;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -204,76 +187,14 @@ final class VideoCommand {
 
     static int compare(List<Path> bundles, int sequences, int future, Path out, boolean saveIntoBundle, Integer digits)
             throws Exception {
-        if (sequences < 1 || future < 1) {
-            throw new IllegalArgumentException("--sequences and --future must be >= 1");
+        VideoComparison.Result r = VideoComparison.run(bundles, sequences, future, out, saveIntoBundle, digits);
+        printTable(r.metrics());
+        for (FrameMetrics.Difference d : r.differences()) {
+            System.out.printf(Locale.ROOT, "%s - %s: MSE per frame %+.3f [%.3f, %.3f] (paired over sequences)%n",
+                    d.model(), d.reference(), d.mse().mean(), d.mse().low(), d.mse().high());
         }
-        try (NDManager manager = NDManager.newBaseManager()) {
-            List<VideoModels.Loaded> loaded = new ArrayList<>();
-            try {
-                for (Path b : bundles) {
-                    loaded.add(VideoModels.load(b, manager));
-                }
-                VideoData data = loaded.get(0).data();
-                for (VideoModels.Loaded l : loaded) {
-                    if (!l.data().equals(data)) {
-                        throw new IllegalArgumentException(l.dir() + ": trained on other data than " + loaded.get(0).dir());
-                    }
-                }
-                if (digits != null) {
-                    data = data.withDigits(digits);
-                }
-                int context = loaded.stream().mapToInt(l -> l.model().spec().inputLength()).max().orElseThrow();
-                List<VideoEvaluation.Candidate> candidates = new ArrayList<>();
-                for (VideoModels.Loaded l : loaded) {
-                    candidates.add(new VideoEvaluation.Candidate(name(l), l.model()));
-                }
-                Clips test = data.source().testSet(sequences, context + future);
-                List<FrameMetrics.Summary> metrics = VideoEvaluation.evaluate(candidates, test, context, future,
-                        data.thresholds(), manager);
-                Files.createDirectories(out);
-                MetricsFiles.write(metrics, out.resolve("metrics.csv"), out.resolve("metrics.json"));
-                List<ErrorChart.Line> lines = new ArrayList<>();
-                metrics.forEach(m -> lines.add(ErrorChart.line(m.model(), m.steps(), FrameMetrics.Step::mse)));
-                ErrorChart.write("MSE per frame over " + sequences + " test sequences", "MSE per frame", lines,
-                        out.resolve("error_vs_step.png"));
-                if (!saveIntoBundle) {
-                    RolloutAnimation.write(candidates, data.source().testSet(1, Math.max(50, context + future)), context,
-                            out.resolve("rollout.gif"), manager);
-                } else {
-                    dev.augur.train.ModelBundle.read(bundles.get(0), VideoModels.TASK).writeMetrics(metrics);
-                }
-                printTable(metrics);
-                writeDifferences(metrics, out.resolve("differences.csv"));
-                System.out.println("metrics: " + out.resolve("metrics.csv") + ", " + out.resolve("metrics.json"));
-                return 0;
-            } finally {
-                loaded.forEach(VideoModels.Loaded::close);
-            }
-        }
-    }
-
-    /** Every pair of trained models (copy-last-frame aside), paired over the same test sequences. */
-    private static void writeDifferences(List<FrameMetrics.Summary> metrics, Path file) throws java.io.IOException {
-        if (metrics.size() < 3) {
-            return;
-        }
-        StringBuilder csv = new StringBuilder("model,reference,mse_difference,low,high\n");
-        for (int i = 1; i < metrics.size(); i++) {
-            for (int j = i + 1; j < metrics.size(); j++) {
-                FrameMetrics.Difference d = FrameMetrics.difference(metrics.get(j), metrics.get(i),
-                        dev.augur.eval.Bootstrap.standard());
-                System.out.printf(Locale.ROOT, "%s - %s: MSE per frame %+.3f [%.3f, %.3f] (paired over sequences)%n",
-                        d.model(), d.reference(), d.mse().mean(), d.mse().low(), d.mse().high());
-                csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f%n", d.model(), d.reference(),
-                        d.mse().mean(), d.mse().low(), d.mse().high()));
-            }
-        }
-        dev.augur.io.AtomicFiles.writeString(file, csv.toString());
-    }
-
-    private static String name(VideoModels.Loaded l) {
-        ModelSpec s = l.model().spec();
-        return s.architecture() + " (" + s.inputLength() + " in) " + l.dir().toAbsolutePath().normalize().getParent().getFileName();
+        System.out.println("metrics: " + out.resolve("metrics.csv") + ", " + out.resolve("metrics.json"));
+        return 0;
     }
 
     static void printTable(List<FrameMetrics.Summary> metrics) {
@@ -312,53 +233,10 @@ final class VideoCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (future < 1) {
-                throw new IllegalArgumentException("--future must be >= 1, got " + future);
-            }
             engine.start();
-            try (NDManager manager = NDManager.newBaseManager();
-                 VideoModels.Loaded loaded = VideoModels.load(model, manager)) {
-                ModelSpec spec = loaded.model().spec();
-                Clips seq = SequenceFiles.read(manager, input);
-                if (seq.channels() != spec.channels() || seq.height() != spec.height() || seq.width() != spec.width()) {
-                    throw new IllegalArgumentException(input + ": frames are " + seq.channels() + "x" + seq.height() + "x"
-                            + seq.width() + " (CxHxW) but the model expects " + spec.channels() + "x" + spec.height() + "x"
-                            + spec.width());
-                }
-                if (seq.length() < spec.inputLength()) {
-                    throw new IllegalArgumentException(input + ": has " + seq.length() + " frames, the model reads "
-                            + spec.inputLength());
-                }
-                float[] predicted = VideoEvaluation.predict(loaded.model(), seq, future, manager);
-                write(seq, predicted, spec, manager);
-            }
+            VideoPrediction.run(model, input, future, out);
             System.out.println("wrote " + future + " frames to " + out);
             return 0;
-        }
-
-        private void write(Clips seq, float[] predicted, ModelSpec spec, NDManager manager) throws Exception {
-            Files.createDirectories(out);
-            int frame = seq.frameSize();
-            int scale = Math.max(1, 128 / spec.height());
-            List<BufferedImage> gif = new ArrayList<>();
-            for (int t = 0; t < seq.length(); t++) {
-                gif.add(FrameImages.sideBySide(List.of(FrameImages.image(seq.data(), t * frame, seq.channels(),
-                        seq.height(), seq.width(), scale)), List.of("input " + t)));
-            }
-            for (int k = 0; k < future; k++) {
-                BufferedImage img = FrameImages.image(predicted, k * frame, seq.channels(), seq.height(), seq.width(), 1);
-                FrameImages.writePng(img, out.resolve(String.format("pred_%02d.png", k + 1)));
-                gif.add(FrameImages.sideBySide(List.of(FrameImages.image(predicted, k * frame, seq.channels(),
-                        seq.height(), seq.width(), scale)), List.of("predicted +" + (k + 1))));
-            }
-            AnimatedGif.write(gif, 150, out.resolve("prediction.gif"));
-            try (NDManager m = manager.newSubManager()) {
-                NDArray in = m.create(seq.data(), new ai.djl.ndarray.types.Shape(seq.length(), seq.channels(), seq.height(), seq.width()));
-                in.setName("input");
-                NDArray pr = m.create(predicted, new ai.djl.ndarray.types.Shape(future, seq.channels(), seq.height(), seq.width()));
-                pr.setName("prediction");
-                NumpyFiles.writeNpz(out.resolve("prediction.npz"), new NDList(in, pr));
-            }
         }
     }
 }
