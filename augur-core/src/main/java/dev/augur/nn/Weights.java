@@ -122,7 +122,8 @@ public final class Weights implements AutoCloseable {
 
     /**
      * Overwrites every weight with the array of the same name (after {@code prefix}) from {@code source}.
-     * Missing names and shape mismatches are errors: a half-loaded network is never returned.
+     * Missing names, shape mismatches and NaN or infinite values are errors: a half-loaded or silently broken
+     * network is never returned.
      */
     public void load(NDList source, String prefix, String origin) {
         Map<String, NDArray> found = new LinkedHashMap<>();
@@ -133,6 +134,7 @@ public final class Weights implements AutoCloseable {
             }
         }
         Map<String, NDArray> all = everything();
+        Map<String, float[]> values = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> e : all.entrySet()) {
             NDArray src = found.get(e.getKey());
             if (src == null) {
@@ -142,10 +144,17 @@ public final class Weights implements AutoCloseable {
                 throw new IllegalArgumentException(origin + ": weight '" + e.getKey() + "' has shape "
                         + src.getShape() + ", the model expects " + e.getValue().getShape());
             }
+            float[] v = src.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+            for (float x : v) {
+                if (!Float.isFinite(x)) {
+                    throw new IllegalArgumentException(origin + ": weight '" + e.getKey() + "' holds " + x
+                            + " values: the file is damaged or was saved from a run that diverged");
+                }
+            }
+            values.put(e.getKey(), v);
         }
         for (Map.Entry<String, NDArray> e : all.entrySet()) {
-            float[] values = found.get(e.getKey()).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
-            e.getValue().set(values);
+            e.getValue().set(values.get(e.getKey()));
         }
     }
 
