@@ -27,6 +27,13 @@ public final class Augur implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Augur());
         cl.setExecutionExceptionHandler(Augur::reportFailure);
+        // an empty path would mean the current folder: a run's outputs would land among the user's files
+        cl.registerConverter(java.nio.file.Path.class, s -> {
+            if (s.isBlank()) {
+                throw new CommandLine.TypeConversionException("an empty path is not allowed (it would mean the current folder)");
+            }
+            return java.nio.file.Path.of(s);
+        });
         return cl;
     }
 

@@ -116,5 +116,10 @@ class SeriesCliTest {
         cli.clearErr();
         assertThat(cli.run("bursts", "forecast", "--model", dir.resolve("nothing").toString(), "--series", test.toString())).isEqualTo(1);
         assertThat(cli.err()).contains("nothing");
+        cli.clearErr();
+        // an empty --out would mean the current folder
+        assertThat(cli.run("bursts", "train", "--series", test.toString(), "--validation-series", test.toString(),
+                "--out", "")).isEqualTo(2);
+        assertThat(cli.err()).contains("--out").contains("empty path");
     }
 }

@@ -28,6 +28,16 @@ public final class BurstExperiment {
      */
     public record Settings(BurstClassifier.Spec model, int factor, int steps, int batchSize, double learningRate,
                            long seed, int stride, int checkpointEvery) {
+        public Settings {
+            if (factor < 1 || steps < 1 || batchSize < 1 || stride < 1 || checkpointEvery < 1) {
+                throw new IllegalArgumentException("--factor, --steps, --batch-size and --stride must be >= 1, got "
+                        + factor + ", " + steps + ", " + batchSize + ", " + stride);
+            }
+            if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+                throw new IllegalArgumentException("--lr must be > 0, got " + learningRate);
+            }
+        }
+
         /** A reduced configuration (stated): 30×40 frames, 60-frame windows (2 s) as 15 steps × 4, 8 filters. */
         public static Settings reduced(int steps) {
             return new Settings(new BurstClassifier.Spec(30, 40, 60, 4, 8, 3), 4, steps, 8, 1e-3, 1, 3, 100);
