@@ -141,6 +141,9 @@ final class BehaviorCommand {
             int repaired = videos.stream().mapToInt(v -> v.repairs().interpolatedKeypoints()).sum();
             System.out.printf("%d training and %d validation videos (split by video); %d lost keypoints interpolated%n",
                     training.size(), validation.size(), repaired);
+            if (resume) {
+                dev.augur.train.Checkpoint.requireForResume(out.resolve("checkpoint.npz"));
+            }
             BehaviorExperiment.Result r = BehaviorExperiment.train(training, validation, s, out, resume,
                     new ConsoleProgress(architecture));
             System.out.printf(Locale.ROOT, "best validation macro F1 %.4f at step %d%s%nmodel: %s%n",

@@ -199,6 +199,9 @@ final class BurstsCommand {
                     one(window, 120, "--window"), framesPerStep, one(hidden, 16, "--hidden"), 3, stateful, cell, layerNorm),
                     factor, one(steps, 60000, "--steps"), one(batch, 4, "--batch-size"), one(lr, 8e-5, "--lr"), seed, stride, 100);
             engine.start();
+            if (resume) {
+                dev.augur.train.Checkpoint.requireForResume(out.resolve("checkpoint.npz"));
+            }
             BurstExperiment.Result r = BurstExperiment.run(video, s, out, resume, new ConsoleProgress("bursts"));
             System.out.printf(Locale.ROOT, "training prevalence %.3f, positive weight %.2f%n", r.trainPrevalence(),
                     r.positiveWeight());
@@ -231,6 +234,9 @@ final class BurstsCommand {
             BurstSeries validation = BurstSeries.read(validationSeries);
             engine.start();
             long t0 = System.nanoTime();
+            if (resume) {
+                dev.augur.train.Checkpoint.requireForResume(out.resolve("candidates"));
+            }
             SeriesExperiment.Result r = SeriesExperiment.run(training, validation, grid, out, resume, ConsoleProgress::new);
             System.out.print(java.nio.file.Files.readString(out.resolve("summary.md")));
             System.out.printf(Locale.ROOT, "%nchosen on validation: %s (step %d)%nmodel: %s%nreport: %s%ntook %.0f s%n",

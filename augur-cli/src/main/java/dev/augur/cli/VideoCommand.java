@@ -117,6 +117,9 @@ final class VideoCommand {
             if (initFrom != null) {
                 training.startingFrom(initFrom);
             }
+            if (resume) {
+                dev.augur.train.Checkpoint.requireForResume(training.checkpoint());
+            }
             TrainingLoop.Result r = StopOnSignal.run(training::requestStop, () -> training.run(resume));
             if (r.stopped()) {
                 System.out.printf("stopped at step %d; checkpoint %s (continue with --resume)%n", r.steps(),

@@ -121,5 +121,9 @@ class SeriesCliTest {
         assertThat(cli.run("bursts", "train", "--series", test.toString(), "--validation-series", test.toString(),
                 "--out", "")).isEqualTo(2);
         assertThat(cli.err()).contains("--out").contains("empty path");
+        cli.clearErr();
+        assertThat(cli.run("bursts", "train", "--series", test.toString(), "--validation-series", test.toString(),
+                "--out", dir.resolve("fresh").toString(), "--resume")).isEqualTo(1);
+        assertThat(cli.err()).contains("fresh").contains("--resume").contains("no checkpoint");
     }
 }

@@ -103,7 +103,8 @@ public final class SequenceFiles {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
-                    .sorted().toList();
+                    .sorted(java.util.Comparator.comparing(p -> ImageFolderVideo.naturalKey(p.getFileName().toString())))
+                    .toList();
         }
         if (files.isEmpty()) {
             throw new IOException(dir + ": no .png frames in this folder");

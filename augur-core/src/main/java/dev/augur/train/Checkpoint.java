@@ -64,4 +64,12 @@ public final class Checkpoint {
             throw new IOException(e.getMessage(), e);
         }
     }
+
+    /** A user's {@code --resume} with nothing to resume from is an error naming the file, not a silent fresh start. */
+    public static void requireForResume(Path checkpoint) throws java.nio.file.NoSuchFileException {
+        if (!java.nio.file.Files.exists(checkpoint)) {
+            throw new java.nio.file.NoSuchFileException(checkpoint.toString(), null,
+                    "--resume was given, but there is no checkpoint to continue from (run without --resume to start)");
+        }
+    }
 }
