@@ -14,10 +14,15 @@ import java.util.Locale;
 public final class BurstEvaluation {
     private BurstEvaluation() {}
 
-    /** One forecaster's scores. */
+    /**
+     * One forecaster's scores. {@code peakAccuracy} and {@code youden} use this block's own best threshold (as seed
+     * 000 reported them: optimistic on a test block); {@code atAlert} is the operating point at the alert threshold,
+     * which for a test block was chosen on the validation block.
+     */
     public record Scores(String name, int frames, double prevalence, Estimate rocAuc, double prAuc, double peakAccuracy,
                          double majorityAccuracy, BinaryMetrics.Threshold youden, double brier,
-                         List<BinaryMetrics.CalibrationBin> calibration, double alertThreshold, LeadTime leadTime) {}
+                         List<BinaryMetrics.CalibrationBin> calibration, double alertThreshold, LeadTime leadTime,
+                         BinaryMetrics.Threshold atAlert) {}
 
     /** Both forecasters and the difference model − baseline. */
     public record Report(String block, Scores model, Scores baseline, Estimate aucDifference, int blockLength,
@@ -31,16 +36,20 @@ public final class BurstEvaluation {
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "%s block: %d frames, prevalence %.3f%n", block, model.frames(),
                     model.prevalence()));
-            b.append("| forecaster | ROC-AUC [95% CI] | PR-AUC | peak acc. | majority acc. | Youden TPR / FPR | balanced acc. | Brier |\n");
-            b.append("|---|---|---|---|---|---|---|---|\n");
+            b.append("| forecaster | ROC-AUC [95% CI] | PR-AUC | TPR / FPR at alert threshold | majority acc. |"
+                    + " peak acc. (own best threshold) | Youden TPR / FPR (own best threshold) | balanced acc. | Brier |\n");
+            b.append("|---|---|---|---|---|---|---|---|---|\n");
             for (Scores s : List.of(model, baseline)) {
-                b.append(String.format(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.3f | %.3f | %.3f | %.3f / %.3f | %.3f | %.4f |%n",
-                        s.name(), s.rocAuc().mean(), s.rocAuc().low(), s.rocAuc().high(), s.prAuc(), s.peakAccuracy(),
-                        s.majorityAccuracy(), s.youden().tpr(), s.youden().fpr(), s.youden().balancedAccuracy(), s.brier()));
+                b.append(String.format(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.3f | %.3f / %.3f (p >= %.3f) | %.3f | %.3f | %.3f / %.3f | %.3f | %.4f |%n",
+                        s.name(), s.rocAuc().mean(), s.rocAuc().low(), s.rocAuc().high(), s.prAuc(), s.atAlert().tpr(),
+                        s.atAlert().fpr(), s.alertThreshold(), s.majorityAccuracy(), s.peakAccuracy(), s.youden().tpr(),
+                        s.youden().fpr(), s.youden().balancedAccuracy(), s.brier()));
             }
             for (Scores s : calibrated) {
-                b.append(String.format(Locale.ROOT, "| %s | (same ranking) | | | | | | %.4f |%n", s.name(), s.brier()));
+                b.append(String.format(Locale.ROOT, "| %s | (same ranking) | | | | | | | %.4f |%n", s.name(), s.brier()));
             }
+            b.append("(own best threshold: chosen on this block itself, optimistic on a test block; the alert threshold of"
+                    + " a test block was chosen on the validation block)\n");
             for (Scores s : List.of(model, baseline)) {
                 b.append(String.format(Locale.ROOT, "%s alerts at p >= %.3f: %d of %d burst episodes caught, median lead %.1f frames (%.2f s)%n",
                         s.name(), s.alertThreshold(), s.leadTime().caught(), s.leadTime().episodes(),
@@ -79,6 +88,7 @@ public final class BurstEvaluation {
         Estimate auc = boot.interval(s, y, (a, b) -> new BinaryMetrics(a, b).rocAuc());
         double t = Double.isNaN(threshold) ? m.youden().threshold() : threshold;
         return new Scores(name, m.count(), m.prevalence(), auc, m.averagePrecision(), m.peakAccuracy().accuracy(),
-                m.majorityAccuracy(), m.youden(), m.brier(), m.calibration(10), t, LeadTime.of(frames, y, s, t, horizon));
+                m.majorityAccuracy(), m.youden(), m.brier(), m.calibration(10), t, LeadTime.of(frames, y, s, t, horizon),
+                m.atThreshold(t));
     }
 }

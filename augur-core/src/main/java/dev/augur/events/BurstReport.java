@@ -109,17 +109,18 @@ public final class BurstReport {
 
     private static List<List<String>> table(JsonNode block) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("forecaster", "ROC-AUC", "95% CI", "PR-AUC", "peak acc.", "majority acc.", "Youden TPR",
-                "Youden FPR", "balanced acc.", "Brier", "frames", "prevalence", "alert at", "bursts caught",
-                "median lead (s)"));
+        rows.add(List.of("forecaster", "ROC-AUC", "95% CI", "PR-AUC", "alert at", "TPR / FPR at alert",
+                "majority acc.", "peak acc. (own threshold)", "Youden TPR / FPR (own threshold)", "Brier", "frames",
+                "prevalence", "bursts caught", "median lead (s)"));
         for (String who : List.of("model", "baseline")) {
             JsonNode s = block.path(who);
             rows.add(List.of(s.path("name").asText(), f(s.path("rocAuc").path("mean")),
                     "[" + f(s.path("rocAuc").path("low")) + ", " + f(s.path("rocAuc").path("high")) + "]",
-                    f(s.path("prAuc")), f(s.path("peakAccuracy")), f(s.path("majorityAccuracy")),
-                    f(s.path("youden").path("tpr")), f(s.path("youden").path("fpr")),
-                    f(s.path("youden").path("balancedAccuracy")), f(s.path("brier")), s.path("frames").asText(),
-                    f(s.path("prevalence")), f(s.path("alertThreshold")),
+                    f(s.path("prAuc")), f(s.path("alertThreshold")),
+                    f(s.path("atAlert").path("tpr")) + " / " + f(s.path("atAlert").path("fpr")),
+                    f(s.path("majorityAccuracy")), f(s.path("peakAccuracy")),
+                    f(s.path("youden").path("tpr")) + " / " + f(s.path("youden").path("fpr")),
+                    f(s.path("brier")), s.path("frames").asText(), f(s.path("prevalence")),
                     s.path("leadTime").path("caught").asText() + " / " + s.path("leadTime").path("episodes").asText(),
                     String.format(Locale.ROOT, "%.2f", s.path("leadTime").path("medianLead").asDouble() / 30.0)));
         }
