@@ -128,6 +128,9 @@ public final class BurstReport {
     }
 
     private static String f(JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) {
+            return "—"; // a run scored before this figure existed
+        }
         return String.format(Locale.ROOT, "%.3f", n.asDouble());
     }
 

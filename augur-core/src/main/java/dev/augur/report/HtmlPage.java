@@ -57,7 +57,9 @@ public final class HtmlPage {
     public void write(Path file) throws IOException {
         String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
-                + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
+                // a wide table scrolls inside the page instead of running off its edge
+                + "table{border-collapse:collapse;margin:1em 0;display:block;max-width:100%;overflow-x:auto}"
+                + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
                 + "th{background:#eee}figure{display:inline-block;margin:0.5em}img{max-width:100%;image-rendering:pixelated}"
                 + "figcaption{font-size:90%;color:#555}</style></head>\n<body>\n<h1>" + escape(title) + "</h1>\n"
                 + body + "</body></html>\n";
