@@ -67,8 +67,8 @@ public final class BurstReport {
         BinaryMetrics m = new BinaryMetrics(test.model(), test.label());
         BinaryMetrics b = new BinaryMetrics(test.baseline(), test.label());
         new LineChart("ROC, test block", "false positive rate", "true positive rate", 520, 480)
-                .add(LineChart.of(name, m.rocCurve(), false))
-                .add(LineChart.of("baseline", b.rocCurve(), false))
+                .add(LineChart.of(name, LineChart.corners(m.rocCurve()), false))
+                .add(LineChart.of("baseline", LineChart.corners(b.rocCurve()), false))
                 .add(new LineChart.Series("chance", new double[] {0, 1}, new double[] {0, 1}, false))
                 .yRange(0, 1)
                 .writePng(dir.resolve("roc.png"));
@@ -162,7 +162,7 @@ public final class BurstReport {
     private static void calibration(String name, BinaryMetrics m, BinaryMetrics b, BinaryMetrics calibrated, Path dir)
             throws IOException {
         LineChart chart = new LineChart("Calibration (test block)", "mean predicted probability", "observed burst rate",
-                520, 480).yRange(0, 1);
+                760, 520).yRange(0, 1); // wide enough for its four legend entries
         for (var who : List.of(Map.entry(name, m), Map.entry(name + ", Platt-calibrated on validation", calibrated),
                 Map.entry("baseline", b))) {
             List<double[]> pts = new ArrayList<>();

@@ -152,7 +152,7 @@ public final class ForecastComparison {
                 "true positive rate", 760, 520);
         for (Forecaster f : forecasters) {
             double[] p = Arrays.stream(frames).mapToDouble(t -> f.probabilities()[t]).toArray();
-            roc.add(LineChart.of(f.name(), new BinaryMetrics(p, y).rocCurve(), false));
+            roc.add(LineChart.of(f.name(), LineChart.corners(new BinaryMetrics(p, y).rocCurve()), false));
         }
         roc.add(new LineChart.Series("chance", new double[] {0, 1}, new double[] {0, 1}, false)).yRange(0, 1)
                 .writePng(out.resolve("roc.png"));

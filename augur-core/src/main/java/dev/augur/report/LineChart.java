@@ -53,6 +53,25 @@ public final class LineChart {
         AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 
+    /**
+     * A step curve (a ROC curve) with only its corners: the points inside a straight vertical or horizontal run are
+     * dropped. The drawing is the same; XChart packs the axis with ticks when many points are equally spaced
+     * (knowm/XChart#731), which a ROC curve's runs of 1/positives steps are.
+     */
+    public static List<double[]> corners(List<double[]> steps) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            double[] p = steps.get(i);
+            boolean inner = i > 0 && i + 1 < steps.size()
+                    && ((steps.get(i - 1)[0] == p[0] && steps.get(i + 1)[0] == p[0])
+                    || (steps.get(i - 1)[1] == p[1] && steps.get(i + 1)[1] == p[1]));
+            if (!inner) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** x and y of the points of {@code pairs} ([x, y] each), for a series. */
     public static Series of(String name, List<double[]> pairs, boolean dots) {
         List<double[]> p = new ArrayList<>(pairs);
