@@ -145,13 +145,13 @@ public final class BurstReport {
                 positives.add(new double[] {s.time()[i], top * 1.05});
             }
         }
-        new LineChart("Motion energy (test block)", "time (s)", "motion energy", 1000, 320)
+        new LineChart("Motion energy (test block)", "time (m:ss)", "motion energy", 1000, 320).clockXAxis()
                 .add(new LineChart.Series("motion energy", s.time(), s.energy(), false))
                 .add(LineChart.of("burst label = 1", positives, true))
                 .writePng(dir.resolve("timeseries.png"));
         double[] thr = new double[s.time().length];
         java.util.Arrays.fill(thr, threshold);
-        new LineChart("Burst probability (test block)", "time (s)", "probability", 1000, 320)
+        new LineChart("Burst probability (test block)", "time (m:ss)", "probability", 1000, 320).clockXAxis()
                 .add(new LineChart.Series(name, s.time(), s.model(), false))
                 .add(new LineChart.Series("baseline", s.time(), s.baseline(), false))
                 .add(new LineChart.Series("alert threshold", s.time(), thr, false))

@@ -43,6 +43,21 @@ public final class LineChart {
         return this;
     }
 
+    /** The x axis holds seconds: ticks read as minutes and seconds (27:03, not 1622.97). */
+    public LineChart clockXAxis() {
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(LineChart::clock);
+        return this;
+    }
+
+    /** Seconds as m:ss (h:mm:ss from an hour on), rounded to the second. */
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        String sign = s < 0 ? "-" : "";
+        s = Math.abs(s);
+        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%s%d:%02d:%02d", sign, s / 3600, s / 60 % 60, s % 60)
+                : String.format(java.util.Locale.ROOT, "%s%d:%02d", sign, s / 60, s % 60);
+    }
+
     public LineChart yRange(double min, double max) {
         chart.getStyler().setYAxisMin(min);
         chart.getStyler().setYAxisMax(max);
