@@ -11,6 +11,7 @@ import dev.augur.events.BurstSeries;
 import dev.augur.events.ForecastComparison;
 import dev.augur.events.SeriesExperiment;
 import dev.augur.events.SeriesForecaster;
+import dev.augur.train.StopRequest;
 import dev.augur.events.FishTankSimulator;
 import dev.augur.events.VideoLabels;
 import java.nio.file.Path;
@@ -202,14 +203,22 @@ final class BurstsCommand {
             if (resume) {
                 dev.augur.train.Checkpoint.requireForResume(out.resolve("checkpoint.npz"));
             }
-            BurstExperiment.Result r = BurstExperiment.run(video, s, out, resume, new ConsoleProgress("bursts"));
-            System.out.printf(Locale.ROOT, "training prevalence %.3f, positive weight %.2f%n", r.trainPrevalence(),
-                    r.positiveWeight());
-            System.out.print(r.validation().table());
-            System.out.print(r.test().table());
-            System.out.println("model: " + out.resolve("model"));
-            System.out.println("report: " + out.resolve("report.html"));
-            return 0;
+            StopRequest stop = new StopRequest();
+            return StopOnSignal.run(stop::request,
+                    () -> BurstExperiment.run(video, s, out, resume, new ConsoleProgress("bursts"), stop), r -> {
+                        if (r.training().stopped()) {
+                            System.out.printf("stopped at step %d; checkpoint %s (continue with --resume)%n",
+                                    r.training().steps(), out.resolve("checkpoint.npz"));
+                            return 130;
+                        }
+                        System.out.printf(Locale.ROOT, "training prevalence %.3f, positive weight %.2f%n",
+                                r.trainPrevalence(), r.positiveWeight());
+                        System.out.print(r.validation().table());
+                        System.out.print(r.test().table());
+                        System.out.println("model: " + out.resolve("model"));
+                        System.out.println("report: " + out.resolve("report.html"));
+                        return 0;
+                    });
         }
 
         private int trainSeries() throws Exception {
@@ -237,12 +246,20 @@ final class BurstsCommand {
             if (resume) {
                 dev.augur.train.Checkpoint.requireForResume(out.resolve("candidates"));
             }
-            SeriesExperiment.Result r = SeriesExperiment.run(training, validation, grid, out, resume, ConsoleProgress::new);
-            System.out.print(java.nio.file.Files.readString(out.resolve("summary.md")));
-            System.out.printf(Locale.ROOT, "%nchosen on validation: %s (step %d)%nmodel: %s%nreport: %s%ntook %.0f s%n",
-                    r.chosen().settings().label(), r.chosen().bestStep(), out.resolve("model"), out.resolve("report.html"),
-                    (System.nanoTime() - t0) / 1e9);
-            return 0;
+            StopRequest stop = new StopRequest();
+            return StopOnSignal.run(stop::request,
+                    () -> SeriesExperiment.run(training, validation, grid, out, resume, ConsoleProgress::new, stop), r -> {
+                        if (r.stopped()) {
+                            System.out.printf("stopped after %d of %d candidates, with a checkpoint in %s (continue"
+                                    + " with --resume)%n", r.candidates().size(), grid.size(), out.resolve("candidates"));
+                            return 130;
+                        }
+                        System.out.print(java.nio.file.Files.readString(out.resolve("summary.md")));
+                        System.out.printf(Locale.ROOT, "%nchosen on validation: %s (step %d)%nmodel: %s%nreport: %s%n"
+                                + "took %.0f s%n", r.chosen().settings().label(), r.chosen().bestStep(),
+                                out.resolve("model"), out.resolve("report.html"), (System.nanoTime() - t0) / 1e9);
+                        return 0;
+                    });
         }
 
         private static <T> T one(List<T> values, T fallback, String flag) {

@@ -155,15 +155,16 @@ final class RunCommand implements Callable<Integer> {
             run.run();
             return 0;
         }
-        TrainingLoop.Result r = StopOnSignal.run(run::requestStop, run::run);
-        if (r.stopped()) {
-            System.out.printf("stopped at iteration %d; continue with --pretrained_model %s%n", r.steps(),
-                    ResearchRun.snapshotDir(saveDir, r.steps()));
-            return 130;
-        }
-        System.out.printf(Locale.ROOT, "trained %d iterations, final loss %.6f; model: %s%n", r.steps(), r.finalLoss(),
-                saveDir.resolve("model"));
-        return 0;
+        return StopOnSignal.run(run::requestStop, run::run, r -> {
+            if (r.stopped()) {
+                System.out.printf("stopped at iteration %d; continue with --pretrained_model %s%n", r.steps(),
+                        ResearchRun.snapshotDir(saveDir, r.steps()));
+                return 130;
+            }
+            System.out.printf(Locale.ROOT, "trained %d iterations, final loss %.6f; model: %s%n", r.steps(),
+                    r.finalLoss(), saveDir.resolve("model"));
+            return 0;
+        });
     }
 
     ResearchRun.Settings settings() {

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a long job so that Ctrl-C or SIGTERM asks it to stop and waits (up to two minutes) until it has written
- * its checkpoint, instead of the JVM dying mid-step.
+ * its checkpoint and its report has been printed, instead of the JVM dying mid-step or mid-line.
  */
 final class StopOnSignal {
     private StopOnSignal() {}
@@ -14,7 +14,12 @@ final class StopOnSignal {
         T call() throws Exception;
     }
 
-    static <T> T run(Runnable requestStop, Job<T> job) throws Exception {
+    /** Prints what the job did and returns the exit code (130 when it was stopped). */
+    interface Report<T> {
+        int print(T result) throws Exception;
+    }
+
+    static <T> int run(Runnable requestStop, Job<T> job, Report<T> report) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             requestStop.run();
@@ -26,7 +31,9 @@ final class StopOnSignal {
         }, "augur-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return job.call();
+            int code = report.print(job.call());
+            System.out.flush();
+            return code;
         } finally {
             done.countDown();
             try {

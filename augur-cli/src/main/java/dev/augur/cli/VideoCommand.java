@@ -120,15 +120,16 @@ final class VideoCommand {
             if (resume) {
                 dev.augur.train.Checkpoint.requireForResume(training.checkpoint());
             }
-            TrainingLoop.Result r = StopOnSignal.run(training::requestStop, () -> training.run(resume));
-            if (r.stopped()) {
-                System.out.printf("stopped at step %d; checkpoint %s (continue with --resume)%n", r.steps(),
-                        training.checkpoint());
-                return 130;
-            }
-            System.out.printf(Locale.ROOT, "trained %d steps, final loss %.6f%nmodel: %s%n", r.steps(), r.finalLoss(),
-                    training.bundle());
-            return 0;
+            return StopOnSignal.run(training::requestStop, () -> training.run(resume), r -> {
+                if (r.stopped()) {
+                    System.out.printf("stopped at step %d; checkpoint %s (continue with --resume)%n", r.steps(),
+                            training.checkpoint());
+                    return 130;
+                }
+                System.out.printf(Locale.ROOT, "trained %d steps, final loss %.6f%nmodel: %s%n", r.steps(), r.finalLoss(),
+                        training.bundle());
+                return 0;
+            });
         }
     }
 

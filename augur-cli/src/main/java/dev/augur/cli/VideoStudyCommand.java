@@ -80,14 +80,14 @@ final class VideoStudyCommand implements Callable<Integer> {
         engine.start();
         Files.createDirectories(out);
         VideoStudy study = new VideoStudy(settings, out);
-        List<VideoStudy.Row> rows = StopOnSignal.run(study::requestStop,
-                () -> study.run(name -> new ConsoleProgress(name)));
-        if (rows == null) {
-            System.out.println("stopped; re-run the same command to continue from the checkpoints under " + out);
-            return 130;
-        }
-        System.out.print(Files.readString(out.resolve("study.md")));
-        System.out.println("study: " + out.resolve("study.md") + ", " + out.resolve("study.png"));
-        return 0;
+        return StopOnSignal.run(study::requestStop, () -> study.run(name -> new ConsoleProgress(name)), rows -> {
+            if (rows == null) {
+                System.out.println("stopped; re-run the same command to continue from the checkpoints under " + out);
+                return 130;
+            }
+            System.out.print(Files.readString(out.resolve("study.md")));
+            System.out.println("study: " + out.resolve("study.md") + ", " + out.resolve("study.png"));
+            return 0;
+        });
     }
 }

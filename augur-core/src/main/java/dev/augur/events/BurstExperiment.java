@@ -8,6 +8,7 @@ import dev.augur.eval.PlattScaling;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
+import dev.augur.train.StopRequest;
 import dev.augur.train.LoopConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
@@ -48,6 +49,15 @@ public final class BurstExperiment {
                          float positiveWeight, TrainingLoop.Result training) {}
 
     public static Result run(Path video, Settings s, Path out, boolean resume, ProgressListener progress) throws IOException {
+        return run(video, s, out, resume, progress, StopRequest.never());
+    }
+
+    /**
+     * As {@link #run(Path, Settings, Path, boolean, ProgressListener)}; when {@code stop} is requested the run ends
+     * after its current step with a checkpoint, and the result holds only the training ({@code training().stopped()}).
+     */
+    public static Result run(Path video, Settings s, Path out, boolean resume, ProgressListener progress, StopRequest stop)
+            throws IOException {
         VideoReader.Options options = VideoReader.Options.seed000();
         if (options.height() / s.factor() != s.model().height() || options.width() / s.factor() != s.model().width()) {
             throw new IllegalArgumentException("model frames " + s.model().width() + "x" + s.model().height()
@@ -63,7 +73,10 @@ public final class BurstExperiment {
             BurstTraining objective = new BurstTraining(model, data, s.batchSize(), s.seed());
             LoopConfig config = new LoopConfig(s.steps(), s.learningRate(), 1.0, s.seed(), s.checkpointEvery());
             TrainingLoop.Result training = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
-                    .run(resume);
+                    .stoppedBy(stop).run(resume);
+            if (training.stopped()) {
+                return new Result(null, null, Double.NaN, objective.positiveWeight(), training);
+            }
             int lookback = AlgorithmicBaseline.seed000().lookback();
             Held valHeld = score("validation", model, data, BurstData.Block.VALIDATION, lookback, s, manager, out);
             BurstEvaluation.Report val = valHeld.evaluate(s, Double.NaN, Double.NaN);

@@ -10,6 +10,7 @@ import dev.augur.eval.PlattScaling;
 import dev.augur.nn.SequenceClassifier;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
+import dev.augur.train.StopRequest;
 import dev.augur.train.LoopConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
@@ -85,13 +86,28 @@ public final class SeriesExperiment {
     /** One trained candidate: the step it kept and its validation ROC-AUC there. */
     public record Candidate(Settings settings, long bestStep, double validationAuc, double seconds) {}
 
-    public record Result(List<Candidate> candidates, Candidate chosen, ForecastComparison.Result validation) {}
+    /** The trained candidates and the choice; a stopped run has no choice yet ({@code chosen} null). */
+    public record Result(List<Candidate> candidates, Candidate chosen, ForecastComparison.Result validation) {
+        public boolean stopped() {
+            return chosen == null;
+        }
+    }
 
     /** What the bundle records about its data. */
     public record DataInfo(List<String> training, String validation, int validationFrames) {}
 
     public static Result run(List<BurstSeries> training, BurstSeries validation, List<Settings> grid, Path out,
                              boolean resume, Function<String, ProgressListener> progress) throws IOException {
+        return run(training, validation, grid, out, resume, progress, StopRequest.never());
+    }
+
+    /**
+     * As above; when {@code stop} is requested the candidate in training stops after its current step with a
+     * checkpoint, no later candidate starts, and nothing is chosen: the same command with resume continues.
+     */
+    public static Result run(List<BurstSeries> training, BurstSeries validation, List<Settings> grid, Path out,
+                             boolean resume, Function<String, ProgressListener> progress, StopRequest stop)
+            throws IOException {
         if (training.isEmpty() || grid.isEmpty()) {
             throw new IllegalArgumentException("need at least one training series and one candidate setting");
         }
@@ -106,8 +122,12 @@ public final class SeriesExperiment {
         Files.createDirectories(out);
         List<Candidate> done = new ArrayList<>();
         for (Settings s : grid) {
-            done.add(new CandidateRun(s, training, validation, inputs, scaler, frames,
-                    out.resolve("candidates").resolve(s.label())).run(resume, progress.apply(s.label())));
+            Candidate c = new CandidateRun(s, training, validation, inputs, scaler, frames,
+                    out.resolve("candidates").resolve(s.label())).run(resume, progress.apply(s.label()), stop);
+            if (c == null) {
+                return new Result(done, null, null);
+            }
+            done.add(c);
         }
         Candidate chosen = done.stream().max(java.util.Comparator.comparingDouble(Candidate::validationAuc)).orElseThrow();
         copyBundle(out.resolve("candidates").resolve(chosen.settings().label()).resolve("model"), out.resolve("model"));
@@ -203,7 +223,8 @@ public final class SeriesExperiment {
     /** One candidate's training with its validation scoring and best-weights bundle. */
     private record CandidateRun(Settings s, List<BurstSeries> training, BurstSeries validation, List<String> inputs,
                                 FeatureScaler scaler, int[] frames, Path dir) {
-        Candidate run(boolean resume, ProgressListener progress) throws IOException {
+        /** The finished candidate, or null when the run was stopped before the end. */
+        Candidate run(boolean resume, ProgressListener progress, StopRequest stop) throws IOException {
             Path doneFile = dir.resolve("done.json");
             if (resume && Files.isRegularFile(doneFile)) {
                 return Json.mapper().readValue(doneFile.toFile(), Candidate.class);
@@ -225,7 +246,8 @@ public final class SeriesExperiment {
                 TrainingRecord record = new TrainingRecord(TrainingRecord.WEIGHTED_BCE, config, s.batchSize(),
                         objective.positiveWeight(), "none");
                 Path checkpoint = dir.resolve("checkpoint.npz");
-                new TrainingLoop(model.weights(), objective, config, checkpoint, progress).afterStep((step, loss) -> {
+                TrainingLoop.Result result = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
+                        .stoppedBy(stop).afterStep((step, loss) -> {
                     if (step % s.evaluateEvery() != 0 && step != s.steps()) {
                         return true;
                     }
@@ -245,6 +267,9 @@ public final class SeriesExperiment {
                     AtomicFiles.writeString(dir.resolve("selection.csv"), String.join("\n", history) + "\n");
                     return true;
                 }).run(resume && Files.exists(checkpoint));
+                if (result.stopped()) {
+                    return null;
+                }
             }
             Candidate c = new Candidate(s, (long) best[1], best[0], (System.nanoTime() - t0) / 1e9);
             AtomicFiles.writeString(doneFile, Json.mapper().writeValueAsString(c));

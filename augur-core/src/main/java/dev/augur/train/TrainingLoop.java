@@ -45,6 +45,12 @@ public final class TrainingLoop {
         boolean proceed(long step, float loss) throws IOException;
     }
 
+    /** The loop, stopped (with a checkpoint) when {@code stop} is requested. */
+    public TrainingLoop stoppedBy(StopRequest stop) {
+        stop.attach(this);
+        return this;
+    }
+
     /** The loop with {@code hook} run after every step. */
     public TrainingLoop afterStep(AfterStep hook) {
         this.hook = hook;

@@ -73,4 +73,40 @@ class SeriesExperimentTest {
         SeriesExperiment.Result again = SeriesExperiment.run(List.of(train), validation, grid, out, true, l -> ProgressListener.SILENT);
         assertThat(again.chosen()).isEqualTo(r.chosen());
     }
+
+    /** A stop request ends the candidate with a checkpoint and chooses nothing; resuming gives the uninterrupted run. */
+    @Test
+    void aStoppedRunResumesToTheSameChoice(@TempDir Path dir) throws Exception {
+        AugurEngine.start("cpu");
+        BurstSeries train = learnable(1, 2000);
+        BurstSeries validation = learnable(2, 600);
+        List<SeriesExperiment.Settings> grid = List.of(new SeriesExperiment.Settings("logistic", 12, 1, 200, 32, 3e-3, 1, 50));
+        SeriesExperiment.Result straight = SeriesExperiment.run(List.of(train), validation, grid, dir.resolve("straight"),
+                false, l -> ProgressListener.SILENT);
+
+        dev.augur.train.StopRequest stop = new dev.augur.train.StopRequest();
+        ProgressListener stopAt75 = new ProgressListener() {
+            @Override
+            public void stepped(long step, long total, float loss) {
+                if (step == 75) {
+                    stop.request();
+                }
+            }
+        };
+        Path out = dir.resolve("stopped");
+        SeriesExperiment.Result stopped = SeriesExperiment.run(List.of(train), validation, grid, out, false,
+                l -> stopAt75, stop);
+        assertThat(stopped.stopped()).isTrue();
+        assertThat(stopped.candidates()).isEmpty();
+        Path candidate = out.resolve("candidates").resolve(grid.get(0).label());
+        assertThat(candidate.resolve("checkpoint.npz")).exists();
+        assertThat(candidate.resolve("done.json")).doesNotExist();
+        assertThat(out.resolve("model")).doesNotExist();
+
+        SeriesExperiment.Result resumed = SeriesExperiment.run(List.of(train), validation, grid, out, true,
+                l -> ProgressListener.SILENT);
+        assertThat(resumed.stopped()).isFalse();
+        assertThat(resumed.chosen().bestStep()).isEqualTo(straight.chosen().bestStep());
+        assertThat(resumed.chosen().validationAuc()).isEqualTo(straight.chosen().validationAuc());
+    }
 }
