@@ -144,13 +144,21 @@ final class BehaviorCommand {
             if (resume) {
                 dev.augur.train.Checkpoint.requireForResume(out.resolve("checkpoint.npz"));
             }
-            BehaviorExperiment.Result r = BehaviorExperiment.train(training, validation, s, out, resume,
-                    new ConsoleProgress(architecture));
-            System.out.printf(Locale.ROOT, "best validation macro F1 %.4f at step %d%s%nmodel: %s%n",
-                    r.stopping().bestMacroF1(), r.stopping().bestStep(),
-                    r.stoppedEarly() ? " (stopped early: no better F1 in " + patience + " validations)" : "",
-                    out.resolve("model"));
-            return 0;
+            dev.augur.train.StopRequest stop = new dev.augur.train.StopRequest();
+            return StopOnSignal.run(stop::request, () -> BehaviorExperiment.train(training, validation, s, out, resume,
+                    new ConsoleProgress(architecture), stop), r -> {
+                        if (r.training().stopped() && !r.stoppedEarly()) {
+                            System.out.printf(Locale.ROOT, "stopped at step %d; checkpoint %s (continue with --resume);"
+                                    + " model/ holds the best validated weights so far (step %d)%n", r.training().steps(),
+                                    out.resolve("checkpoint.npz"), r.stopping().bestStep());
+                            return 130;
+                        }
+                        System.out.printf(Locale.ROOT, "best validation macro F1 %.4f at step %d%s%nmodel: %s%n",
+                                r.stopping().bestMacroF1(), r.stopping().bestStep(),
+                                r.stoppedEarly() ? " (stopped early: no better F1 in " + patience + " validations)" : "",
+                                out.resolve("model"));
+                        return 0;
+                    });
         }
     }
 

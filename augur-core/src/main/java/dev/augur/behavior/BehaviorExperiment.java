@@ -9,6 +9,7 @@ import dev.augur.nn.SequenceClassifier;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
+import dev.augur.train.StopRequest;
 import dev.augur.train.LoopConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
@@ -64,6 +65,15 @@ public final class BehaviorExperiment {
 
     public static Result train(List<PoseVideo> training, List<PoseVideo> validation, Settings s, Path out, boolean resume,
                                ProgressListener progress) throws IOException {
+        return train(training, validation, s, out, resume, progress, StopRequest.never());
+    }
+
+    /**
+     * As above; when {@code stop} is requested the run ends after its current step with a checkpoint
+     * ({@code training().stopped()}), {@code model/} holding the best validated weights so far.
+     */
+    public static Result train(List<PoseVideo> training, List<PoseVideo> validation, Settings s, Path out, boolean resume,
+                               ProgressListener progress, StopRequest stop) throws IOException {
         Files.createDirectories(out);
         Path checkpoint = out.resolve("checkpoint.npz");
         Checkpoint.refuseOverwrite(checkpoint, resume);
@@ -83,7 +93,7 @@ public final class BehaviorExperiment {
             BehaviorModel info = new BehaviorModel(s.model(), scaler, train.vocabulary(), s.other(), objective.classWeights(), 0);
             EarlyStopping[] state = {start};
             TrainingLoop loop = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
-                    .afterStep((step, loss) -> {
+                    .stoppedBy(stop).afterStep((step, loss) -> {
                         if (step % s.evaluateEvery() == 0 || step == s.steps()) {
                             state[0] = validate(model, val, s, info, state[0], step, out, manager);
                         }
