@@ -1,12 +1,8 @@
 package dev.augur.events;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.augur.data.CsvTable;
 import dev.augur.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,25 +106,8 @@ public record BurstSeries(String source, int firstFrame, double[] time, double[]
 
     /** Reads a series CSV; every problem is an error naming the file, the line and the column. */
     public static BurstSeries read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such series file");
-        }
-        List<String[]> rows = new ArrayList<>();
-        String[] header;
-        CsvMapper csv = new CsvMapper();
-        csv.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (MappingIterator<String[]> it = csv.readerFor(String[].class).readValues(file.toFile())) {
-            if (!it.hasNext()) {
-                throw new IOException(file + ": empty file, expected a header line starting frame,time,motion_energy");
-            }
-            header = Arrays.stream(it.next()).map(String::trim).toArray(String[]::new);
-            while (it.hasNext()) {
-                rows.add(it.next());
-            }
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": not a readable CSV file (" + e.getMessage() + ")", e);
-        }
-        return parse(file.toString(), header, rows);
+        CsvTable t = CsvTable.read(file, "series file");
+        return parse(file.toString(), t.header().toArray(String[]::new), t.rows());
     }
 
     private static BurstSeries parse(String file, String[] header, List<String[]> rows) throws IOException {

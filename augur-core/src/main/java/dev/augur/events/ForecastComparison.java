@@ -1,9 +1,7 @@
 package dev.augur.events;
 
 import dev.augur.io.Json;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.augur.data.CsvTable;
 import dev.augur.io.AtomicFiles;
 import dev.augur.eval.BinaryMetrics;
 import dev.augur.eval.BlockBootstrap;
@@ -13,7 +11,6 @@ import dev.augur.report.LineChart;
 import dev.augur.train.ModelBundle;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -206,64 +203,54 @@ public final class ForecastComparison {
      * the result holds a probability per row of the series (NaN where the file has none).
      */
     public static double[] readForecasts(Path file, BurstSeries series) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such forecasts file");
-        }
+        CsvTable table = CsvTable.read(file, "forecasts file");
         double[] out = new double[series.length()];
         Arrays.fill(out, Double.NaN);
         boolean[] seen = new boolean[series.length()];
-        CsvMapper csv = new CsvMapper();
-        csv.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        int line = 1;
+        int fc = table.header().indexOf("frame");
+        int pc = table.header().indexOf("probability");
+        if (fc < 0 || pc < 0) {
+            throw new IOException(file + ": the header must name the columns 'frame' and 'probability', found "
+                    + String.join(",", table.header()));
+        }
         int read = 0;
-        try (MappingIterator<String[]> it = csv.readerFor(String[].class).readValues(file.toFile())) {
-            List<String> header = it.hasNext() ? Arrays.stream(it.next()).map(String::trim).toList() : List.of();
-            int fc = header.indexOf("frame");
-            int pc = header.indexOf("probability");
-            if (fc < 0 || pc < 0) {
-                throw new IOException(file + ": the header must name the columns 'frame' and 'probability', found "
-                        + String.join(",", header));
+        for (int i = 0; i < table.rows().size(); i++) {
+            String[] row = table.rows().get(i);
+            int line = CsvTable.line(i);
+            if (row.length <= Math.max(fc, pc)) {
+                throw new IOException(file + ": line " + line + ": has " + row.length + " columns, expected at least "
+                        + (Math.max(fc, pc) + 1));
             }
-            while (it.hasNext()) {
-                String[] row = it.next();
-                line++;
-                if (row.length <= Math.max(fc, pc)) {
-                    throw new IOException(file + ": line " + line + ": has " + row.length + " columns, expected at least "
-                            + (Math.max(fc, pc) + 1));
-                }
-                int frame;
-                try {
-                    frame = Integer.parseInt(row[fc].trim());
-                } catch (NumberFormatException e) {
-                    throw new IOException(file + ": line " + line + ": frame must be a whole number, got '" + row[fc] + "'");
-                }
-                int t = frame - series.firstFrame();
-                if (t < 0 || t >= series.length()) {
-                    throw new IOException(file + ": line " + line + ": frame " + frame + " is not in " + series.source()
-                            + " (frames " + series.firstFrame() + " … " + (series.firstFrame() + series.length() - 1) + ")");
-                }
-                if (seen[t]) {
-                    throw new IOException(file + ": line " + line + ": frame " + frame + " appears twice");
-                }
-                seen[t] = true;
-                String s = row[pc].trim();
-                if (s.isEmpty()) {
-                    continue;
-                }
-                double p;
-                try {
-                    p = Double.parseDouble(s);
-                } catch (NumberFormatException e) {
-                    throw new IOException(file + ": line " + line + ": probability must be a number, got '" + s + "'");
-                }
-                if (!(p >= 0 && p <= 1)) {
-                    throw new IOException(file + ": line " + line + ": probability must be in [0, 1], got '" + s + "'");
-                }
-                out[t] = p;
-                read++;
+            int frame;
+            try {
+                frame = Integer.parseInt(row[fc].trim());
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": line " + line + ": frame must be a whole number, got '" + row[fc] + "'");
             }
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": not a readable CSV file (" + e.getMessage() + ")", e);
+            int t = frame - series.firstFrame();
+            if (t < 0 || t >= series.length()) {
+                throw new IOException(file + ": line " + line + ": frame " + frame + " is not in " + series.source()
+                        + " (frames " + series.firstFrame() + " … " + (series.firstFrame() + series.length() - 1) + ")");
+            }
+            if (seen[t]) {
+                throw new IOException(file + ": line " + line + ": frame " + frame + " appears twice");
+            }
+            seen[t] = true;
+            String s = row[pc].trim();
+            if (s.isEmpty()) {
+                continue;
+            }
+            double p;
+            try {
+                p = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": line " + line + ": probability must be a number, got '" + s + "'");
+            }
+            if (!(p >= 0 && p <= 1)) {
+                throw new IOException(file + ": line " + line + ": probability must be in [0, 1], got '" + s + "'");
+            }
+            out[t] = p;
+            read++;
         }
         if (read == 0) {
             throw new IOException(file + ": holds no probabilities");
