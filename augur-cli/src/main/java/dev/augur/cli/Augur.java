@@ -1,23 +1,40 @@
 package dev.augur.cli;
 
 import dev.augur.io.Failures;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code augur <task> <verb>}: the command line only parses arguments and calls the library. */
-@Command(name = "augur", mixinStandardHelpOptions = true, version = "augur 0.1.0",
+@Command(
+        name = "augur",
+        mixinStandardHelpOptions = true,
+        version = "augur 0.1.0",
         description = "Spatiotemporal forecasting: video prediction, event forecasting, behaviour classification.",
-        footer = {"", "Video archives on Apache Spark: augur spark prepare|score|summarise|bench (optional module; "
-                + "augur spark --help)."},
-        subcommands = {QuickstartCommand.class, DemoCommand.class, DataCommand.class, VideoCommand.class, RunCommand.class,
-                BurstsCommand.class, BehaviorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        footer = {
+            "",
+            "Video archives on Apache Spark: augur spark prepare|score|summarise|bench (optional module; "
+                    + "augur spark --help)."
+        },
+        subcommands = {
+            QuickstartCommand.class,
+            DemoCommand.class,
+            DataCommand.class,
+            VideoCommand.class,
+            RunCommand.class,
+            BurstsCommand.class,
+            BehaviorCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Augur implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a task: quickstart, demo, data, video, run, bursts, behavior or bench");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "name a task: quickstart, demo, data, video, run, bursts, behavior or bench");
     }
 
     public static void main(String[] args) {
@@ -28,11 +45,12 @@ public final class Augur implements Runnable {
         CommandLine cl = new CommandLine(new Augur());
         cl.setExecutionExceptionHandler(Augur::reportFailure);
         // an empty path would mean the current folder: a run's outputs would land among the user's files
-        cl.registerConverter(java.nio.file.Path.class, s -> {
+        cl.registerConverter(Path.class, s -> {
             if (s.isBlank()) {
-                throw new CommandLine.TypeConversionException("an empty path is not allowed (it would mean the current folder)");
+                throw new CommandLine.TypeConversionException(
+                        "an empty path is not allowed (it would mean the current folder)");
             }
-            return java.nio.file.Path.of(s);
+            return Path.of(s);
         });
         return cl;
     }

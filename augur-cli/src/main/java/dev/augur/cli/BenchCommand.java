@@ -1,7 +1,11 @@
 package dev.augur.cli;
 
-import dev.augur.io.Json;
+import dev.augur.bench.BehaviorBench;
+import dev.augur.bench.ForecastBench;
 import dev.augur.bench.TrainStepBench;
+import dev.augur.io.AtomicFiles;
+import dev.augur.io.Json;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Time the ConvLSTM and ST-LSTM (PredRNN) train steps (batch 8, 10->10 frames, 64x64 patch 4, 2x64"
                 + " hidden, 5x5) in DJL and, in the same run, in PyTorch (reference/, Debian's python3-torch): time per"
                 + " 100 batches, peak memory, DJL/PyTorch and PredRNN/ConvLSTM ratios. Then live burst"
@@ -18,29 +24,48 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--steps", defaultValue = "30", description = "timed steps in all, per engine (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--steps",
+            defaultValue = "30",
+            description = "timed steps in all, per engine (default: ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--warmup", defaultValue = "3", description = "untimed steps per round (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "alternating DJL/PyTorch rounds (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rounds",
+            defaultValue = "3",
+            description = "alternating DJL/PyTorch rounds (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "python with torch (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--python",
+            defaultValue = "/usr/bin/python3",
+            description = "python with torch (default: ${DEFAULT-VALUE})")
     String python;
 
-    @Option(names = "--reference", defaultValue = "reference/bench_cells.py", description = "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--reference",
+            defaultValue = "reference/bench_cells.py",
+            description = "(default: ${DEFAULT-VALUE})")
     Path reference;
 
-    @Option(names = "--cells", defaultValue = "convlstm,predrnn,e3d_lstm", split = ",", description = "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--cells",
+            defaultValue = "convlstm,predrnn,e3d_lstm",
+            split = ",",
+            description = "(default: ${DEFAULT-VALUE})")
     List<String> cells;
 
     @Option(names = "--out", defaultValue = "runs/bench/bench.json", description = "(default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--forecast-seconds", defaultValue = "60",
-            description = "seconds of simulated video for the live-forecast speed bench; 0 skips it (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--forecast-seconds",
+            defaultValue = "60",
+            description = "seconds of simulated video for the live-forecast speed bench; 0 skips it (default: "
+                    + "${DEFAULT-VALUE})")
     double forecastSeconds;
 
     @Option(names = "--skip-train-step", description = "skip the DJL/PyTorch train-step comparison")
@@ -49,7 +74,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-behavior", description = "skip the CNN-LSTM (behaviour) DJL/PyTorch comparison")
     boolean skipBehavior;
 
-    @Option(names = "--behavior-reference", defaultValue = "reference/bench_behavior.py", description = "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--behavior-reference",
+            defaultValue = "reference/bench_behavior.py",
+            description = "(default: ${DEFAULT-VALUE})")
     Path behaviorReference;
 
     @Override
@@ -60,17 +88,17 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(r.describe());
         }
         if (!skipBehavior) {
-            var modes = dev.augur.bench.BehaviorBench.run(steps, warmup, rounds, python, behaviorReference);
-            System.out.println(dev.augur.bench.BehaviorBench.describe(modes));
-            java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
-            dev.augur.io.AtomicFiles.writeString(out.resolveSibling("behavior.json"),
-                    Json.mapper().writeValueAsString(modes));
+            var modes = BehaviorBench.run(steps, warmup, rounds, python, behaviorReference);
+            System.out.println(BehaviorBench.describe(modes));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            AtomicFiles.writeString(
+                    out.resolveSibling("behavior.json"), Json.mapper().writeValueAsString(modes));
         }
         if (forecastSeconds > 0) {
-            var speeds = dev.augur.bench.ForecastBench.run(forecastSeconds, out.toAbsolutePath().getParent());
-            System.out.println(dev.augur.bench.ForecastBench.describe(speeds));
-            dev.augur.io.AtomicFiles.writeString(out.resolveSibling("forecast.json"),
-                    Json.mapper().writeValueAsString(speeds));
+            var speeds = ForecastBench.run(forecastSeconds, out.toAbsolutePath().getParent());
+            System.out.println(ForecastBench.describe(speeds));
+            AtomicFiles.writeString(
+                    out.resolveSibling("forecast.json"), Json.mapper().writeValueAsString(speeds));
         }
         return 0;
     }

@@ -1,33 +1,61 @@
 package dev.augur.cli;
 
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.augur.data.FrameSource;
+import dev.augur.data.GrowingFileStream;
+import dev.augur.data.ImageFolderVideo;
 import dev.augur.data.VideoReader;
 import dev.augur.eval.BinaryMetrics;
 import dev.augur.events.AlgorithmicBaseline;
 import dev.augur.events.BurstClassifier;
 import dev.augur.events.BurstExperiment;
+import dev.augur.events.BurstForecaster;
+import dev.augur.events.BurstReport;
 import dev.augur.events.BurstRule;
 import dev.augur.events.BurstScoring;
 import dev.augur.events.BurstSeries;
+import dev.augur.events.FishTankSimulator;
 import dev.augur.events.ForecastComparison;
+import dev.augur.events.RealismReport;
 import dev.augur.events.SeriesExperiment;
 import dev.augur.events.SeriesForecaster;
-import dev.augur.train.StopRequest;
-import dev.augur.events.FishTankSimulator;
+import dev.augur.events.SimulatorStudy;
 import dev.augur.events.VideoLabels;
+import dev.augur.train.Checkpoint;
+import dev.augur.train.StopRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bursts", mixinStandardHelpOptions = true, description = "Event forecasting: bursts of motion (fish chases) within the next 1.5 s.",
-        subcommands = {BurstsCommand.Simulate.class, BurstsCommand.Label.class, BurstsCommand.Train.class,
-                BurstsCommand.Forecast.class, BurstsCommand.Test.class, BurstsCommand.Report.class,
-                BurstsCommand.Realism.class, BurstsCommand.Study.class})
+@Command(
+        name = "bursts",
+        mixinStandardHelpOptions = true,
+        description = "Event forecasting: bursts of motion (fish chases) within the next 1.5 s.",
+        subcommands = {
+            BurstsCommand.Simulate.class,
+            BurstsCommand.Label.class,
+            BurstsCommand.Train.class,
+            BurstsCommand.Forecast.class,
+            BurstsCommand.Test.class,
+            BurstsCommand.Report.class,
+            BurstsCommand.Realism.class,
+            BurstsCommand.Study.class
+        })
 final class BurstsCommand {
 
-    @Command(name = "simulate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "simulate",
+            mixinStandardHelpOptions = true,
             description = "Simulate an overhead fish tank: video plus ground truth (tracks, chases) beside it.")
     static final class Simulate implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "video file to write (.mp4, .avi, .webm or .mkv)")
@@ -49,25 +77,38 @@ final class BurstsCommand {
             }
             FishTankSimulator.Config c = FishTankSimulator.Config.standard().withFish(fish);
             long t0 = System.nanoTime();
-            FishTankSimulator.Truth truth = new FishTankSimulator(c, seed).simulate(seconds, out,
-                    new ConsoleProgress("simulate"));
-            System.out.printf(Locale.ROOT, "%s: %d frames, %d chases, in %.1f s%n", out, truth.frames(),
-                    truth.chases().size(), (System.nanoTime() - t0) / 1e9);
+            FishTankSimulator.Truth truth =
+                    new FishTankSimulator(c, seed).simulate(seconds, out, new ConsoleProgress("simulate"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d frames, %d chases, in %.1f s%n",
+                    out,
+                    truth.frames(),
+                    truth.chases().size(),
+                    (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }
 
-    @Command(name = "label", mixinStandardHelpOptions = true,
-            description = "Motion energy, burst labels and the algorithmic baseline for every frame of a video, or labels"
-                    + " and baseline anew for a series CSV (its motion_energy column; extra columns are kept).")
+    @Command(
+            name = "label",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Motion energy, burst labels and the algorithmic baseline for every frame of a video, or labels"
+                            + " and baseline anew for a series CSV (its motion_energy column; extra columns are kept).")
     static final class Label implements Callable<Integer> {
         @Option(names = "--video", description = "any video FFmpeg decodes, or a folder of frame images")
         Path video;
 
-        @Option(names = "--series", description = "a series CSV with frame and motion_energy columns (e.g. from a tracker)")
+        @Option(
+                names = "--series",
+                description = "a series CSV with frame and motion_energy columns (e.g. from a tracker)")
         Path series;
 
-        @Option(names = "--out", required = true, description = "CSV: frame,time,motion_energy,label,baseline_probability")
+        @Option(
+                names = "--out",
+                required = true,
+                description = "CSV: frame,time,motion_energy,label,baseline_probability")
         Path out;
 
         @Option(names = "--fps", defaultValue = "30", description = "resample to this rate (default: ${DEFAULT-VALUE})")
@@ -79,13 +120,22 @@ final class BurstsCommand {
         @Option(names = "--width", defaultValue = "160", description = "(default: ${DEFAULT-VALUE})")
         int width;
 
-        @Option(names = "--horizon", defaultValue = "" + BurstRule.SEED_HORIZON, description = "h, frames ahead (default: ${DEFAULT-VALUE} = 1.5 s)")
+        @Option(
+                names = "--horizon",
+                defaultValue = "" + BurstRule.SEED_HORIZON,
+                description = "h, frames ahead (default: ${DEFAULT-VALUE} = 1.5 s)")
         int horizon;
 
-        @Option(names = "--min-range", defaultValue = "" + BurstRule.SEED_MIN_RANGE, description = "c (default: ${DEFAULT-VALUE}, seed's footage)")
+        @Option(
+                names = "--min-range",
+                defaultValue = "" + BurstRule.SEED_MIN_RANGE,
+                description = "c (default: ${DEFAULT-VALUE}, seed's footage)")
         double minRange;
 
-        @Option(names = "--low-fraction", defaultValue = "" + BurstRule.SEED_LOW_FRACTION, description = "b (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--low-fraction",
+                defaultValue = "" + BurstRule.SEED_LOW_FRACTION,
+                description = "b (default: ${DEFAULT-VALUE})")
         double lowFraction;
 
         @Option(names = "--refit", description = "rescale c and the baseline's constants to this video's motion energy")
@@ -98,16 +148,30 @@ final class BurstsCommand {
             }
             BurstRule rule = new BurstRule(horizon, minRange, lowFraction, BurstRule.SEED_WARM_UP);
             BurstSeries l = video != null
-                    ? VideoLabels.of(video, new VideoReader.Options(height, width, fps, null), rule,
-                            AlgorithmicBaseline.seed000(), refit).series()
+                    ? VideoLabels.of(
+                                    video,
+                                    new VideoReader.Options(height, width, fps, null),
+                                    rule,
+                                    AlgorithmicBaseline.seed000(),
+                                    refit)
+                            .series()
                     : BurstSeries.read(series).relabelled(rule, AlgorithmicBaseline.seed000(), refit);
             l.write(out);
-            System.out.printf(Locale.ROOT, "%s: %d frames, label prevalence %.3f (c = %.6f)%n", l.source(),
-                    l.length(), l.prevalence(), refit ? rule.refit(l.energy()).minRange() : rule.minRange());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d frames, label prevalence %.3f (c = %.6f)%n",
+                    l.source(),
+                    l.length(),
+                    l.prevalence(),
+                    refit ? rule.refit(l.energy()).minRange() : rule.minRange());
             try {
                 BinaryMetrics m = new BinaryMetrics(l.baseline(), l.labels());
-                System.out.printf(Locale.ROOT, "baseline on this video: ROC-AUC %.3f, PR-AUC %.3f, majority accuracy %.3f%n",
-                        m.rocAuc(), m.averagePrecision(), m.majorityAccuracy());
+                System.out.printf(
+                        Locale.ROOT,
+                        "baseline on this video: ROC-AUC %.3f, PR-AUC %.3f, majority accuracy %.3f%n",
+                        m.rocAuc(),
+                        m.averagePrecision(),
+                        m.majorityAccuracy());
             } catch (IllegalArgumentException oneClass) {
                 System.out.println("baseline not scored: " + oneClass.getMessage());
             }
@@ -116,13 +180,17 @@ final class BurstsCommand {
         }
     }
 
-    @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Train a burst forecaster.",
-                    "  --video V: the ConvLSTM on the first 25/30 of a video; model and refit baseline scored on the"
-                            + " validation (2/30) and test (3/30) blocks.",
-                    "  --series S --validation-series VS: forecasters of per-frame series (motion energy and any extra"
-                            + " columns); every setting in the comma-separated lists is trained and the best on the"
-                            + " validation series is kept (with its number of steps, threshold and calibration)."})
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Train a burst forecaster.",
+                "  --video V: the ConvLSTM on the first 25/30 of a video; model and refit baseline scored on the"
+                        + " validation (2/30) and test (3/30) blocks.",
+                "  --series S --validation-series VS: forecasters of per-frame series (motion energy and any extra"
+                        + " columns); every setting in the comma-separated lists is trained and the best on the"
+                        + " validation series is kept (with its number of steps, threshold and calibration)."
+            })
     static final class Train implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         EngineOptions engine;
@@ -130,44 +198,76 @@ final class BurstsCommand {
         @Option(names = "--video", description = "the recording")
         Path video;
 
-        @Option(names = "--series", split = ",", description = "labelled series CSV(s) to train on (layout of bursts label)")
+        @Option(
+                names = "--series",
+                split = ",",
+                description = "labelled series CSV(s) to train on (layout of bursts label)")
         List<Path> series;
 
         @Option(names = "--validation-series", description = "labelled series CSV to choose every setting on")
         Path validationSeries;
 
-        @Option(names = "--out", required = true, description = "run folder: checkpoint(s), model/, metrics.json, summary.md, report.html")
+        @Option(
+                names = "--out",
+                required = true,
+                description = "run folder: checkpoint(s), model/, metrics.json, summary.md, report.html")
         Path out;
 
-        @Option(names = "--steps", split = ",", description = "training steps (video default 60000: about the seed's 5 epochs; series default 3000)")
+        @Option(
+                names = "--steps",
+                split = ",",
+                description = "training steps (video default 60000: about the seed's 5 epochs; series default 3000)")
         List<Integer> steps;
 
-        @Option(names = "--factor", defaultValue = "1", description = "video: downscale 120x160 by this (default: ${DEFAULT-VALUE}, the seed's size; quickstart: 4)")
+        @Option(
+                names = "--factor",
+                defaultValue = "1",
+                description =
+                        "video: downscale 120x160 by this (default: ${DEFAULT-VALUE}, the seed's size; quickstart: 4)")
         int factor;
 
-        @Option(names = "--window", split = ",", description = "frames per input window (video default 120, the seed's 4 s; quickstart 60; series default 119: the seed's 120 frames)")
+        @Option(
+                names = "--window",
+                split = ",",
+                description = "frames per input window (video default 120, the seed's 4 s; quickstart 60; series "
+                        + "default 119: the seed's 120 frames)")
         List<Integer> window;
 
         @Option(names = "--frames-per-step", defaultValue = "4", description = "video (default: ${DEFAULT-VALUE})")
         int framesPerStep;
 
-        @Option(names = "--hidden", split = ",", description = "ConvLSTM filters (video default 16, the seed's) or TCN-LSTM units (series default 32)")
+        @Option(
+                names = "--hidden",
+                split = ",",
+                description = "ConvLSTM filters (video default 16, the seed's) or TCN-LSTM units (series default 32)")
         List<Integer> hidden;
 
         @Option(names = "--batch-size", split = ",", description = "(video default 4, the seed's; series default 64)")
         List<Integer> batch;
 
-        @Option(names = "--lr", split = ",", description = "Adam learning rate (video default 8e-5, the seed's; series default 1e-3,3e-3)")
+        @Option(
+                names = "--lr",
+                split = ",",
+                description = "Adam learning rate (video default 8e-5, the seed's; series default 1e-3,3e-3)")
         List<Double> lr;
 
-        @Option(names = "--architecture", split = ",", defaultValue = "tcn_lstm,logistic",
+        @Option(
+                names = "--architecture",
+                split = ",",
+                defaultValue = "tcn_lstm,logistic",
                 description = "series: forecasters to try, tcn_lstm and/or logistic (default: ${DEFAULT-VALUE})")
         List<String> architecture;
 
-        @Option(names = "--evaluate-every", defaultValue = "250", description = "series: steps between validation scorings (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--evaluate-every",
+                defaultValue = "250",
+                description = "series: steps between validation scorings (default: ${DEFAULT-VALUE})")
         int evaluateEvery;
 
-        @Option(names = "--stride", defaultValue = "3", description = "video: score every n-th held-out frame (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--stride",
+                defaultValue = "3",
+                description = "video: score every n-th held-out frame (default: ${DEFAULT-VALUE})")
         int stride;
 
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
@@ -176,15 +276,22 @@ final class BurstsCommand {
         @Option(names = "--resume", description = "continue from the run folder's checkpoint(s)")
         boolean resume;
 
-        @Option(names = "--stateful", description = "video: carry the recurrent state across the whole video (constant cost per"
-                + " frame); trained with truncated back-propagation on --window-frame segments")
+        @Option(
+                names = "--stateful",
+                description = "video: carry the recurrent state across the whole video (constant cost per"
+                        + " frame); trained with truncated back-propagation on --window-frame segments")
         boolean stateful;
 
-        @Option(names = "--cell", defaultValue = "convlstm", description = "video: recurrent layer: convlstm (the seed's), predrnn"
-                + " (ST-LSTM) or memory_flow (PredRNN paper Eq. 3) (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--cell",
+                defaultValue = "convlstm",
+                description = "video: recurrent layer: convlstm (the seed's), predrnn"
+                        + " (ST-LSTM) or memory_flow (PredRNN paper Eq. 3) (default: ${DEFAULT-VALUE})")
         String cell;
 
-        @Option(names = "--layer-norm", description = "video: layer normalisation inside the ST-LSTM backbone (--cell predrnn)")
+        @Option(
+                names = "--layer-norm",
+                description = "video: layer normalisation inside the ST-LSTM backbone (--cell predrnn)")
         boolean layerNorm;
 
         @Override
@@ -196,23 +303,44 @@ final class BurstsCommand {
         }
 
         private int trainVideo() throws Exception {
-            BurstExperiment.Settings s = new BurstExperiment.Settings(new BurstClassifier.Spec(120 / factor, 160 / factor,
-                    one(window, 120, "--window"), framesPerStep, one(hidden, 16, "--hidden"), 3, stateful, cell, layerNorm),
-                    factor, one(steps, 60000, "--steps"), one(batch, 4, "--batch-size"), one(lr, 8e-5, "--lr"), seed, stride, 100);
+            BurstExperiment.Settings s = new BurstExperiment.Settings(
+                    new BurstClassifier.Spec(
+                            120 / factor,
+                            160 / factor,
+                            one(window, 120, "--window"),
+                            framesPerStep,
+                            one(hidden, 16, "--hidden"),
+                            3,
+                            stateful,
+                            cell,
+                            layerNorm),
+                    factor,
+                    one(steps, 60000, "--steps"),
+                    one(batch, 4, "--batch-size"),
+                    one(lr, 8e-5, "--lr"),
+                    seed,
+                    stride,
+                    100);
             engine.start();
             if (resume) {
-                dev.augur.train.Checkpoint.requireForResume(out.resolve("checkpoint.npz"));
+                Checkpoint.requireForResume(out.resolve("checkpoint.npz"));
             }
             StopRequest stop = new StopRequest();
-            return StopOnSignal.run(stop::request,
-                    () -> BurstExperiment.run(video, s, out, resume, new ConsoleProgress("bursts"), stop), r -> {
+            return StopOnSignal.run(
+                    stop::request,
+                    () -> BurstExperiment.run(video, s, out, resume, new ConsoleProgress("bursts"), stop),
+                    r -> {
                         if (r.training().stopped()) {
-                            System.out.printf("stopped at step %d; checkpoint %s (continue with --resume)%n",
+                            System.out.printf(
+                                    "stopped at step %d; checkpoint %s (continue with --resume)%n",
                                     r.training().steps(), out.resolve("checkpoint.npz"));
                             return 130;
                         }
-                        System.out.printf(Locale.ROOT, "training prevalence %.3f, positive weight %.2f%n",
-                                r.trainPrevalence(), r.positiveWeight());
+                        System.out.printf(
+                                Locale.ROOT,
+                                "training prevalence %.3f, positive weight %.2f%n",
+                                r.trainPrevalence(),
+                                r.positiveWeight());
                         System.out.print(r.validation().table());
                         System.out.print(r.test().table());
                         System.out.println("model: " + out.resolve("model"));
@@ -225,18 +353,25 @@ final class BurstsCommand {
             if (validationSeries == null) {
                 throw new IllegalArgumentException("--series needs --validation-series: every setting is chosen on it");
             }
-            List<SeriesExperiment.Settings> grid = new java.util.ArrayList<>();
+            List<SeriesExperiment.Settings> grid = new ArrayList<>();
             for (String a : architecture) {
                 for (int w : or(window, 119)) {
                     for (double l : or(lr, List.of(1e-3, 3e-3))) {
                         for (int h : a.equals("logistic") ? List.of(1) : or(hidden, 32)) {
-                            grid.add(new SeriesExperiment.Settings(a, w, h, one(steps, 3000, "--steps"),
-                                    one(batch, 64, "--batch-size"), l, seed, evaluateEvery));
+                            grid.add(new SeriesExperiment.Settings(
+                                    a,
+                                    w,
+                                    h,
+                                    one(steps, 3000, "--steps"),
+                                    one(batch, 64, "--batch-size"),
+                                    l,
+                                    seed,
+                                    evaluateEvery));
                         }
                     }
                 }
             }
-            List<BurstSeries> training = new java.util.ArrayList<>();
+            List<BurstSeries> training = new ArrayList<>();
             for (Path p : series) {
                 training.add(BurstSeries.read(p));
             }
@@ -244,20 +379,29 @@ final class BurstsCommand {
             engine.start();
             long t0 = System.nanoTime();
             if (resume) {
-                dev.augur.train.Checkpoint.requireForResume(out.resolve("candidates"));
+                Checkpoint.requireForResume(out.resolve("candidates"));
             }
             StopRequest stop = new StopRequest();
-            return StopOnSignal.run(stop::request,
-                    () -> SeriesExperiment.run(training, validation, grid, out, resume, ConsoleProgress::new, stop), r -> {
+            return StopOnSignal.run(
+                    stop::request,
+                    () -> SeriesExperiment.run(training, validation, grid, out, resume, ConsoleProgress::new, stop),
+                    r -> {
                         if (r.stopped()) {
-                            System.out.printf("stopped after %d of %d candidates, with a checkpoint in %s (continue"
-                                    + " with --resume)%n", r.candidates().size(), grid.size(), out.resolve("candidates"));
+                            System.out.printf(
+                                    "stopped after %d of %d candidates, with a checkpoint in %s (continue"
+                                            + " with --resume)%n",
+                                    r.candidates().size(), grid.size(), out.resolve("candidates"));
                             return 130;
                         }
-                        System.out.print(java.nio.file.Files.readString(out.resolve("summary.md")));
-                        System.out.printf(Locale.ROOT, "%nchosen on validation: %s (step %d)%nmodel: %s%nreport: %s%n"
-                                + "took %.0f s%n", r.chosen().settings().label(), r.chosen().bestStep(),
-                                out.resolve("model"), out.resolve("report.html"), (System.nanoTime() - t0) / 1e9);
+                        System.out.print(Files.readString(out.resolve("summary.md")));
+                        System.out.printf(
+                                Locale.ROOT,
+                                "%nchosen on validation: %s (step %d)%nmodel: %s%nreport: %s%n" + "took %.0f s%n",
+                                r.chosen().settings().label(),
+                                r.chosen().bestStep(),
+                                out.resolve("model"),
+                                out.resolve("report.html"),
+                                (System.nanoTime() - t0) / 1e9);
                         return 0;
                     });
         }
@@ -267,7 +411,8 @@ final class BurstsCommand {
                 return fallback;
             }
             if (values.size() > 1) {
-                throw new IllegalArgumentException(flag + " takes one value here (lists are for --series), got " + values);
+                throw new IllegalArgumentException(
+                        flag + " takes one value here (lists are for --series), got " + values);
             }
             return values.get(0);
         }
@@ -281,7 +426,9 @@ final class BurstsCommand {
         }
     }
 
-    @Command(name = "forecast", mixinStandardHelpOptions = true,
+    @Command(
+            name = "forecast",
+            mixinStandardHelpOptions = true,
             description = "Forecast with a saved model: one JSON line per frame (frame, time, probability, calibrated,"
                     + " alert). A video model follows a video file or a stream (--video -); a series model reads a"
                     + " series CSV (--series).")
@@ -292,23 +439,29 @@ final class BurstsCommand {
         @Option(names = "--model", required = true, description = "bundle folder written by bursts train")
         Path model;
 
-        @Option(names = "--video", description = "video file, folder of frames, or - for standard input (a streamable container)")
+        @Option(
+                names = "--video",
+                description = "video file, folder of frames, or - for standard input (a streamable container)")
         String video;
 
         @Option(names = "--series", description = "a per-frame series CSV (layout of bursts label), for a series model")
         Path series;
 
-        @Option(names = "--threshold", description = "alert threshold (default: the bundle's validation Youden threshold)")
+        @Option(
+                names = "--threshold",
+                description = "alert threshold (default: the bundle's validation Youden threshold)")
         Double threshold;
 
-        @Option(names = "--follow", description = "the file is still being written: keep reading as it grows, stop after"
-                + " --idle-seconds without growth (Matroska/WebM or MPEG-TS)")
+        @Option(
+                names = "--follow",
+                description = "the file is still being written: keep reading as it grows, stop after"
+                        + " --idle-seconds without growth (Matroska/WebM or MPEG-TS)")
         boolean follow;
 
         @Option(names = "--idle-seconds", defaultValue = "5", description = "with --follow (default: ${DEFAULT-VALUE})")
         double idleSeconds;
 
-        private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        private final ObjectMapper json = new ObjectMapper();
 
         @Override
         public Integer call() throws Exception {
@@ -321,37 +474,44 @@ final class BurstsCommand {
 
         private int forecastSeries() throws Exception {
             BurstSeries s = BurstSeries.read(series);
-            try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager();
-                 SeriesForecaster f = SeriesForecaster.load(model, manager)) {
+            try (NDManager manager = NDManager.newBaseManager();
+                    SeriesForecaster f = SeriesForecaster.load(model, manager)) {
                 double[] p = f.probabilities(s);
                 double t = threshold != null ? threshold : f.info().alertThreshold();
                 for (int i = 0; i < p.length; i++) {
-                    print(new dev.augur.events.BurstForecaster.Forecast(s.firstFrame() + i, s.time()[i], p[i],
-                            f.info().calibration().apply(p[i]), !Double.isNaN(p[i]) && p[i] >= t));
+                    print(new BurstForecaster.Forecast(
+                            s.firstFrame() + i,
+                            s.time()[i],
+                            p[i],
+                            f.info().calibration().apply(p[i]),
+                            !Double.isNaN(p[i]) && p[i] >= t));
                 }
             }
             return 0;
         }
 
         private int forecastVideo() throws Exception {
-            try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager();
-                 dev.augur.events.BurstForecaster f = dev.augur.events.BurstForecaster.load(model, manager);
-                 dev.augur.data.FrameSource reader = "-".equals(video)
-                         ? VideoReader.open(System.in, "standard input", dev.augur.events.BurstForecaster.readerOptions())
-                         : follow
-                         ? VideoReader.open(new dev.augur.data.GrowingFileStream(existing(Path.of(video)), (long) (idleSeconds * 1000)),
-                                 video, dev.augur.events.BurstForecaster.readerOptions())
-                         : java.nio.file.Files.isDirectory(Path.of(video))
-                         ? dev.augur.data.ImageFolderVideo.open(Path.of(video), dev.augur.events.BurstForecaster.readerOptions())
-                         : VideoReader.open(Path.of(video), dev.augur.events.BurstForecaster.readerOptions())) {
+            try (NDManager manager = NDManager.newBaseManager();
+                    BurstForecaster f = BurstForecaster.load(model, manager);
+                    FrameSource reader = "-".equals(video)
+                            ? VideoReader.open(System.in, "standard input", BurstForecaster.readerOptions())
+                            : follow
+                                    ? VideoReader.open(
+                                            new GrowingFileStream(
+                                                    existing(Path.of(video)), (long) (idleSeconds * 1000)),
+                                            video,
+                                            BurstForecaster.readerOptions())
+                                    : Files.isDirectory(Path.of(video))
+                                            ? ImageFolderVideo.open(Path.of(video), BurstForecaster.readerOptions())
+                                            : VideoReader.open(Path.of(video), BurstForecaster.readerOptions())) {
                 double t = threshold != null ? threshold : f.threshold();
                 f.run(reader, t, this::print);
             }
             return 0;
         }
 
-        private void print(dev.augur.events.BurstForecaster.Forecast fc) throws java.io.IOException {
-            com.fasterxml.jackson.databind.node.ObjectNode line = json.createObjectNode();
+        private void print(BurstForecaster.Forecast fc) throws IOException {
+            ObjectNode line = json.createObjectNode();
             line.put("frame", fc.frame());
             line.put("time", Math.round(fc.time() * 1e4) / 1e4);
             if (Double.isNaN(fc.probability())) {
@@ -367,10 +527,14 @@ final class BurstsCommand {
         }
     }
 
-    @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Score forecasters on a labelled recording none of them was fitted on: a saved model (optional),"
-                    + " forecasts made elsewhere and seed 000's baseline, on the frames every one of them scored.",
-                    "Writes summary.md, metrics.json, scores.csv and report.html to --out."})
+    @Command(
+            name = "test",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Score forecasters on a labelled recording none of them was fitted on: a saved model (optional),"
+                        + " forecasts made elsewhere and seed 000's baseline, on the frames every one of them scored.",
+                "Writes summary.md, metrics.json, scores.csv and report.html to --out."
+            })
     static final class Test implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         EngineOptions engine;
@@ -385,21 +549,24 @@ final class BurstsCommand {
         Path video;
 
         @Option(names = "--forecasts", description = "NAME=FILE.csv with columns frame,probability (repeatable)")
-        java.util.LinkedHashMap<String, Path> forecasts = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, Path> forecasts = new LinkedHashMap<>();
 
-        @Option(names = "--out", required = true, description = "folder for summary.md, metrics.json, scores.csv, report.html")
+        @Option(
+                names = "--out",
+                required = true,
+                description = "folder for summary.md, metrics.json, scores.csv, report.html")
         Path out;
 
         @Override
         public Integer call() throws Exception {
             engine.start();
             BurstScoring.Scored s;
-            try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            try (NDManager manager = NDManager.newBaseManager()) {
                 s = BurstScoring.load(model, series, video, forecasts, manager);
             }
             String name = series != null ? series.toString() : video.toString();
-            ForecastComparison.Result r = ForecastComparison.compare(name, s.series(), s.forecasters(),
-                    BurstRule.seed000().horizon());
+            ForecastComparison.Result r = ForecastComparison.compare(
+                    name, s.series(), s.forecasters(), BurstRule.seed000().horizon());
             ForecastComparison.write(r, s.series(), s.forecasters(), out);
             System.out.print(ForecastComparison.table(r));
             System.out.println("wrote " + out.resolve("summary.md") + ", metrics.json, scores.csv, report.html");
@@ -407,14 +574,16 @@ final class BurstsCommand {
         }
     }
 
-    static Path existing(Path file) throws java.nio.file.NoSuchFileException {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such video file");
+    static Path existing(Path file) throws NoSuchFileException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such video file");
         }
         return file;
     }
 
-    @Command(name = "report", mixinStandardHelpOptions = true,
+    @Command(
+            name = "report",
+            mixinStandardHelpOptions = true,
             description = "(Re)write the self-contained HTML report of a bursts train run folder.")
     static final class Report implements Callable<Integer> {
         @Option(names = "--run", required = true, description = "the --out folder of bursts train")
@@ -422,25 +591,35 @@ final class BurstsCommand {
 
         @Override
         public Integer call() throws Exception {
-            System.out.println("wrote " + dev.augur.events.BurstReport.write(run));
+            System.out.println("wrote " + BurstReport.write(run));
             return 0;
         }
     }
 
-    @Command(name = "realism", mixinStandardHelpOptions = true,
+    @Command(
+            name = "realism",
+            mixinStandardHelpOptions = true,
             description = "A recording's statistics (positive frames, burst episodes, intervals, energy quantiles,"
                     + " autocorrelation) beside a real recording's: seed 000's real tank by default.")
     static final class Realism implements Callable<Integer> {
-        @Option(names = "--video", description = "the recording to check (e.g. a simulated tank), labelled with seed 000's rule as published")
+        @Option(
+                names = "--video",
+                description =
+                        "the recording to check (e.g. a simulated tank), labelled with seed 000's rule as published")
         Path video;
 
         @Option(names = "--sim-series", description = "or its labelled series CSV")
         Path simSeries;
 
-        @Option(names = "--series", description = "the real recording's labelled series CSV (default: seed 000's published statistics)")
+        @Option(
+                names = "--series",
+                description = "the real recording's labelled series CSV (default: seed 000's published statistics)")
         Path series;
 
-        @Option(names = "--out", defaultValue = "runs/realism", description = "folder for realism.md, realism.csv, realism.png (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--out",
+                defaultValue = "runs/realism",
+                description = "folder for realism.md, realism.csv, realism.png (default: ${DEFAULT-VALUE})")
         Path out;
 
         @Override
@@ -448,32 +627,56 @@ final class BurstsCommand {
             if ((video == null) == (simSeries == null)) {
                 throw new IllegalArgumentException("give either --video or --sim-series");
             }
-            BurstSeries sim = video != null ? VideoLabels.of(video, VideoReader.Options.seed000(), BurstRule.seed000(),
-                    AlgorithmicBaseline.seed000(), false).series() : BurstSeries.read(simSeries);
+            BurstSeries sim = video != null
+                    ? VideoLabels.of(
+                                    video,
+                                    VideoReader.Options.seed000(),
+                                    BurstRule.seed000(),
+                                    AlgorithmicBaseline.seed000(),
+                                    false)
+                            .series()
+                    : BurstSeries.read(simSeries);
             BurstSeries real = series == null ? null : BurstSeries.read(series);
-            System.out.print(dev.augur.events.RealismReport.write(sim, real, out));
+            System.out.print(RealismReport.write(sim, real, out));
             System.out.println("wrote " + out.resolve("realism.md") + ", realism.csv, realism.png");
             return 0;
         }
     }
 
-    @Command(name = "study", mixinStandardHelpOptions = true,
-            description = "Does video add information? Per simulator seed: the video ConvLSTM, the series forecaster and"
-                    + " the baseline on the same held-out frames, against the labels and the true chase onsets.")
+    @Command(
+            name = "study",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Does video add information? Per simulator seed: the video ConvLSTM, the series forecaster and"
+                            + " the baseline on the same held-out frames, against the labels and the true "
+                            + "chase onsets.")
     static final class Study implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         EngineOptions engine;
 
-        @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "simulator (and training) seeds (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--seeds",
+                split = ",",
+                defaultValue = "1,2,3",
+                description = "simulator (and training) seeds (default: ${DEFAULT-VALUE})")
         List<Long> seeds;
 
-        @Option(names = "--minutes", defaultValue = "30", description = "minutes of simulated video per seed (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--minutes",
+                defaultValue = "30",
+                description = "minutes of simulated video per seed (default: ${DEFAULT-VALUE})")
         double minutes;
 
-        @Option(names = "--steps", defaultValue = "3000", description = "video ConvLSTM training steps, the quickstart's (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--steps",
+                defaultValue = "3000",
+                description = "video ConvLSTM training steps, the quickstart's (default: ${DEFAULT-VALUE})")
         int steps;
 
-        @Option(names = "--series-steps", defaultValue = "1500", description = "series forecaster steps per candidate (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--series-steps",
+                defaultValue = "1500",
+                description = "series forecaster steps per candidate (default: ${DEFAULT-VALUE})")
         int seriesSteps;
 
         @Option(names = "--out", defaultValue = "runs/sim-study", description = "(default: ${DEFAULT-VALUE})")
@@ -482,14 +685,16 @@ final class BurstsCommand {
         @Override
         public Integer call() throws Exception {
             if (!(minutes >= 5) || steps < 1 || seriesSteps < 1 || seeds.isEmpty()) {
-                throw new IllegalArgumentException("--minutes must be >= 5 and --steps, --series-steps >= 1, with one seed or more");
+                throw new IllegalArgumentException(
+                        "--minutes must be >= 5 and --steps, --series-steps >= 1, with one seed or more");
             }
             engine.start();
             long t0 = System.nanoTime();
-            List<dev.augur.events.SimulatorStudy.SeedResult> r = dev.augur.events.SimulatorStudy.run(seeds, minutes * 60,
-                    steps, seriesSteps, out, System.out, ConsoleProgress::new);
-            System.out.print(dev.augur.events.SimulatorStudy.table(r));
-            System.out.printf(Locale.ROOT, "wrote %s; took %.0f s%n", out.resolve("study.md"), (System.nanoTime() - t0) / 1e9);
+            List<SimulatorStudy.SeedResult> r =
+                    SimulatorStudy.run(seeds, minutes * 60, steps, seriesSteps, out, System.out, ConsoleProgress::new);
+            System.out.print(SimulatorStudy.table(r));
+            System.out.printf(
+                    Locale.ROOT, "wrote %s; took %.0f s%n", out.resolve("study.md"), (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }

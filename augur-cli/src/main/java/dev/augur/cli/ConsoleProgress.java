@@ -3,6 +3,7 @@ package dev.augur.cli;
 import dev.augur.train.ProgressListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -20,10 +21,16 @@ final class ConsoleProgress implements ProgressListener {
     private long firstStep;
     private long startNanos;
 
+    /** Java 17 (the release we build for) has no Console.isTerminal(): there a null console means a pipe or file. */
+    @SuppressWarnings("SystemConsoleNull")
+    private static boolean interactive() {
+        return System.console() != null;
+    }
+
     ConsoleProgress(String name) {
         this.name = name;
         this.out = System.err;
-        this.terminal = System.console() != null;
+        this.terminal = interactive();
     }
 
     @Override
@@ -34,8 +41,13 @@ final class ConsoleProgress implements ProgressListener {
             out.printf(Locale.ROOT, "%s: resuming at step %d of %d%n", name, first, total);
         }
         if (terminal) {
-            bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(250).startsFrom(first, java.time.Duration.ZERO).build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(name)
+                    .setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(250)
+                    .startsFrom(first, Duration.ZERO)
+                    .build();
         }
     }
 
@@ -53,8 +65,9 @@ final class ConsoleProgress implements ProgressListener {
             double secs = (System.nanoTime() - startNanos) / 1e9;
             double perStep = secs / Math.max(1, step - firstStep);
             String what = Float.isNaN(loss) ? "" : String.format(Locale.ROOT, " loss %.5f", loss);
-            out.printf(Locale.ROOT, "%s: step %d/%d%s  %.3f s/step  ETA %s%n", name, step, total, what, perStep,
-                    eta((long) (perStep * (total - step))));
+            out.printf(
+                    Locale.ROOT, "%s: step %d/%d%s  %.3f s/step  ETA %s%n", name, step, total, what, perStep, eta((long)
+                            (perStep * (total - step))));
         }
     }
 

@@ -1,37 +1,64 @@
 package dev.augur.cli;
 
+import dev.augur.events.RealFishDemo;
+import dev.augur.events.SeriesExperiment;
 import dev.augur.video.BallsDemo;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Runnable demonstrations of the seeds.", subcommands = {DemoCommand.Balls.class, DemoCommand.RealFish.class})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Runnable demonstrations of the seeds.",
+        subcommands = {DemoCommand.Balls.class, DemoCommand.RealFish.class})
 final class DemoCommand {
 
-    @Command(name = "balls", mixinStandardHelpOptions = true,
+    @Command(
+            name = "balls",
+            mixinStandardHelpOptions = true,
             description = "Seed 001: ConvLSTM (5 frames -> 4) vs straight convolutions (1 -> 4) on bouncing balls.")
     static final class Balls implements Callable<Integer> {
         @Mixin
         EngineOptions engine;
 
-        @Option(names = "--out", defaultValue = "runs/demo-balls", description = "output folder (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--out",
+                defaultValue = "runs/demo-balls",
+                description = "output folder (default: ${DEFAULT-VALUE})")
         Path out;
 
-        @Option(names = "--steps", defaultValue = "1500", description = "training steps per model (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--steps",
+                defaultValue = "1500",
+                description = "training steps per model (default: ${DEFAULT-VALUE})")
         int steps;
 
-        @Option(names = "--batch-size", defaultValue = "16", description = "sequences per step (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--batch-size",
+                defaultValue = "16",
+                description = "sequences per step (default: ${DEFAULT-VALUE})")
         int batch;
 
-        @Option(names = "--test-sequences", defaultValue = "1200", description = "fixed test sequences (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--test-sequences",
+                defaultValue = "1200",
+                description = "fixed test sequences (default: ${DEFAULT-VALUE})")
         int testSequences;
 
-        @Option(names = "--gifs", defaultValue = "3", description = "50-frame rollout GIFs to write (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--gifs",
+                defaultValue = "3",
+                description = "50-frame rollout GIFs to write (default: ${DEFAULT-VALUE})")
         int gifs;
 
-        @Option(names = "--seed", defaultValue = "1", description = "seed of data, weights and sampling (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--seed",
+                defaultValue = "1",
+                description = "seed of data, weights and sampling (default: ${DEFAULT-VALUE})")
         long seed;
 
         @Override
@@ -45,19 +72,30 @@ final class DemoCommand {
         long t0 = System.nanoTime();
         BallsDemo.Result r = BallsDemo.run(out, settings, ConsoleProgress::new);
         System.out.print(BallsDemo.class.getSimpleName() + " results\n");
-        System.out.print(java.nio.file.Files.readString(out.resolve("summary.md")));
-        System.out.printf("%nchart: %s%nmetrics: %s, %s%ngifs: %s%nmodels: %s, %s%ntook %.1f s%n", r.chart(),
-                out.resolve("metrics.csv"), out.resolve("metrics.json"), r.gifs(), out.resolve("convlstm/model"),
-                out.resolve("conv/model"), (System.nanoTime() - t0) / 1e9);
+        System.out.print(Files.readString(out.resolve("summary.md")));
+        System.out.printf(
+                "%nchart: %s%nmetrics: %s, %s%ngifs: %s%nmodels: %s, %s%ntook %.1f s%n",
+                r.chart(),
+                out.resolve("metrics.csv"),
+                out.resolve("metrics.json"),
+                r.gifs(),
+                out.resolve("convlstm/model"),
+                out.resolve("conv/model"),
+                (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 
-    @Command(name = "real-fish", mixinStandardHelpOptions = true,
-            description = {"Seed 000's real recording: its published series as CSV files, the parity checks, and the series"
-                    + " forecasters trained and chosen on the validation block (a test block, where the folder has one,"
-                    + " is scored once at the end).",
-                    "DIR: ../shared/data/fish-lin2021, or a clone of the seed repository (M-Lin-DM/"
-                    + "Convolutional-LSTMs-for-Motion-Forcasting: its targets/ folder)."})
+    @Command(
+            name = "real-fish",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Seed 000's real recording: its published series as CSV files, the parity checks, and the series"
+                        + " forecasters trained and chosen on the validation block (a test block, where the "
+                        + "folder has one,"
+                        + " is scored once at the end).",
+                "DIR: ../shared/data/fish-lin2021, or a clone of the seed repository (M-Lin-DM/"
+                        + "Convolutional-LSTMs-for-Motion-Forcasting: its targets/ folder)."
+            })
     static final class RealFish implements Callable<Integer> {
         @Mixin
         EngineOptions engine;
@@ -65,10 +103,16 @@ final class DemoCommand {
         @Option(names = "--from", required = true, description = "the data folder (DIR above)")
         Path from;
 
-        @Option(names = "--out", defaultValue = "runs/real-fish", description = "output folder (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--out",
+                defaultValue = "runs/real-fish",
+                description = "output folder (default: ${DEFAULT-VALUE})")
         Path out;
 
-        @Option(names = "--steps", defaultValue = "1500", description = "training steps per candidate (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--steps",
+                defaultValue = "1500",
+                description = "training steps per candidate (default: ${DEFAULT-VALUE})")
         int steps;
 
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
@@ -78,11 +122,14 @@ final class DemoCommand {
         public Integer call() throws Exception {
             engine.start();
             long t0 = System.nanoTime();
-            dev.augur.events.RealFishDemo.Result r = dev.augur.events.RealFishDemo.run(from, out,
-                    dev.augur.events.SeriesExperiment.Settings.demoGrid(steps, seed), ConsoleProgress::new);
-            System.out.print(java.nio.file.Files.readString(out.resolve("summary.md")));
-            System.out.printf("%nseries: %s%nmodel: %s%nreport: %s%ntook %.0f s%n", out.resolve("series"),
-                    out.resolve("run/model"), out.resolve("run/report.html"), (System.nanoTime() - t0) / 1e9);
+            RealFishDemo.run(from, out, SeriesExperiment.Settings.demoGrid(steps, seed), ConsoleProgress::new);
+            System.out.print(Files.readString(out.resolve("summary.md")));
+            System.out.printf(
+                    "%nseries: %s%nmodel: %s%nreport: %s%ntook %.0f s%n",
+                    out.resolve("series"),
+                    out.resolve("run/model"),
+                    out.resolve("run/report.html"),
+                    (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }

@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 /** The {@code --device} flag shared by every command that runs a network. */
 final class EngineOptions {
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu (default) or gpu (needs libtorch CUDA natives on the classpath; see README)")
+    @Option(
+            names = "--device",
+            defaultValue = "cpu",
+            description = "cpu (default) or gpu (needs libtorch CUDA natives on the classpath; see README)")
     String device;
 
     void start() {

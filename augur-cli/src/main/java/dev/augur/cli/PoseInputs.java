@@ -1,7 +1,7 @@
 package dev.augur.cli;
 
-import dev.augur.behavior.PoseVideo;
 import dev.augur.behavior.CalMs21Json;
+import dev.augur.behavior.PoseVideo;
 import dev.augur.parquet.MabeLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,10 +18,18 @@ final class PoseInputs {
         }
         MabeLayout.Result r = MabeLayout.read(data, split);
         MabeLayout.Summary s = r.summary();
-        System.out.printf("%s (MABe layout, %s): %d videos -> %d agent/target pairs; %d resampled to 30 Hz; %d body "
+        System.out.printf(
+                "%s (MABe layout, %s): %d videos -> %d agent/target pairs; %d resampled to 30 Hz; %d body "
                         + "parts stood in for; tracked parts not used: %s; %d frames of actions outside the vocabulary "
-                        + "left unlabelled%n", data, split, s.videos(), s.pairs(), s.resampledVideos(), s.substitutedParts(),
-                s.ignoredParts().isEmpty() ? "none" : s.ignoredParts(), s.unlabelledFrames());
+                        + "left unlabelled%n",
+                data,
+                split,
+                s.videos(),
+                s.pairs(),
+                s.resampledVideos(),
+                s.substitutedParts(),
+                s.ignoredParts().isEmpty() ? "none" : s.ignoredParts(),
+                s.unlabelledFrames());
         return r.videos();
     }
 }

@@ -5,7 +5,6 @@ import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ScheduledSampling;
 import dev.augur.video.FramePredictionConfig;
-import dev.augur.train.TrainingLoop;
 import dev.augur.video.ResearchRun;
 import dev.augur.video.VideoData;
 import java.nio.file.Path;
@@ -21,18 +20,32 @@ import picocli.CommandLine.Option;
  * defaults (predrnn-pytorch's), so a published training command runs unchanged after {@code augur run}. Boolean
  * flags take 1/0 or True/False as either script does. An unknown flag is an error.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train or test a video predictor with predrnn-pytorch's / e3d_lstm's run.py flags.",
-                "Data: --dataset_name mnist with predrnn-format .npz files (see `augur data moving-mnist`),",
-                "or action with a KTH folder (<action>/personXX_<action>_dN_uncomp/image_NNNN.jpg)."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Train or test a video predictor with predrnn-pytorch's / e3d_lstm's run.py flags.",
+            "Data: --dataset_name mnist with predrnn-format .npz files (see `augur data moving-mnist`),",
+            "or action with a KTH folder (<action>/personXX_<action>_dN_uncomp/image_NNNN.jpg)."
+        })
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--is_training", defaultValue = "1", description = "1/True: train; 0/False: test --pretrained_model")
+    @Option(
+            names = "--is_training",
+            defaultValue = "1",
+            description = "1/True: train; 0/False: test --pretrained_model")
     String isTraining;
 
-    @Option(names = "--device", defaultValue = "cpu:0", description = "cpu:0 (default); cuda needs a CUDA libtorch (see README)")
+    @Option(
+            names = "--device",
+            defaultValue = "cpu:0",
+            description = "cpu:0 (default); cuda needs a CUDA libtorch (see README)")
     String device;
 
-    @Option(names = "--dataset_name", defaultValue = "mnist", description = "mnist (predrnn-format .npz files) or action (KTH frames)")
+    @Option(
+            names = "--dataset_name",
+            defaultValue = "mnist",
+            description = "mnist (predrnn-format .npz files) or action (KTH frames)")
     String datasetName;
 
     @Option(names = "--train_data_paths", defaultValue = "data/moving-mnist-example/moving-mnist-train.npz")
@@ -41,10 +54,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--valid_data_paths", defaultValue = "data/moving-mnist-example/moving-mnist-valid.npz")
     Path validData;
 
-    @Option(names = "--save_dir", defaultValue = "checkpoints/mnist_predrnn", description = "snapshots model.ckpt-<itr>/")
+    @Option(
+            names = "--save_dir",
+            defaultValue = "checkpoints/mnist_predrnn",
+            description = "snapshots model.ckpt-<itr>/")
     Path saveDir;
 
-    @Option(names = "--gen_frm_dir", defaultValue = "results/mnist_predrnn", description = "<itr>/<k>/gt*.png, pd*.png, metrics")
+    @Option(
+            names = "--gen_frm_dir",
+            defaultValue = "results/mnist_predrnn",
+            description = "<itr>/<k>/gt*.png, pd*.png, metrics")
     Path genFrmDir;
 
     @Option(names = "--input_length", defaultValue = "10")
@@ -59,10 +78,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--img_channel", defaultValue = "1")
     int imgChannel;
 
-    @Option(names = "--model_name", defaultValue = "predrnn", description = "predrnn, convlstm, memory_flow (PredRNN paper Eq. 3) or e3d_lstm")
+    @Option(
+            names = "--model_name",
+            defaultValue = "predrnn",
+            description = "predrnn, convlstm, memory_flow (PredRNN paper Eq. 3) or e3d_lstm")
     String modelName;
 
-    @Option(names = "--pretrained_model", description = "an Augur snapshot folder (save_dir/model.ckpt-N) or model bundle")
+    @Option(
+            names = "--pretrained_model",
+            description = "an Augur snapshot folder (save_dir/model.ckpt-N) or model bundle")
     Path pretrained;
 
     @Option(names = "--num_hidden", defaultValue = "64,64,64,64")
@@ -101,7 +125,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--sampling_start_value", defaultValue = "1.0")
     double samplingStartValue;
 
-    @Option(names = {"--sampling_changing_rate", "--sampling_delta_per_iter"}, defaultValue = "0.00002")
+    @Option(
+            names = {"--sampling_changing_rate", "--sampling_delta_per_iter"},
+            defaultValue = "0.00002")
     double samplingChangingRate;
 
     @Option(names = "--lr", defaultValue = "0.001")
@@ -131,16 +157,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--n_gpu", defaultValue = "1", description = "accepted; Augur runs on one device")
     int nGpu;
 
-    @Option(names = "--allow_gpu_growth", defaultValue = "True", description = "accepted for e3d_lstm's scripts; has no effect")
+    @Option(
+            names = "--allow_gpu_growth",
+            defaultValue = "True",
+            description = "accepted for e3d_lstm's scripts; has no effect")
     String allowGpuGrowth;
 
-    @Option(names = "--loss", defaultValue = "l2", description = "Augur's addition: l2 (predrnn-pytorch's MSE), l1l2 (the papers') or l1l2:<λ>")
+    @Option(
+            names = "--loss",
+            defaultValue = "l2",
+            description = "Augur's addition: l2 (predrnn-pytorch's MSE), l1l2 (the papers') or l1l2:<λ>")
     String loss;
 
-    @Option(names = "--residual", defaultValue = "0", description = "Augur's addition: residual links between stacked layers (seed 002)")
+    @Option(
+            names = "--residual",
+            defaultValue = "0",
+            description = "Augur's addition: residual links between stacked layers (seed 002)")
     String residual;
 
-    @Option(names = "--cell_conv", defaultValue = "3d", description = "Augur's addition (seed 002's study): 3d (E3D-LSTM) or 2d (its 2D-convolution cell)")
+    @Option(
+            names = "--cell_conv",
+            defaultValue = "3d",
+            description = "Augur's addition (seed 002's study): 3d (E3D-LSTM) or 2d (its 2D-convolution cell)")
     String cellConv;
 
     @Option(names = "--seed", defaultValue = "1", description = "Augur's addition: seeds weights, batches and sampling")
@@ -157,35 +195,48 @@ final class RunCommand implements Callable<Integer> {
         }
         return StopOnSignal.run(run::requestStop, run::run, r -> {
             if (r.stopped()) {
-                System.out.printf("stopped at iteration %d; continue with --pretrained_model %s%n", r.steps(),
-                        ResearchRun.snapshotDir(saveDir, r.steps()));
+                System.out.printf(
+                        "stopped at iteration %d; continue with --pretrained_model %s%n",
+                        r.steps(), ResearchRun.snapshotDir(saveDir, r.steps()));
                 return 130;
             }
-            System.out.printf(Locale.ROOT, "trained %d iterations, final loss %.6f; model: %s%n", r.steps(),
-                    r.finalLoss(), saveDir.resolve("model"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "trained %d iterations, final loss %.6f; model: %s%n",
+                    r.steps(),
+                    r.finalLoss(),
+                    saveDir.resolve("model"));
             return 0;
         });
     }
 
     ResearchRun.Settings settings() {
         if (stride != 1) {
-            throw new IllegalArgumentException("--stride " + stride + ": only stride 1 is supported (the cells keep the frame size)");
+            throw new IllegalArgumentException(
+                    "--stride " + stride + ": only stride 1 is supported (the cells keep the frame size)");
         }
         VideoData data = switch (datasetName) {
             case "mnist" -> VideoData.npz(trainData, validData, seed);
             case "action" -> {
-                if (!trainData.toAbsolutePath().normalize().equals(validData.toAbsolutePath().normalize())) {
-                    throw new IllegalArgumentException("--dataset_name action reads persons 01-16 and 17-25 from one KTH "
-                            + "folder: give the same path to --train_data_paths and --valid_data_paths");
+                if (!trainData
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(validData.toAbsolutePath().normalize())) {
+                    throw new IllegalArgumentException(
+                            "--dataset_name action reads persons 01-16 and 17-25 from one KTH "
+                                    + "folder: give the same path to --train_data_paths and --valid_data_paths");
                 }
                 yield VideoData.kth(trainData, imgWidth, seed);
             }
-            default -> throw new IllegalArgumentException("--dataset_name " + datasetName
-                    + ": expected mnist (predrnn-format .npz) or action (a KTH frame folder)");
+            default ->
+                throw new IllegalArgumentException("--dataset_name " + datasetName
+                        + ": expected mnist (predrnn-format .npz) or action (a KTH frame folder)");
         };
-        List<Architecture> upstream = List.of(Architecture.PREDRNN, Architecture.CONVLSTM, Architecture.MEMORY_FLOW,
-                Architecture.E3D_LSTM);
-        Architecture named = upstream.stream().filter(a -> a.id().equals(modelName)).findFirst()
+        List<Architecture> upstream =
+                List.of(Architecture.PREDRNN, Architecture.CONVLSTM, Architecture.MEMORY_FLOW, Architecture.E3D_LSTM);
+        Architecture named = upstream.stream()
+                .filter(a -> a.id().equals(modelName))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("--model_name " + modelName + ": expected one of "
                         + upstream.stream().map(Architecture::id).toList()));
         Architecture kind = switch (cellConv) {
@@ -196,29 +247,62 @@ final class RunCommand implements Callable<Integer> {
         String architecture = kind.id();
         List<Integer> hidden;
         try {
-            hidden = Arrays.stream(numHidden.split(",")).map(String::trim).map(Integer::parseInt).toList();
+            hidden = Arrays.stream(numHidden.split(","))
+                    .map(String::trim)
+                    .map(Integer::parseInt)
+                    .toList();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--num_hidden must be comma-separated integers, got '" + numHidden + "'");
+            throw new IllegalArgumentException(
+                    "--num_hidden must be comma-separated integers, got '" + numHidden + "'");
         }
         if (!cellConv.equals("3d") && !named.isEidetic()) {
             throw new IllegalArgumentException("--cell_conv applies to --model_name e3d_lstm");
         }
         boolean norm = flag("--layer_norm", layerNorm) && kind.hasLayerNorm();
-        ModelSpec spec = new ModelSpec(architecture, imgChannel, imgWidth, imgWidth, patchSize, hidden, filterSize, false,
-                flag("--residual", residual), norm, inputLength);
+        ModelSpec spec = new ModelSpec(
+                architecture,
+                imgChannel,
+                imgWidth,
+                imgWidth,
+                patchSize,
+                hidden,
+                filterSize,
+                false,
+                flag("--residual", residual),
+                norm,
+                inputLength);
         ScheduledSampling sampling;
         if (flag("--reverse_scheduled_sampling", reverseScheduledSampling)) {
-            sampling = new ScheduledSampling(1.0, 0, 0, new ScheduledSampling.Reverse((long) rSamplingStep1,
-                    rSamplingStep2, rExpAlpha));
+            sampling = new ScheduledSampling(
+                    1.0, 0, 0, new ScheduledSampling.Reverse((long) rSamplingStep1, rSamplingStep2, rExpAlpha));
         } else if (flag("--scheduled_sampling", scheduledSampling)) {
             sampling = new ScheduledSampling(samplingStartValue, samplingChangingRate, samplingStopIter, null);
         } else {
             sampling = ScheduledSampling.off();
         }
-        FramePredictionConfig config = new FramePredictionConfig(maxIterations, batchSize, totalLength, lr, loss, 0, sampling,
-                flag("--reverse_input", reverseInput), seed, snapshotInterval);
-        return new ResearchRun.Settings(flag("--is_training", isTraining), data, spec, config, saveDir, genFrmDir,
-                pretrained, displayInterval, testInterval, snapshotInterval, numSaveSamples);
+        FramePredictionConfig config = new FramePredictionConfig(
+                maxIterations,
+                batchSize,
+                totalLength,
+                lr,
+                loss,
+                0,
+                sampling,
+                flag("--reverse_input", reverseInput),
+                seed,
+                snapshotInterval);
+        return new ResearchRun.Settings(
+                flag("--is_training", isTraining),
+                data,
+                spec,
+                config,
+                saveDir,
+                genFrmDir,
+                pretrained,
+                displayInterval,
+                testInterval,
+                snapshotInterval,
+                numSaveSamples);
     }
 
     private void startEngine() {

@@ -21,14 +21,16 @@ final class StopOnSignal {
 
     static <T> int run(Runnable requestStop, Job<T> job, Report<T> report) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            requestStop.run();
-            try {
-                done.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "augur-stop");
+        Thread hook = new Thread(
+                () -> {
+                    requestStop.run();
+                    try {
+                        done.await(2, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "augur-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             int code = report.print(job.call());

@@ -3,9 +3,9 @@ package dev.augur.cli;
 import dev.augur.eval.FrameMetrics;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
+import dev.augur.train.Checkpoint;
 import dev.augur.train.ScheduledSampling;
 import dev.augur.video.FramePredictionConfig;
-import dev.augur.train.TrainingLoop;
 import dev.augur.video.VideoComparison;
 import dev.augur.video.VideoPrediction;
 import dev.augur.video.VideoTraining;
@@ -17,13 +17,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "video", mixinStandardHelpOptions = true, description = "Video prediction: the next K frames from the last J.",
-        subcommands = {VideoCommand.Train.class, VideoCommand.Test.class, VideoCommand.Predict.class,
-                VideoCommand.Compare.class, VideoStudyCommand.class})
+@Command(
+        name = "video",
+        mixinStandardHelpOptions = true,
+        description = "Video prediction: the next K frames from the last J.",
+        subcommands = {
+            VideoCommand.Train.class,
+            VideoCommand.Test.class,
+            VideoCommand.Predict.class,
+            VideoCommand.Compare.class,
+            VideoStudyCommand.class
+        })
 final class VideoCommand {
 
-    @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Train a frame predictor on generated bouncing balls or Moving MNIST; writes a resumable run folder.")
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
+            description = "Train a frame predictor on generated bouncing balls or Moving MNIST; writes a resumable "
+                    + "run folder.")
     static final class Train implements Callable<Integer> {
         @Mixin
         EngineOptions engine;
@@ -31,16 +42,27 @@ final class VideoCommand {
         @Option(names = "--out", required = true, description = "run folder (checkpoint.npz, losses.csv, model/)")
         Path out;
 
-        @Option(names = "--model", defaultValue = "convlstm", description = "convlstm, predrnn, memory_flow, e3d_lstm, e3d_lstm_2d or conv (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--model",
+                defaultValue = "convlstm",
+                description =
+                        "convlstm, predrnn, memory_flow, e3d_lstm, e3d_lstm_2d or conv (default: ${DEFAULT-VALUE})")
         String architecture;
 
-        @Option(names = "--hidden", defaultValue = "32,32", split = ",", description = "channels per layer (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--hidden",
+                defaultValue = "32,32",
+                split = ",",
+                description = "channels per layer (default: ${DEFAULT-VALUE})")
         List<Integer> hidden;
 
         @Option(names = "--filter", defaultValue = "5", description = "kernel size (default: ${DEFAULT-VALUE})")
         int filter;
 
-        @Option(names = "--patch", defaultValue = "2", description = "space-to-depth patch size (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--patch",
+                defaultValue = "2",
+                description = "space-to-depth patch size (default: ${DEFAULT-VALUE})")
         int patch;
 
         @Option(names = "--peephole", description = "ConvLSTM peephole connections")
@@ -52,7 +74,10 @@ final class VideoCommand {
         @Option(names = "--layer-norm", description = "layer normalisation inside ST-LSTM cells (predrnn)")
         boolean layerNorm;
 
-        @Option(names = "--input-length", defaultValue = "5", description = "J, frames read (default: ${DEFAULT-VALUE}; conv reads 1)")
+        @Option(
+                names = "--input-length",
+                defaultValue = "5",
+                description = "J, frames read (default: ${DEFAULT-VALUE}; conv reads 1)")
         int inputLength;
 
         @Option(names = "--future", defaultValue = "4", description = "K, frames predicted (default: ${DEFAULT-VALUE})")
@@ -70,25 +95,41 @@ final class VideoCommand {
         @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
         double lr;
 
-        @Option(names = "--loss", defaultValue = "l2", description = "l2, l1l2 (L1+L2) or l1l2:λ (λ·L1+(1−λ)·L2) (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--loss",
+                defaultValue = "l2",
+                description = "l2, l1l2 (L1+L2) or l1l2:λ (λ·L1+(1−λ)·L2) (default: ${DEFAULT-VALUE})")
         String loss;
 
-        @Option(names = "--clip-norm", defaultValue = "1.0", description = "global gradient-norm limit, 0 = off (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--clip-norm",
+                defaultValue = "1.0",
+                description = "global gradient-norm limit, 0 = off (default: ${DEFAULT-VALUE})")
         double clipNorm;
 
-        @Option(names = "--sampling-start", defaultValue = "1.0", description = "scheduled sampling: initial eta (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--sampling-start",
+                defaultValue = "1.0",
+                description = "scheduled sampling: initial eta (default: ${DEFAULT-VALUE})")
         double samplingStart;
 
-        @Option(names = "--sampling-delta", description = "eta falls this much per step (default: to 0 at 3/4 of the steps)")
+        @Option(
+                names = "--sampling-delta",
+                description = "eta falls this much per step (default: to 0 at 3/4 of the steps)")
         Double samplingDelta;
 
-        @Option(names = "--reverse-sampling", description = "reverse scheduled sampling (PredRNN-V2), switching over the 1st to 2nd third of the steps")
+        @Option(
+                names = "--reverse-sampling",
+                description =
+                        "reverse scheduled sampling (PredRNN-V2), switching over the 1st to 2nd third of the steps")
         boolean reverseSampling;
 
         @Option(names = "--reverse-input", description = "also train on every clip played backwards")
         boolean reverseInput;
 
-        @Option(names = "--init-from", description = "start from this bundle's weights (fine-tuning, e.g. with --residual)")
+        @Option(
+                names = "--init-from",
+                description = "start from this bundle's weights (fine-tuning, e.g. with --residual)")
         Path initFrom;
 
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
@@ -103,37 +144,59 @@ final class VideoCommand {
         @Override
         public Integer call() throws Exception {
             int j = Architecture.of(architecture).isRecurrent() ? inputLength : 1;
-            ModelSpec spec = new ModelSpec(architecture, data.channels(), data.side(), data.side(), patch, hidden,
-                    filter, peephole, residual, layerNorm, j);
+            ModelSpec spec = new ModelSpec(
+                    architecture,
+                    data.channels(),
+                    data.side(),
+                    data.side(),
+                    patch,
+                    hidden,
+                    filter,
+                    peephole,
+                    residual,
+                    layerNorm,
+                    j);
             double delta = samplingDelta != null ? samplingDelta : 1.0 / Math.max(1, 0.75 * steps);
             ScheduledSampling sampling = reverseSampling
-                    ? new ScheduledSampling(1.0, 0, 0, new ScheduledSampling.Reverse(steps / 3, Math.max(steps / 3 + 1,
-                            2 * steps / 3), Math.max(1, steps / 15.0)))
+                    ? new ScheduledSampling(
+                            1.0,
+                            0,
+                            0,
+                            new ScheduledSampling.Reverse(
+                                    steps / 3, Math.max(steps / 3 + 1, 2 * steps / 3), Math.max(1, steps / 15.0)))
                     : ScheduledSampling.linear(samplingStart, delta);
-            FramePredictionConfig config = new FramePredictionConfig(steps, batch, j + future, lr, loss, clipNorm, sampling, reverseInput,
-                    seed, checkpointEvery);
+            FramePredictionConfig config = new FramePredictionConfig(
+                    steps, batch, j + future, lr, loss, clipNorm, sampling, reverseInput, seed, checkpointEvery);
             engine.start();
-            VideoTraining training = new VideoTraining(data.data(seed), spec, config, out, new ConsoleProgress(architecture));
+            VideoTraining training =
+                    new VideoTraining(data.data(seed), spec, config, out, new ConsoleProgress(architecture));
             if (initFrom != null) {
                 training.startingFrom(initFrom);
             }
             if (resume) {
-                dev.augur.train.Checkpoint.requireForResume(training.checkpoint());
+                Checkpoint.requireForResume(training.checkpoint());
             }
             return StopOnSignal.run(training::requestStop, () -> training.run(resume), r -> {
                 if (r.stopped()) {
-                    System.out.printf("stopped at step %d; checkpoint %s (continue with --resume)%n", r.steps(),
-                            training.checkpoint());
+                    System.out.printf(
+                            "stopped at step %d; checkpoint %s (continue with --resume)%n",
+                            r.steps(), training.checkpoint());
                     return 130;
                 }
-                System.out.printf(Locale.ROOT, "trained %d steps, final loss %.6f%nmodel: %s%n", r.steps(), r.finalLoss(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "trained %d steps, final loss %.6f%nmodel: %s%n",
+                        r.steps(),
+                        r.finalLoss(),
                         training.bundle());
                 return 0;
             });
         }
     }
 
-    @Command(name = "test", mixinStandardHelpOptions = true,
+    @Command(
+            name = "test",
+            mixinStandardHelpOptions = true,
             description = "Score one saved model on its fixed test set, beside copy-last-frame.")
     static final class Test implements Callable<Integer> {
         @Mixin
@@ -148,10 +211,14 @@ final class VideoCommand {
         @Option(names = "--future", defaultValue = "4", description = "frames to predict (default: ${DEFAULT-VALUE})")
         int future;
 
-        @Option(names = "--out", description = "folder for metrics.csv/json (default: the bundle; also updates its metrics.json)")
+        @Option(
+                names = "--out",
+                description = "folder for metrics.csv/json (default: the bundle; also updates its metrics.json)")
         Path out;
 
-        @Option(names = "--digits", description = "Moving MNIST: test on this many digits per sequence (3 = the MNIST-3 transfer test)")
+        @Option(
+                names = "--digits",
+                description = "Moving MNIST: test on this many digits per sequence (3 = the MNIST-3 transfer test)")
         Integer digits;
 
         @Override
@@ -161,7 +228,9 @@ final class VideoCommand {
         }
     }
 
-    @Command(name = "compare", mixinStandardHelpOptions = true,
+    @Command(
+            name = "compare",
+            mixinStandardHelpOptions = true,
             description = "Score several saved models on the same test set; table, chart and rollout GIF.")
     static final class Compare implements Callable<Integer> {
         @Mixin
@@ -179,7 +248,9 @@ final class VideoCommand {
         @Option(names = "--out", required = true, description = "output folder")
         Path out;
 
-        @Option(names = "--digits", description = "Moving MNIST: test on this many digits per sequence (3 = the MNIST-3 transfer test)")
+        @Option(
+                names = "--digits",
+                description = "Moving MNIST: test on this many digits per sequence (3 = the MNIST-3 transfer test)")
         Integer digits;
 
         @Override
@@ -194,31 +265,57 @@ final class VideoCommand {
         VideoComparison.Result r = VideoComparison.run(bundles, sequences, future, out, saveIntoBundle, digits);
         printTable(r.metrics());
         for (FrameMetrics.Difference d : r.differences()) {
-            System.out.printf(Locale.ROOT, "%s - %s: MSE per frame %+.3f [%.3f, %.3f] (paired over sequences)%n",
-                    d.model(), d.reference(), d.mse().mean(), d.mse().low(), d.mse().high());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s - %s: MSE per frame %+.3f [%.3f, %.3f] (paired over sequences)%n",
+                    d.model(),
+                    d.reference(),
+                    d.mse().mean(),
+                    d.mse().low(),
+                    d.mse().high());
         }
         System.out.println("metrics: " + out.resolve("metrics.csv") + ", " + out.resolve("metrics.json"));
         return 0;
     }
 
     static void printTable(List<FrameMetrics.Summary> metrics) {
-        System.out.printf("%-40s %5s %22s %10s %8s %7s %9s%n", "model", "step", "MSE/frame [95% CI]", "MAE/frame",
-                "PSNR dB", "SSIM", "CE/frame");
+        System.out.printf(
+                "%-40s %5s %22s %10s %8s %7s %9s%n",
+                "model", "step", "MSE/frame [95% CI]", "MAE/frame", "PSNR dB", "SSIM", "CE/frame");
         for (FrameMetrics.Summary m : metrics) {
             for (FrameMetrics.Step s : m.steps()) {
-                System.out.printf(Locale.ROOT, "%-40s %5d %8.3f [%6.3f,%6.3f] %10.3f %8.2f %7.4f %9.2f%n", m.model(),
-                        s.step(), s.mse().mean(), s.mse().low(), s.mse().high(), s.mae().mean(), s.psnr().mean(),
-                        s.ssim().mean(), s.crossEntropy().mean());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-40s %5d %8.3f [%6.3f,%6.3f] %10.3f %8.2f %7.4f %9.2f%n",
+                        m.model(),
+                        s.step(),
+                        s.mse().mean(),
+                        s.mse().low(),
+                        s.mse().high(),
+                        s.mae().mean(),
+                        s.psnr().mean(),
+                        s.ssim().mean(),
+                        s.crossEntropy().mean());
             }
         }
         for (FrameMetrics.Summary m : metrics) {
-            m.thresholds().forEach(c -> System.out.printf(Locale.ROOT, "%-40s intensity >= %.3f: CSI %.4f  POD %.4f  FAR %.4f%n",
-                    m.model(), c.threshold(), c.csi(), c.pod(), c.far()));
+            m.thresholds()
+                    .forEach(c -> System.out.printf(
+                            Locale.ROOT,
+                            "%-40s intensity >= %.3f: CSI %.4f  POD %.4f  FAR %.4f%n",
+                            m.model(),
+                            c.threshold(),
+                            c.csi(),
+                            c.pod(),
+                            c.far()));
         }
     }
 
-    @Command(name = "predict", mixinStandardHelpOptions = true,
-            description = "Predict the next frames of a sequence (.npy, predrnn .npz, or a folder of PNGs) with a saved model.")
+    @Command(
+            name = "predict",
+            mixinStandardHelpOptions = true,
+            description = "Predict the next frames of a sequence (.npy, predrnn .npz, or a folder of PNGs) with a "
+                    + "saved model.")
     static final class Predict implements Callable<Integer> {
         @Mixin
         EngineOptions engine;
@@ -232,7 +329,10 @@ final class VideoCommand {
         @Option(names = "--future", defaultValue = "10", description = "frames to predict (default: ${DEFAULT-VALUE})")
         int future;
 
-        @Option(names = "--out", required = true, description = "output folder: pred_XX.png, prediction.gif, prediction.npz")
+        @Option(
+                names = "--out",
+                required = true,
+                description = "output folder: pred_XX.png, prediction.gif, prediction.npz")
         Path out;
 
         @Override

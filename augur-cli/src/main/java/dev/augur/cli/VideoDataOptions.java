@@ -12,27 +12,46 @@ import picocli.CommandLine.Option;
 final class VideoDataOptions {
     private static final List<String> KINDS = List.of("balls", "moving-mnist", "radar", "radar-images", "kth");
 
-    @Option(names = "--data", defaultValue = "balls", description = "balls, moving-mnist (drawn on the fly from MNIST "
-            + "training digits), radar (synthetic echoes, 100x100), radar-images (--radar-dir) or kth (--kth-dir) "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--data",
+            defaultValue = "balls",
+            description = "balls, moving-mnist (drawn on the fly from MNIST "
+                    + "training digits), radar (synthetic echoes, 100x100), radar-images (--radar-dir) or kth "
+                    + "(--kth-dir) "
+                    + "(default: ${DEFAULT-VALUE})")
     String kind;
 
-    @Option(names = "--digits", defaultValue = "2", description = "Moving MNIST: digits per sequence (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--digits",
+            defaultValue = "2",
+            description = "Moving MNIST: digits per sequence (default: ${DEFAULT-VALUE})")
     int digits;
 
-    @Option(names = "--mnist-dir", description = "Moving MNIST: your own MNIST IDX folder (default: the cache, fetched if missing)")
+    @Option(
+            names = "--mnist-dir",
+            description = "Moving MNIST: your own MNIST IDX folder (default: the cache, fetched if missing)")
     Path mnistDir;
 
-    @Option(names = "--kth-dir", description = "KTH: folder in e3d_lstm's layout (<action>/personXX_<action>_dN_uncomp/image_NNNN.jpg)")
+    @Option(
+            names = "--kth-dir",
+            description = "KTH: folder in e3d_lstm's layout (<action>/personXX_<action>_dN_uncomp/image_NNNN.jpg)")
     Path kthDir;
 
-    @Option(names = "--radar-dir", description = "radar images: folder with train/ and test/, one sub-folder of grey images per recording")
+    @Option(
+            names = "--radar-dir",
+            description = "radar images: folder with train/ and test/, one sub-folder of grey images per recording")
     Path radarDir;
 
-    @Option(names = "--radar-stride", defaultValue = "0", description = "radar images: frames between window starts, 0 = the window length (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--radar-stride",
+            defaultValue = "0",
+            description =
+                    "radar images: frames between window starts, 0 = the window length (default: ${DEFAULT-VALUE})")
     int radarStride;
 
-    @Option(names = "--size", description = "frame side in pixels (default: 32 balls, 64 Moving MNIST, 100 radar, 128 KTH)")
+    @Option(
+            names = "--size",
+            description = "frame side in pixels (default: 32 balls, 64 Moving MNIST, 100 radar, 128 KTH)")
     Integer size;
 
     @Option(names = "--balls", defaultValue = "3", description = "balls per sequence (default: ${DEFAULT-VALUE})")
@@ -61,8 +80,11 @@ final class VideoDataOptions {
     VideoData data(long seed) throws Exception {
         int side = side();
         return switch (kind) {
-            case "moving-mnist" -> VideoData.movingMnist(new MovingMnist.Config(side, digits,
-                    DataCommand.mnistDir(mnistDir).toString()), seed);
+            case "moving-mnist" ->
+                VideoData.movingMnist(
+                        new MovingMnist.Config(
+                                side, digits, DataCommand.mnistDir(mnistDir).toString()),
+                        seed);
             case "radar" -> VideoData.radar(new RadarEchoes.Config(side, 8, 2.0), seed);
             case "radar-images" -> VideoData.radarImages(radarDir, side, radarStride, seed);
             case "kth" -> VideoData.kth(kthDir, side, seed);
@@ -78,7 +100,8 @@ final class VideoDataOptions {
             throw new IllegalArgumentException("--data kth needs --kth-dir (the folder of the six action folders)");
         }
         if (kind.equals("radar-images") && radarDir == null) {
-            throw new IllegalArgumentException("--data radar-images needs --radar-dir (a folder with train/ and test/)");
+            throw new IllegalArgumentException(
+                    "--data radar-images needs --radar-dir (a folder with train/ and test/)");
         }
     }
 }

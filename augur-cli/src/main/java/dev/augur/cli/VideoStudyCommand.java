@@ -13,9 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "study", mixinStandardHelpOptions = true,
+@Command(
+        name = "study",
+        mixinStandardHelpOptions = true,
         description = "Seed 002's E3D-LSTM study on one dataset: 3D vs 2D cell convolutions, residual links, the L1/L2 "
-                + "balance, and fine-tuning with residual links; one budget for all, resumable (re-run the same command). "
+                + "balance, and fine-tuning with residual links; one budget for all, resumable (re-run the "
+                + "same command). "
                 + "Writes study.md/csv, study.png and metrics.*")
 final class VideoStudyCommand implements Callable<Integer> {
     @Mixin
@@ -27,16 +30,30 @@ final class VideoStudyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "study folder (one run folder per variant)")
     Path out;
 
-    @Option(names = "--hidden", defaultValue = "16,16", split = ",", description = "channels per layer (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--hidden",
+            defaultValue = "16,16",
+            split = ",",
+            description = "channels per layer (default: ${DEFAULT-VALUE})")
     List<Integer> hidden;
 
-    @Option(names = "--filter", defaultValue = "5", description = "spatial kernel (default: ${DEFAULT-VALUE}, seed 002's)")
+    @Option(
+            names = "--filter",
+            defaultValue = "5",
+            description = "spatial kernel (default: ${DEFAULT-VALUE}, seed 002's)")
     int filter;
 
-    @Option(names = "--patch", defaultValue = "4", description = "space-to-depth patch size (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--patch",
+            defaultValue = "4",
+            description = "space-to-depth patch size (default: ${DEFAULT-VALUE})")
     int patch;
 
-    @Option(names = "--layer-norm", defaultValue = "true", negatable = true, description = "layer normalisation in the cells (default: on, as seed 002)")
+    @Option(
+            names = "--layer-norm",
+            defaultValue = "true",
+            negatable = true,
+            description = "layer normalisation in the cells (default: on, as seed 002)")
     boolean layerNorm;
 
     @Option(names = "--input-length", defaultValue = "10", description = "J (default: ${DEFAULT-VALUE})")
@@ -45,7 +62,10 @@ final class VideoStudyCommand implements Callable<Integer> {
     @Option(names = "--future", defaultValue = "10", description = "K (default: ${DEFAULT-VALUE})")
     int future;
 
-    @Option(names = "--steps", defaultValue = "300", description = "training steps per variant (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--steps",
+            defaultValue = "300",
+            description = "training steps per variant (default: ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--fine-tune-steps", description = "steps of the residual fine-tuning (default: half of --steps)")
@@ -57,7 +77,10 @@ final class VideoStudyCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
     double lr;
 
-    @Option(names = "--clip-norm", defaultValue = "0", description = "global gradient-norm limit, 0 = off (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--clip-norm",
+            defaultValue = "0",
+            description = "global gradient-norm limit, 0 = off (default: ${DEFAULT-VALUE})")
     double clipNorm;
 
     @Option(names = "--sequences", defaultValue = "500", description = "test sequences (default: ${DEFAULT-VALUE})")
@@ -71,12 +94,35 @@ final class VideoStudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelSpec base = new ModelSpec(Architecture.E3D_LSTM.id(), data.channels(), data.side(), data.side(), patch, hidden, filter,
-                false, false, layerNorm, inputLength);
-        FramePredictionConfig training = new FramePredictionConfig(steps, batch, inputLength + future, lr, "l1l2:0.5", clipNorm,
-                ScheduledSampling.linear(1.0, 1.0 / Math.max(1, 0.75 * steps)), false, seed, checkpointEvery);
-        VideoStudy.Settings settings = new VideoStudy.Settings(data.data(seed), base, training,
-                fineTuneSteps != null ? fineTuneSteps : Math.max(1, steps / 2), sequences);
+        ModelSpec base = new ModelSpec(
+                Architecture.E3D_LSTM.id(),
+                data.channels(),
+                data.side(),
+                data.side(),
+                patch,
+                hidden,
+                filter,
+                false,
+                false,
+                layerNorm,
+                inputLength);
+        FramePredictionConfig training = new FramePredictionConfig(
+                steps,
+                batch,
+                inputLength + future,
+                lr,
+                "l1l2:0.5",
+                clipNorm,
+                ScheduledSampling.linear(1.0, 1.0 / Math.max(1, 0.75 * steps)),
+                false,
+                seed,
+                checkpointEvery);
+        VideoStudy.Settings settings = new VideoStudy.Settings(
+                data.data(seed),
+                base,
+                training,
+                fineTuneSteps != null ? fineTuneSteps : Math.max(1, steps / 2),
+                sequences);
         engine.start();
         Files.createDirectories(out);
         VideoStudy study = new VideoStudy(settings, out);

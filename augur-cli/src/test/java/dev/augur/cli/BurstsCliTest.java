@@ -2,6 +2,9 @@ package dev.augur.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -20,59 +23,114 @@ class BurstsCliTest {
     void simulateThenLabelWritesOneRowPerFrame(@TempDir Path dir) throws Exception {
         Path video = dir.resolve("tank.mp4");
         assertThat(run("bursts", "simulate", "--out", video.toString(), "--seconds", "20", "--seed", "2"))
-                .as(cli.err()).isZero();
+                .as(cli.err())
+                .isZero();
         assertThat(dir.resolve("tank.tracks.csv")).exists();
         assertThat(dir.resolve("tank.chases.csv")).exists();
         assertThat(Files.getPosixFilePermissions(video)).contains(PosixFilePermission.OTHERS_READ);
 
         Path csv = dir.resolve("labels.csv");
         assertThat(run("bursts", "label", "--video", video.toString(), "--out", csv.toString(), "--refit"))
-                .as(cli.err()).isZero();
+                .as(cli.err())
+                .isZero();
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows.get(0)).isEqualTo("frame,time,motion_energy,label,baseline_probability");
         assertThat(rows).hasSize(1 + 599); // 600 frames give 599 frame differences
-        assertThat(rows.get(100)).matches("99,3\\.3000,0\\.\\d+,-1,0\\.\\d+"); // before seed 000's first labelled frame, 119
+        assertThat(rows.get(100))
+                .matches("99,3\\.3000,0\\.\\d+,-1,0\\.\\d+"); // before seed 000's first labelled frame, 119
         assertThat(rows.get(200)).matches("199,6\\.6333,0\\.\\d+,[01],0\\.\\d+");
-        assertThat(rows.get(599)).endsWith(",-1,"+ rows.get(599).substring(rows.get(599).lastIndexOf(',') + 1));
+        assertThat(rows.get(599))
+                .endsWith(",-1," + rows.get(599).substring(rows.get(599).lastIndexOf(',') + 1));
     }
 
     @Test
     void trainScoresModelAndBaselineOnHeldOutBlocksAndSavesABundle(@TempDir Path dir) throws Exception {
         Path video = dir.resolve("tank.mkv");
-        assertThat(run("bursts", "simulate", "--out", video.toString(), "--seconds", "180", "--seed", "3")).isZero();
+        assertThat(run("bursts", "simulate", "--out", video.toString(), "--seconds", "180", "--seed", "3"))
+                .isZero();
         Path out = dir.resolve("run");
-        assertThat(run("bursts", "train", "--video", video.toString(), "--out", out.toString(), "--steps", "20",
-                "--factor", "4", "--window", "8", "--hidden", "4", "--batch-size", "4", "--lr", "1e-3")).as(cli.err()).isZero();
+        assertThat(run(
+                        "bursts",
+                        "train",
+                        "--video",
+                        video.toString(),
+                        "--out",
+                        out.toString(),
+                        "--steps",
+                        "20",
+                        "--factor",
+                        "4",
+                        "--window",
+                        "8",
+                        "--hidden",
+                        "4",
+                        "--batch-size",
+                        "4",
+                        "--lr",
+                        "1e-3"))
+                .as(cli.err())
+                .isZero();
         assertThat(out.resolve("model/model.json")).exists();
         assertThat(Files.readString(out.resolve("model/model.json"))).contains("\"task\" : \"bursts\"");
         String summary = Files.readString(out.resolve("summary.md"));
-        assertThat(summary).contains("test block").contains("ConvLSTM").contains("baseline").contains("AUC difference");
-        assertThat(Files.readString(out.resolve("metrics.json"))).contains("rocAuc").contains("calibration");
+        assertThat(summary)
+                .contains("test block")
+                .contains("ConvLSTM")
+                .contains("baseline")
+                .contains("AUC difference");
+        assertThat(Files.readString(out.resolve("metrics.json")))
+                .contains("rocAuc")
+                .contains("calibration");
         assertThat(Files.readString(out.resolve("model/model.json"))).contains("alertThreshold");
 
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
         Path shortVideo = dir.resolve("short.mkv");
-        assertThat(run("bursts", "simulate", "--out", shortVideo.toString(), "--seconds", "2", "--seed", "4")).isZero();
+        assertThat(run("bursts", "simulate", "--out", shortVideo.toString(), "--seconds", "2", "--seed", "4"))
+                .isZero();
         try {
-            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-            assertThat(run("bursts", "forecast", "--model", out.resolve("model").toString(), "--video",
-                    shortVideo.toString(), "--threshold", "0.5")).as(cli.err()).isZero();
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertThat(run(
+                            "bursts",
+                            "forecast",
+                            "--model",
+                            out.resolve("model").toString(),
+                            "--video",
+                            shortVideo.toString(),
+                            "--threshold",
+                            "0.5"))
+                    .as(cli.err())
+                    .isZero();
         } finally {
             System.setOut(original);
         }
-        List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
-                .filter(l -> l.startsWith("{")).toList();
+        List<String> lines = captured.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .toList();
         assertThat(lines).hasSize(60);
-        assertThat(lines.get(0)).isEqualTo("{\"frame\":0,\"time\":0.0,\"probability\":null,\"calibrated\":null,\"alert\":false}");
-        assertThat(lines.get(59)).matches("\\{\"frame\":59,\"time\":1\\.9667,\"probability\":0\\.\\d+,\"calibrated\":0\\.\\d+,"
-                + "\"alert\":(true|false)\\}");
+        assertThat(lines.get(0))
+                .isEqualTo("{\"frame\":0,\"time\":0.0,\"probability\":null,\"calibrated\":null,\"alert\":false}");
+        assertThat(lines.get(59))
+                .matches("\\{\"frame\":59,\"time\":1\\.9667,\"probability\":0\\.\\d+,\"calibrated\":0\\.\\d+,"
+                        + "\"alert\":(true|false)\\}");
 
         // a video model scored on a labelled video beside the baseline (labels with the bundle's refit rule)
         Path scored = dir.resolve("scored");
-        assertThat(run("bursts", "test", "--model", out.resolve("model").toString(), "--video", video.toString(),
-                "--out", scored.toString())).as(cli.err()).isZero();
-        assertThat(Files.readString(scored.resolve("summary.md"))).contains("| ConvLSTM |").contains("| seed 000 baseline |")
+        assertThat(run(
+                        "bursts",
+                        "test",
+                        "--model",
+                        out.resolve("model").toString(),
+                        "--video",
+                        video.toString(),
+                        "--out",
+                        scored.toString()))
+                .as(cli.err())
+                .isZero();
+        assertThat(Files.readString(scored.resolve("summary.md")))
+                .contains("| ConvLSTM |")
+                .contains("| seed 000 baseline |")
                 .contains("ROC-AUC ConvLSTM − seed 000 baseline");
     }
 
@@ -80,14 +138,28 @@ class BurstsCliTest {
     void unreadableOrTooShortVideosAreOneLineErrors(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.mp4");
         Files.writeString(bad, "not a video");
-        assertThat(run("bursts", "label", "--video", bad.toString(), "--out", dir.resolve("x.csv").toString())).isEqualTo(1);
+        assertThat(run(
+                        "bursts",
+                        "label",
+                        "--video",
+                        bad.toString(),
+                        "--out",
+                        dir.resolve("x.csv").toString()))
+                .isEqualTo(1);
         assertThat(cli.err()).contains("bad.mp4").contains("not a readable video");
         assertThat(dir.resolve("x.csv")).doesNotExist();
 
         Path shortVideo = dir.resolve("short.mkv");
-        assertThat(run("bursts", "simulate", "--out", shortVideo.toString(), "--seconds", "1")).isZero();
+        assertThat(run("bursts", "simulate", "--out", shortVideo.toString(), "--seconds", "1"))
+                .isZero();
         cli.clearErr();
-        assertThat(run("bursts", "label", "--video", shortVideo.toString(), "--out", dir.resolve("y.csv").toString()))
+        assertThat(run(
+                        "bursts",
+                        "label",
+                        "--video",
+                        shortVideo.toString(),
+                        "--out",
+                        dir.resolve("y.csv").toString()))
                 .isEqualTo(1);
         assertThat(cli.err()).contains("short.mkv").contains("horizon");
     }

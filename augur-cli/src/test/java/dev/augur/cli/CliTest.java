@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.augur.data.BouncingBalls;
 import dev.augur.data.Clips;
+import dev.augur.report.FrameImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,42 +20,90 @@ class CliTest {
     }
 
     private static String[] trainArgs(Path out, String model, String... extra) {
-        String[] base = {"video", "train", "--out", out.toString(), "--model", model, "--size", "16", "--balls", "1",
-            "--grey", "--hidden", "8", "--filter", "3", "--patch", "2", "--steps", "30", "--batch-size", "4",
-            "--checkpoint-every", "10"};
-        String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+        String[] base = {
+            "video",
+            "train",
+            "--out",
+            out.toString(),
+            "--model",
+            model,
+            "--size",
+            "16",
+            "--balls",
+            "1",
+            "--grey",
+            "--hidden",
+            "8",
+            "--filter",
+            "3",
+            "--patch",
+            "2",
+            "--steps",
+            "30",
+            "--batch-size",
+            "4",
+            "--checkpoint-every",
+            "10"
+        };
+        String[] all = Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
         return all;
     }
 
     @Test
     void trainTestPredictAndCompareRunEndToEnd(@TempDir Path dir) throws Exception {
-        assertThat(run(trainArgs(dir.resolve("lstm"), "convlstm"))).as(cli.err()).isZero();
+        assertThat(run(trainArgs(dir.resolve("lstm"), "convlstm")))
+                .as(cli.err())
+                .isZero();
         assertThat(run(trainArgs(dir.resolve("conv"), "conv"))).as(cli.err()).isZero();
         Path lstm = dir.resolve("lstm/model");
         assertThat(lstm.resolve("model.json")).exists();
         assertThat(lstm.resolve("weights.npz")).exists();
         assertThat(dir.resolve("lstm/losses.csv")).exists();
 
-        assertThat(run("video", "test", "--model", lstm.toString(), "--sequences", "20")).as(cli.err()).isZero();
+        assertThat(run("video", "test", "--model", lstm.toString(), "--sequences", "20"))
+                .as(cli.err())
+                .isZero();
         assertThat(lstm.resolve("metrics.json")).exists();
         assertThat(Files.readString(lstm.resolve("metrics.csv"))).contains("copy-last-frame");
 
-        assertThat(run("video", "compare", "--model", lstm.toString(), "--model", dir.resolve("conv/model").toString(),
-                "--sequences", "20", "--out", dir.resolve("cmp").toString())).as(cli.err()).isZero();
+        assertThat(run(
+                        "video",
+                        "compare",
+                        "--model",
+                        lstm.toString(),
+                        "--model",
+                        dir.resolve("conv/model").toString(),
+                        "--sequences",
+                        "20",
+                        "--out",
+                        dir.resolve("cmp").toString()))
+                .as(cli.err())
+                .isZero();
         assertThat(dir.resolve("cmp/error_vs_step.png")).exists();
         assertThat(dir.resolve("cmp/rollout.gif")).exists();
 
         Clips seq = new BouncingBalls(new BouncingBalls.Config(16, 1, 1.2, 0.5, false), 3).testSet(1, 6);
         Path frames = dir.resolve("frames");
         for (int t = 0; t < seq.length(); t++) {
-            dev.augur.report.FrameImages.writePng(
-                    dev.augur.report.FrameImages.image(seq.data(), t * 256, 1, 16, 16, 1),
+            FrameImages.writePng(
+                    FrameImages.image(seq.data(), t * 256, 1, 16, 16, 1),
                     frames.resolve(String.format("frame_%02d.png", t)));
         }
         Path out = dir.resolve("pred");
-        assertThat(run("video", "predict", "--model", lstm.toString(), "--input", frames.toString(), "--future", "3",
-                "--out", out.toString())).as(cli.err()).isZero();
+        assertThat(run(
+                        "video",
+                        "predict",
+                        "--model",
+                        lstm.toString(),
+                        "--input",
+                        frames.toString(),
+                        "--future",
+                        "3",
+                        "--out",
+                        out.toString()))
+                .as(cli.err())
+                .isZero();
         assertThat(out.resolve("pred_01.png")).exists();
         assertThat(out.resolve("pred_03.png")).exists();
         assertThat(out.resolve("prediction.gif")).exists();
@@ -65,7 +115,8 @@ class CliTest {
         assertThat(run(trainArgs(dir.resolve("r"), "convlstm"))).isZero();
         assertThat(run(trainArgs(dir.resolve("r"), "convlstm"))).isEqualTo(1);
         assertThat(cli.err()).contains("checkpoint.npz").contains("--resume");
-        assertThat(run(trainArgs(dir.resolve("r"), "convlstm", "--resume", "--lr", "0.5"))).isEqualTo(1);
+        assertThat(run(trainArgs(dir.resolve("r"), "convlstm", "--resume", "--lr", "0.5")))
+                .isEqualTo(1);
         assertThat(cli.err()).contains("other settings");
     }
 
@@ -80,27 +131,39 @@ class CliTest {
 
     @Test
     void badInputGetsOneLineErrorsAndNonZeroExits(@TempDir Path dir) throws Exception {
-        assertThat(run("video", "train", "--out", dir.toString(), "--no-such-flag")).isEqualTo(2);
+        assertThat(run("video", "train", "--out", dir.toString(), "--no-such-flag"))
+                .isEqualTo(2);
         assertThat(cli.err()).contains("--no-such-flag");
 
         cli.clearErr();
-        assertThat(run("video", "test", "--model", dir.resolve("missing").toString())).isEqualTo(1);
+        assertThat(run("video", "test", "--model", dir.resolve("missing").toString()))
+                .isEqualTo(1);
         assertThat(cli.err()).startsWith("augur: error: ").contains("missing").doesNotContain("Exception");
 
         cli.clearErr();
-        assertThat(run("video", "train", "--out", dir.resolve("x").toString(), "--filter", "4")).isEqualTo(1);
+        assertThat(run("video", "train", "--out", dir.resolve("x").toString(), "--filter", "4"))
+                .isEqualTo(1);
         assertThat(cli.err()).contains("filter size must be odd");
 
         cli.clearErr();
-        assertThat(run("video", "train", "--out", dir.resolve("x").toString(), "--device", "tpu")).isEqualTo(1);
+        assertThat(run("video", "train", "--out", dir.resolve("x").toString(), "--device", "tpu"))
+                .isEqualTo(1);
         assertThat(cli.err()).contains("--device");
 
         assertThat(run(trainArgs(dir.resolve("ok"), "convlstm"))).isZero();
         cli.clearErr();
         Path wrongSize = dir.resolve("wrong.npy");
         Files.copy(Path.of(getClass().getResource("/wrong_size.npy").toURI()), wrongSize);
-        assertThat(run("video", "predict", "--model", dir.resolve("ok/model").toString(), "--input", wrongSize.toString(),
-                "--out", dir.resolve("p").toString())).isEqualTo(1);
+        assertThat(run(
+                        "video",
+                        "predict",
+                        "--model",
+                        dir.resolve("ok/model").toString(),
+                        "--input",
+                        wrongSize.toString(),
+                        "--out",
+                        dir.resolve("p").toString()))
+                .isEqualTo(1);
         assertThat(cli.err()).contains("wrong.npy").contains("model expects");
         assertThat(dir.resolve("p")).doesNotExist();
     }

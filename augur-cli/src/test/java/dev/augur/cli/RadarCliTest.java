@@ -38,26 +38,71 @@ class RadarCliTest {
         recording(radar.resolve("train/day2"), 30, 7);
         recording(radar.resolve("test/day3"), 20, 3);
         Path run = dir.resolve("run");
-        assertThat(cli.run("video", "train", "--data", "radar-images", "--radar-dir", radar.toString(), "--size", "16",
-                "--radar-stride", "2", "--input-length", "3", "--future", "2", "--hidden", "4", "--filter", "3",
-                "--patch", "2", "--steps", "4", "--batch-size", "2", "--out", run.toString())).as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "video",
+                        "train",
+                        "--data",
+                        "radar-images",
+                        "--radar-dir",
+                        radar.toString(),
+                        "--size",
+                        "16",
+                        "--radar-stride",
+                        "2",
+                        "--input-length",
+                        "3",
+                        "--future",
+                        "2",
+                        "--hidden",
+                        "4",
+                        "--filter",
+                        "3",
+                        "--patch",
+                        "2",
+                        "--steps",
+                        "4",
+                        "--batch-size",
+                        "2",
+                        "--out",
+                        run.toString()))
+                .as(cli.err())
+                .isZero();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            assertThat(cli.run("video", "test", "--model", run.resolve("model").toString(), "--sequences", "4",
-                    "--future", "2")).as(cli.err()).isZero();
+            assertThat(cli.run(
+                            "video",
+                            "test",
+                            "--model",
+                            run.resolve("model").toString(),
+                            "--sequences",
+                            "4",
+                            "--future",
+                            "2"))
+                    .as(cli.err())
+                    .isZero();
         } finally {
             System.setOut(original);
         }
         String printed = captured.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("intensity >= 0.429: CSI").contains("POD").contains("FAR");
-        assertThat(Files.readString(run.resolve("model/metrics.json"))).contains("\"thresholds\"").contains("\"csi\"");
+        assertThat(Files.readString(run.resolve("model/metrics.json")))
+                .contains("\"thresholds\"")
+                .contains("\"csi\"");
 
         Path bad = radar.resolve("test/day3/005.png");
         Files.write(bad, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
-        assertThat(cli.run("video", "test", "--model", run.resolve("model").toString(), "--sequences", "4",
-                "--future", "2")).isEqualTo(1);
+        assertThat(cli.run(
+                        "video",
+                        "test",
+                        "--model",
+                        run.resolve("model").toString(),
+                        "--sequences",
+                        "4",
+                        "--future",
+                        "2"))
+                .isEqualTo(1);
         assertThat(cli.err()).contains(bad.toString());
     }
 }

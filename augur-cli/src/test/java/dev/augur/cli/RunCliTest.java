@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import dev.augur.data.BouncingBalls;
 import dev.augur.data.PredRnnNpz;
 import dev.augur.engine.AugurEngine;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,7 @@ import picocli.CommandLine;
 class RunCliTest {
     @TempDir
     Path dir;
+
     private final StringWriter err = new StringWriter();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -51,16 +54,60 @@ class RunCliTest {
 
     /** Seed 002's command line, shrunk to seconds: the same flags, smaller numbers. */
     private String[] seed002(int iterations, String... extra) {
-        List<String> a = new ArrayList<>(List.of("run", "--is_training", "True", "--dataset_name", "mnist",
-                "--train_data_paths", dir.resolve("train.npz").toString(),
-                "--valid_data_paths", dir.resolve("valid.npz").toString(),
-                "--save_dir", dir.resolve("checkpoints").toString(), "--gen_frm_dir", dir.resolve("results").toString(),
-                "--model_name", "predrnn", "--allow_gpu_growth", "True", "--img_channel", "1", "--img_width", "16",
-                "--input_length", "4", "--total_length", "8", "--filter_size", "3", "--num_hidden", "8,8",
-                "--patch_size", "2", "--layer_norm", "True", "--sampling_stop_iter", "50000",
-                "--sampling_start_value", "1.0", "--sampling_delta_per_iter", "0.00002", "--lr", "0.001",
-                "--batch_size", "4", "--max_iterations", Integer.toString(iterations), "--display_interval", "1",
-                "--test_interval", "2", "--snapshot_interval", "2", "--num_save_samples", "1"));
+        List<String> a = new ArrayList<>(List.of(
+                "run",
+                "--is_training",
+                "True",
+                "--dataset_name",
+                "mnist",
+                "--train_data_paths",
+                dir.resolve("train.npz").toString(),
+                "--valid_data_paths",
+                dir.resolve("valid.npz").toString(),
+                "--save_dir",
+                dir.resolve("checkpoints").toString(),
+                "--gen_frm_dir",
+                dir.resolve("results").toString(),
+                "--model_name",
+                "predrnn",
+                "--allow_gpu_growth",
+                "True",
+                "--img_channel",
+                "1",
+                "--img_width",
+                "16",
+                "--input_length",
+                "4",
+                "--total_length",
+                "8",
+                "--filter_size",
+                "3",
+                "--num_hidden",
+                "8,8",
+                "--patch_size",
+                "2",
+                "--layer_norm",
+                "True",
+                "--sampling_stop_iter",
+                "50000",
+                "--sampling_start_value",
+                "1.0",
+                "--sampling_delta_per_iter",
+                "0.00002",
+                "--lr",
+                "0.001",
+                "--batch_size",
+                "4",
+                "--max_iterations",
+                Integer.toString(iterations),
+                "--display_interval",
+                "1",
+                "--test_interval",
+                "2",
+                "--snapshot_interval",
+                "2",
+                "--num_save_samples",
+                "1"));
         a.addAll(List.of(extra));
         return a.toArray(String[]::new);
     }
@@ -79,21 +126,51 @@ class RunCliTest {
         assertThat(snapshot.resolve("model.json")).exists();
         assertThat(snapshot.resolve("checkpoint.npz")).exists();
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("itr: 1").contains("training loss: ").contains("mse per seq: ")
-                .contains("ssim per frame: ").contains("psnr per frame: ");
+        assertThat(printed)
+                .contains("itr: 1")
+                .contains("training loss: ")
+                .contains("mse per seq: ")
+                .contains("ssim per frame: ")
+                .contains("psnr per frame: ");
 
         out.reset();
-        assertThat(run(seed002(6, "--pretrained_model", snapshot.toString()))).as(err.toString()).isZero();
+        assertThat(run(seed002(6, "--pretrained_model", snapshot.toString())))
+                .as(err.toString())
+                .isZero();
         printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("resuming from").contains("itr: 3").doesNotContain("itr: 1\n");
         assertThat(Files.readAllLines(dir.resolve("checkpoints/losses.csv"))).hasSize(1 + 6);
 
-        assertThat(run("run", "--is_training", "False", "--pretrained_model", dir.resolve("checkpoints/model.ckpt-6").toString(),
-                "--valid_data_paths", dir.resolve("valid.npz").toString(),
-                "--train_data_paths", dir.resolve("train.npz").toString(),
-                "--gen_frm_dir", dir.resolve("results").toString(), "--img_width", "16", "--input_length", "4",
-                "--total_length", "8", "--filter_size", "3", "--num_hidden", "8,8", "--patch_size", "2",
-                "--batch_size", "4", "--num_save_samples", "1")).as(err.toString()).isZero();
+        assertThat(run(
+                        "run",
+                        "--is_training",
+                        "False",
+                        "--pretrained_model",
+                        dir.resolve("checkpoints/model.ckpt-6").toString(),
+                        "--valid_data_paths",
+                        dir.resolve("valid.npz").toString(),
+                        "--train_data_paths",
+                        dir.resolve("train.npz").toString(),
+                        "--gen_frm_dir",
+                        dir.resolve("results").toString(),
+                        "--img_width",
+                        "16",
+                        "--input_length",
+                        "4",
+                        "--total_length",
+                        "8",
+                        "--filter_size",
+                        "3",
+                        "--num_hidden",
+                        "8,8",
+                        "--patch_size",
+                        "2",
+                        "--batch_size",
+                        "4",
+                        "--num_save_samples",
+                        "1"))
+                .as(err.toString())
+                .isZero();
         assertThat(dir.resolve("results/test_result/1/pd8.png")).exists();
     }
 
@@ -107,7 +184,8 @@ class RunCliTest {
         }
         assertThat(run(args)).as(err.toString()).isZero();
         assertThat(dir.resolve("results/2/1/pd8.png")).exists();
-        assertThat(Files.readString(dir.resolve("checkpoints/model.ckpt-2/model.json"))).contains("e3d_lstm");
+        assertThat(Files.readString(dir.resolve("checkpoints/model.ckpt-2/model.json")))
+                .contains("e3d_lstm");
     }
 
     @Test
@@ -117,24 +195,84 @@ class RunCliTest {
             Path frames = kth.resolve("boxing").resolve(String.format("person%02d_boxing_d1_uncomp", person));
             Files.createDirectories(frames);
             for (int i = 1; i <= 12; i++) {
-                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(20, 16,
-                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+                BufferedImage img = new BufferedImage(20, 16, BufferedImage.TYPE_INT_RGB);
                 img.setRGB(i, 8, 0xFFFFFF);
-                javax.imageio.ImageIO.write(img, "jpg", frames.resolve(String.format("image_%04d.jpg", i)).toFile());
+                ImageIO.write(
+                        img,
+                        "jpg",
+                        frames.resolve(String.format("image_%04d.jpg", i)).toFile());
             }
         }
-        assertThat(run("run", "--is_training", "True", "--dataset_name", "action",
-                "--train_data_paths", kth.toString(), "--valid_data_paths", kth.toString(),
-                "--save_dir", dir.resolve("ck").toString(), "--gen_frm_dir", dir.resolve("res").toString(),
-                "--model_name", "e3d_lstm", "--allow_gpu_growth", "True", "--img_channel", "1", "--img_width", "16",
-                "--input_length", "4", "--total_length", "8", "--filter_size", "3", "--num_hidden", "4,4",
-                "--patch_size", "2", "--layer_norm", "True", "--reverse_input", "False",
-                "--sampling_stop_iter", "100000", "--sampling_start_value", "1.0", "--sampling_delta_per_iter", "0.00001",
-                "--lr", "0.001", "--batch_size", "2", "--max_iterations", "2", "--display_interval", "1",
-                "--test_interval", "2", "--snapshot_interval", "5000", "--num_save_samples", "1")).as(err.toString()).isZero();
+        assertThat(run(
+                        "run",
+                        "--is_training",
+                        "True",
+                        "--dataset_name",
+                        "action",
+                        "--train_data_paths",
+                        kth.toString(),
+                        "--valid_data_paths",
+                        kth.toString(),
+                        "--save_dir",
+                        dir.resolve("ck").toString(),
+                        "--gen_frm_dir",
+                        dir.resolve("res").toString(),
+                        "--model_name",
+                        "e3d_lstm",
+                        "--allow_gpu_growth",
+                        "True",
+                        "--img_channel",
+                        "1",
+                        "--img_width",
+                        "16",
+                        "--input_length",
+                        "4",
+                        "--total_length",
+                        "8",
+                        "--filter_size",
+                        "3",
+                        "--num_hidden",
+                        "4,4",
+                        "--patch_size",
+                        "2",
+                        "--layer_norm",
+                        "True",
+                        "--reverse_input",
+                        "False",
+                        "--sampling_stop_iter",
+                        "100000",
+                        "--sampling_start_value",
+                        "1.0",
+                        "--sampling_delta_per_iter",
+                        "0.00001",
+                        "--lr",
+                        "0.001",
+                        "--batch_size",
+                        "2",
+                        "--max_iterations",
+                        "2",
+                        "--display_interval",
+                        "1",
+                        "--test_interval",
+                        "2",
+                        "--snapshot_interval",
+                        "5000",
+                        "--num_save_samples",
+                        "1"))
+                .as(err.toString())
+                .isZero();
         assertThat(dir.resolve("res/2/1/pd8.png")).exists();
-        assertThat(run("run", "--dataset_name", "action", "--train_data_paths", kth.toString(), "--valid_data_paths",
-                dir.toString(), "--max_iterations", "1")).isEqualTo(1);
+        assertThat(run(
+                        "run",
+                        "--dataset_name",
+                        "action",
+                        "--train_data_paths",
+                        kth.toString(),
+                        "--valid_data_paths",
+                        dir.toString(),
+                        "--max_iterations",
+                        "1"))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("same path");
     }
 
@@ -145,7 +283,9 @@ class RunCliTest {
 
         Path tf = dir.resolve("model.ckpt-80000");
         Files.writeString(dir.resolve("model.ckpt-80000.index"), "tf");
-        assertThat(run(seed002(2, "--pretrained_model", tf.toString()))).as(err.toString()).isEqualTo(1);
+        assertThat(run(seed002(2, "--pretrained_model", tf.toString())))
+                .as(err.toString())
+                .isEqualTo(1);
         assertThat(err.toString()).contains("TensorFlow checkpoint").contains("model.json + weights.npz");
 
         Path pt = dir.resolve("model.ckpt");

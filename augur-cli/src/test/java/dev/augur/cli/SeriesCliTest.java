@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,27 +55,69 @@ class SeriesCliTest {
         Path validation = series(dir, "validation.csv", 2, 800);
         Path test = series(dir, "test.csv", 3, 600);
         Path run = dir.resolve("run");
-        assertThat(cli.run("bursts", "train", "--series", train.toString(), "--validation-series", validation.toString(),
-                "--out", run.toString(), "--steps", "200", "--window", "12", "--hidden", "8", "--lr", "3e-3",
-                "--evaluate-every", "100")).as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "bursts",
+                        "train",
+                        "--series",
+                        train.toString(),
+                        "--validation-series",
+                        validation.toString(),
+                        "--out",
+                        run.toString(),
+                        "--steps",
+                        "200",
+                        "--window",
+                        "12",
+                        "--hidden",
+                        "8",
+                        "--lr",
+                        "3e-3",
+                        "--evaluate-every",
+                        "100"))
+                .as(cli.err())
+                .isZero();
         assertThat(Files.readString(run.resolve("model/model.json"))).contains("\"task\" : \"bursts-series\"");
-        assertThat(Files.readString(run.resolve("summary.md"))).contains("TCN-LSTM")
-                .contains("logistic regression (reference)").contains("seed 000 baseline").contains("(chosen)");
+        assertThat(Files.readString(run.resolve("summary.md")))
+                .contains("TCN-LSTM")
+                .contains("logistic regression (reference)")
+                .contains("seed 000 baseline")
+                .contains("(chosen)");
         assertThat(run.resolve("report.html")).isNotEmptyFile();
 
-        List<String> lines = stdout("bursts", "forecast", "--model", run.resolve("model").toString(), "--series", test.toString());
+        List<String> lines =
+                stdout("bursts", "forecast", "--model", run.resolve("model").toString(), "--series", test.toString());
         assertThat(lines).hasSize(600);
         assertThat(lines.get(11)).contains("\"probability\":null");
-        assertThat(lines.get(12)).matches("\\{\"frame\":12,\"time\":0.4,\"probability\":0\\.\\d+.*\"alert\":(true|false)}");
+        assertThat(lines.get(12))
+                .matches("\\{\"frame\":12,\"time\":0.4,\"probability\":0\\.\\d+.*\"alert\":(true|false)}");
 
         Path forecasts = dir.resolve("elsewhere.csv");
-        Files.writeString(forecasts, "frame,probability\n" + String.join("\n",
-                java.util.stream.IntStream.range(0, 600).mapToObj(t -> t + "," + (t % 7) / 7.0).toList()) + "\n");
+        Files.writeString(
+                forecasts,
+                "frame,probability\n"
+                        + String.join(
+                                "\n",
+                                IntStream.range(0, 600)
+                                        .mapToObj(t -> t + "," + (t % 7) / 7.0)
+                                        .toList())
+                        + "\n");
         Path out = dir.resolve("scored");
-        List<String> table = stdout("bursts", "test", "--model", run.resolve("model").toString(), "--series", test.toString(),
-                "--forecasts", "elsewhere=" + forecasts, "--out", out.toString());
-        assertThat(String.join("\n", table)).contains("| elsewhere |").contains("seed 000 baseline")
-                .contains("ROC-AUC TCN-LSTM − elsewhere").contains("ROC-AUC TCN-LSTM − seed 000 baseline");
+        List<String> table = stdout(
+                "bursts",
+                "test",
+                "--model",
+                run.resolve("model").toString(),
+                "--series",
+                test.toString(),
+                "--forecasts",
+                "elsewhere=" + forecasts,
+                "--out",
+                out.toString());
+        assertThat(String.join("\n", table))
+                .contains("| elsewhere |")
+                .contains("seed 000 baseline")
+                .contains("ROC-AUC TCN-LSTM − elsewhere")
+                .contains("ROC-AUC TCN-LSTM − seed 000 baseline");
         assertThat(out.resolve("metrics.json")).isNotEmptyFile();
         assertThat(out.resolve("scores.csv")).isNotEmptyFile();
     }
@@ -89,7 +132,9 @@ class SeriesCliTest {
         Path tracked = dir.resolve("tracked.csv");
         Files.writeString(tracked, csv);
         Path out = dir.resolve("labels.csv");
-        assertThat(cli.run("bursts", "label", "--series", tracked.toString(), "--out", out.toString())).as(cli.err()).isZero();
+        assertThat(cli.run("bursts", "label", "--series", tracked.toString(), "--out", out.toString()))
+                .as(cli.err())
+                .isZero();
         BurstSeries s = BurstSeries.read(out);
         assertThat(s.featureNames()).containsExactly("speed");
         assertThat(s.labels()[118]).isEqualTo(-1); // seed 000's warm-up
@@ -106,24 +151,63 @@ class SeriesCliTest {
         Path test = series(dir, "test.csv", 3, 200);
         Path broken = dir.resolve("broken.csv");
         Files.writeString(broken, "frame,probability\n5,0.2\n6,high\n");
-        assertThat(cli.run("bursts", "test", "--series", test.toString(), "--forecasts", "b=" + broken,
-                "--out", dir.resolve("o").toString())).isEqualTo(1);
+        assertThat(cli.run(
+                        "bursts",
+                        "test",
+                        "--series",
+                        test.toString(),
+                        "--forecasts",
+                        "b=" + broken,
+                        "--out",
+                        dir.resolve("o").toString()))
+                .isEqualTo(1);
         assertThat(cli.err()).contains("broken.csv").contains("line 3").contains("'high'");
         assertThat(dir.resolve("o")).doesNotExist();
         cli.clearErr();
-        assertThat(cli.run("bursts", "train", "--series", test.toString(), "--out", dir.resolve("r").toString())).isEqualTo(1);
+        assertThat(cli.run(
+                        "bursts",
+                        "train",
+                        "--series",
+                        test.toString(),
+                        "--out",
+                        dir.resolve("r").toString()))
+                .isEqualTo(1);
         assertThat(cli.err()).contains("--validation-series");
         cli.clearErr();
-        assertThat(cli.run("bursts", "forecast", "--model", dir.resolve("nothing").toString(), "--series", test.toString())).isEqualTo(1);
+        assertThat(cli.run(
+                        "bursts",
+                        "forecast",
+                        "--model",
+                        dir.resolve("nothing").toString(),
+                        "--series",
+                        test.toString()))
+                .isEqualTo(1);
         assertThat(cli.err()).contains("nothing");
         cli.clearErr();
         // an empty --out would mean the current folder
-        assertThat(cli.run("bursts", "train", "--series", test.toString(), "--validation-series", test.toString(),
-                "--out", "")).isEqualTo(2);
+        assertThat(cli.run(
+                        "bursts",
+                        "train",
+                        "--series",
+                        test.toString(),
+                        "--validation-series",
+                        test.toString(),
+                        "--out",
+                        ""))
+                .isEqualTo(2);
         assertThat(cli.err()).contains("--out").contains("empty path");
         cli.clearErr();
-        assertThat(cli.run("bursts", "train", "--series", test.toString(), "--validation-series", test.toString(),
-                "--out", dir.resolve("fresh").toString(), "--resume")).isEqualTo(1);
+        assertThat(cli.run(
+                        "bursts",
+                        "train",
+                        "--series",
+                        test.toString(),
+                        "--validation-series",
+                        test.toString(),
+                        "--out",
+                        dir.resolve("fresh").toString(),
+                        "--resume"))
+                .isEqualTo(1);
         assertThat(cli.err()).contains("fresh").contains("--resume").contains("no checkpoint");
     }
 }

@@ -20,17 +20,23 @@ public final class BehaviorEvaluation {
     private BehaviorEvaluation() {}
 
     /** The scores with the bundle's logit adjustment, and without. */
-    public record Result(ClassificationScores.Report adjusted, ClassificationScores.Report unadjusted, double adjustment) {}
+    public record Result(
+            ClassificationScores.Report adjusted, ClassificationScores.Report unadjusted, double adjustment) {}
 
-    public static Result test(BehaviorModels.Loaded loaded, BehaviorData videos, String title, Path dir,
-                              NDManager manager) throws IOException {
+    public static Result test(
+            BehaviorModels.Loaded loaded, BehaviorData videos, String title, Path dir, NDManager manager)
+            throws IOException {
         List<float[]> raw = BehaviorPrediction.probabilities(loaded.model(), videos, manager);
-        ClassificationScores.Report r = BehaviorPrediction.scores(videos,
-                raw.stream().map(p -> loaded.info().adjusted(p)).toList(), loaded.info().other());
-        ClassificationScores.Report unadjusted = BehaviorPrediction.scores(videos, raw, loaded.info().other());
+        ClassificationScores.Report r = BehaviorPrediction.scores(
+                videos,
+                raw.stream().map(p -> loaded.info().adjusted(p)).toList(),
+                loaded.info().other());
+        ClassificationScores.Report unadjusted =
+                BehaviorPrediction.scores(videos, raw, loaded.info().other());
         Files.createDirectories(dir);
         AtomicFiles.writeString(dir.resolve("metrics.json"), Json.mapper().writeValueAsString(r));
-        AtomicFiles.writeString(dir.resolve("metrics_unadjusted.json"), Json.mapper().writeValueAsString(unadjusted));
+        AtomicFiles.writeString(
+                dir.resolve("metrics_unadjusted.json"), Json.mapper().writeValueAsString(unadjusted));
         BehaviorOutputs.perClass(r, dir.resolve("per_class.csv"));
         BehaviorOutputs.confusion(r, dir.resolve("confusion.csv"));
         ConfusionChart.write("Confusion, " + title, r.vocabulary(), r.confusion(), dir.resolve("confusion.png"));

@@ -11,7 +11,8 @@ public final class BehaviorModels {
     private BehaviorModels() {}
 
     /** A loaded bundle: the network with its weights, and what it needs to read new videos. */
-    public record Loaded(SequenceClassifier model, BehaviorExperiment.BehaviorModel info, Path dir) implements AutoCloseable {
+    public record Loaded(SequenceClassifier model, BehaviorExperiment.BehaviorModel info, Path dir)
+            implements AutoCloseable {
         @Override
         public void close() {
             model.close();

@@ -1,7 +1,7 @@
 package dev.augur.behavior;
 
-import dev.augur.io.AtomicFiles;
 import dev.augur.eval.ClassificationScores;
+import dev.augur.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,8 +52,16 @@ public final class BehaviorOutputs {
                 if (t == labels.length || labels[t] != labels[start]) {
                     String action = vocabulary.get(labels[start]);
                     if (!action.equals(other)) {
-                        b.append(String.format(Locale.ROOT, "%d,%s,mouse%d,mouse%d,%s,%d,%d%n", row++, p.video().id(),
-                                p.video().agent() + 1, p.video().target() + 1, action, start, t));
+                        b.append(String.format(
+                                Locale.ROOT,
+                                "%d,%s,mouse%d,mouse%d,%s,%d,%d%n",
+                                row++,
+                                p.video().id(),
+                                p.video().agent() + 1,
+                                p.video().target() + 1,
+                                action,
+                                start,
+                                t));
                     }
                     start = t;
                 }
@@ -66,8 +74,15 @@ public final class BehaviorOutputs {
     public static void perClass(ClassificationScores.Report r, Path csv) throws IOException {
         StringBuilder b = new StringBuilder("class,support,precision,recall,f1,average_precision\n");
         for (ClassificationScores.PerClass c : r.classes()) {
-            b.append(String.format(Locale.ROOT, "%s,%d,%.4f,%.4f,%.4f,%.4f%n", c.name(), c.support(), c.precision(),
-                    c.recall(), c.f1(), c.averagePrecision()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%s,%d,%.4f,%.4f,%.4f,%.4f%n",
+                    c.name(),
+                    c.support(),
+                    c.precision(),
+                    c.recall(),
+                    c.f1(),
+                    c.averagePrecision()));
         }
         b.append(String.format(Locale.ROOT, "macro,,,,%.4f,%n", r.macroF1()));
         b.append(String.format(Locale.ROOT, "macro_without_other,,,,%.4f,%n", r.macroF1WithoutOther()));

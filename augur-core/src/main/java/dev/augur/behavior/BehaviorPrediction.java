@@ -40,7 +40,8 @@ public final class BehaviorPrediction {
             }
             try (NDManager m = manager.newSubManager()) {
                 NDArray logits = model.logits(m.create(x, new Shape(n, w, width)), false);
-                NDArray p = ClassificationLoss.maskLogits(logits, m.create(allowed, new Shape(n, classes))).softmax(1);
+                NDArray p = ClassificationLoss.maskLogits(logits, m.create(allowed, new Shape(n, classes)))
+                        .softmax(1);
                 System.arraycopy(p.toFloatArray(), 0, out, from * classes, n * classes);
             }
         }
@@ -104,8 +105,13 @@ public final class BehaviorPrediction {
     }
 
     /** Scores after logit adjustment of strength {@code tau} with {@code classWeights} (null or 0: none). */
-    public static ClassificationScores.Report evaluate(SequenceClassifier model, BehaviorData data, String other,
-                                                       float[] classWeights, double tau, NDManager manager) {
+    public static ClassificationScores.Report evaluate(
+            SequenceClassifier model,
+            BehaviorData data,
+            String other,
+            float[] classWeights,
+            double tau,
+            NDManager manager) {
         List<float[]> adjusted = new ArrayList<>();
         for (float[] p : probabilities(model, data, manager)) {
             adjusted.add(adjust(p, classWeights, tau));

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.augur.nn.SequenceClassifier;
 import dev.augur.train.ClassificationLoss;
 import dev.augur.train.Objective;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -37,7 +38,8 @@ public final class BehaviorTraining implements Objective {
     private final List<int[]> frames;
     private final float[] alpha;
 
-    public BehaviorTraining(SequenceClassifier model, BehaviorData data, int batch, long seed, Augmentation augmentation) {
+    public BehaviorTraining(
+            SequenceClassifier model, BehaviorData data, int batch, long seed, Augmentation augmentation) {
         this.model = model;
         this.data = data;
         this.batch = batch;
@@ -84,7 +86,8 @@ public final class BehaviorTraining implements Objective {
             int[] pick = frames.get(rng.nextInt(frames.size()));
             int shift = augmentation.jitter() == 0 ? 0 : rng.nextInt(-augmentation.jitter(), augmentation.jitter() + 1);
             data.window(pick[0], pick[1], w, shift, x, b * w * width);
-            double scale = augmentation.scaleLow() + rng.nextDouble() * (augmentation.scaleHigh() - augmentation.scaleLow());
+            double scale =
+                    augmentation.scaleLow() + rng.nextDouble() * (augmentation.scaleHigh() - augmentation.scaleLow());
             for (int i = b * w * width; i < (b + 1) * w * width; i++) {
                 x[i] = (float) (x[i] * scale + augmentation.noise() * rng.nextGaussian());
             }
@@ -95,8 +98,12 @@ public final class BehaviorTraining implements Objective {
             mixup(x, targets, allowed, w * width, classes, rng);
         }
         NDArray logits = model.logits(manager.create(x, new Shape(batch, w, width)), true);
-        return ClassificationLoss.focal(logits, manager.create(targets, new Shape(batch, classes)),
-                manager.create(alpha), GAMMA, manager.create(allowed, new Shape(batch, classes)));
+        return ClassificationLoss.focal(
+                logits,
+                manager.create(targets, new Shape(batch, classes)),
+                manager.create(alpha),
+                GAMMA,
+                manager.create(allowed, new Shape(batch, classes)));
     }
 
     /** Zhang et al. 2018: each sample mixed with a random partner, one λ per batch. */
@@ -108,7 +115,7 @@ public final class BehaviorTraining implements Objective {
         float[] a0 = allowed;
         for (int b = 0; b < batch; b++) {
             int p = rng.nextInt(batch);
-            if (!java.util.Arrays.equals(a0, p * classes, (p + 1) * classes, a0, b * classes, (b + 1) * classes)) {
+            if (!Arrays.equals(a0, p * classes, (p + 1) * classes, a0, b * classes, (b + 1) * classes)) {
                 // a partner whose video labelled other behaviours could bring target mass onto a class this
                 // sample's video never labelled: no mixing then
                 p = b;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.augur.io.AtomicFiles;
@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * CalMS21 task-1 files: {@code {"annotator-id_0": {"<sequence>": {"keypoints": [T][2 mice][2 (x, y)][7 parts],
@@ -29,11 +30,12 @@ import java.util.TreeMap;
  * missing in every frame, a wrong shape, or a label outside the vocabulary is an error naming file, sequence and frame.
  */
 public final class CalMs21Json {
-    public static final List<String> PARTS = List.of("nose", "left_ear", "right_ear", "neck", "left_hip", "right_hip",
-            "tail_base");
+    public static final List<String> PARTS =
+            List.of("nose", "left_ear", "right_ear", "neck", "left_hip", "right_hip", "tail_base");
     public static final double FPS = 30;
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build());
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build());
 
     private CalMs21Json() {}
 
@@ -47,7 +49,11 @@ public final class CalMs21Json {
             expect(p, JsonToken.START_OBJECT, file, "the top level must be an object of annotator groups");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String group = p.currentName();
-                expect(p, JsonToken.START_OBJECT, file, "annotator group '" + group + "' must be an object of sequences");
+                expect(
+                        p,
+                        JsonToken.START_OBJECT,
+                        file,
+                        "annotator group '" + group + "' must be an object of sequences");
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String sequence = p.currentName();
                     p.nextToken();
@@ -56,8 +62,10 @@ public final class CalMs21Json {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not a complete CalMS21 JSON file (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ")", e);
+            throw new IOException(
+                    file + ": not a complete CalMS21 JSON file (" + e.getOriginalMessage() + " at line "
+                            + e.getLocation().getLineNr() + ")",
+                    e);
         }
         if (out.isEmpty()) {
             throw new IOException(file + ": holds no sequences");
@@ -106,7 +114,8 @@ public final class CalMs21Json {
                 for (int m = 0; m < mice; m++) {
                     checkShape(scores.get(t).get(m), parts, where, "scores", t);
                     for (int k = 0; k < parts; k++) {
-                        confidence[(t * mice + m) * parts + k] = number(scores.get(t).get(m).get(k));
+                        confidence[(t * mice + m) * parts + k] =
+                                number(scores.get(t).get(m).get(k));
                     }
                 }
             }
@@ -123,21 +132,21 @@ public final class CalMs21Json {
             for (int t = 0; t < frames; t++) {
                 JsonNode a = ann.get(t);
                 if (!a.canConvertToInt() || a.asInt() < 0 || a.asInt() >= vocabulary.size()) {
-                    throw new IOException(where + ": frame " + t + " has annotation " + a + ", outside the vocabulary "
-                            + vocabulary);
+                    throw new IOException(
+                            where + ": frame " + t + " has annotation " + a + ", outside the vocabulary " + vocabulary);
                 }
                 labels[t] = a.asInt();
             }
         }
         PoseVideo.Repairs repairs = KeypointGaps.fill(keypoints, frames, mice * parts, where);
-        return new PoseVideo(id, FPS, "px", frames, mice, PARTS, keypoints, confidence, 0, 1, labels, vocabulary,
-                labelled, repairs);
+        return new PoseVideo(
+                id, FPS, "px", frames, mice, PARTS, keypoints, confidence, 0, 1, labels, vocabulary, labelled, repairs);
     }
 
     private static void checkShape(JsonNode node, int size, String where, String field, int frame) throws IOException {
         if (node == null || !node.isArray() || node.size() != size) {
-            throw new IOException(where + ": " + field + (frame >= 0 ? " of frame " + frame : "") + " must have "
-                    + size + " entries, got " + (node == null || !node.isArray() ? "none" : node.size()));
+            throw new IOException(where + ": " + field + (frame >= 0 ? " of frame " + frame : "") + " must have " + size
+                    + " entries, got " + (node == null || !node.isArray() ? "none" : node.size()));
         }
     }
 
@@ -154,8 +163,10 @@ public final class CalMs21Json {
             byIndex.put(e.getValue().asInt(-1), e.getKey());
         }
         List<String> out = new ArrayList<>(byIndex.values());
-        if (!new ArrayList<>(byIndex.keySet()).equals(java.util.stream.IntStream.range(0, out.size()).boxed().toList())) {
-            throw new IOException(where + ": metadata.vocab indices must be 0.." + (out.size() - 1) + ", got " + byIndex.keySet());
+        if (!new ArrayList<>(byIndex.keySet())
+                .equals(IntStream.range(0, out.size()).boxed().toList())) {
+            throw new IOException(
+                    where + ": metadata.vocab indices must be 0.." + (out.size() - 1) + ", got " + byIndex.keySet());
         }
         return out;
     }

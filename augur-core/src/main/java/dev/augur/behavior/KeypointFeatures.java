@@ -60,8 +60,9 @@ public final class KeypointFeatures {
                 double[] tail = point(v, t, who[m], TAIL);
                 heading[m] = Math.atan2(neck[1] - tail[1], neck[0] - tail[0]);
             }
-            double[] d = {dist(centre[0], centre[1]), dist(nose[0], nose[1]), dist(nose[0], centre[1]),
-                    dist(nose[1], centre[0])};
+            double[] d = {
+                dist(centre[0], centre[1]), dist(nose[0], nose[1]), dist(nose[0], centre[1]), dist(nose[1], centre[0])
+            };
             for (int i = 0; i < 4; i++) {
                 out[o + 28 + i] = (float) d[i];
             }
@@ -72,14 +73,16 @@ public final class KeypointFeatures {
                 out[o + 32 + 3 * m] = (float) vx;
                 out[o + 33 + 3 * m] = (float) vy;
                 out[o + 34 + 3 * m] = (float) Math.hypot(vx, vy);
-                out[o + 38 + m] = prevCentre == null ? 0
+                out[o + 38 + m] = prevCentre == null
+                        ? 0
                         : (float) (Math.hypot(vx - prevVelocity[m][0], vy - prevVelocity[m][1]) * fps);
                 prevVelocity[m] = new double[] {vx, vy};
                 out[o + 42 + 2 * m] = (float) Math.sin(heading[m]);
                 out[o + 43 + 2 * m] = (float) Math.cos(heading[m]);
                 double[] other = centre[1 - m];
                 double toOther = Math.atan2(other[1] - centre[m][1], other[0] - centre[m][0]);
-                out[o + 46 + m] = (float) Math.abs(Math.atan2(Math.sin(toOther - heading[m]), Math.cos(toOther - heading[m])));
+                out[o + 46 + m] =
+                        (float) Math.abs(Math.atan2(Math.sin(toOther - heading[m]), Math.cos(toOther - heading[m])));
             }
             out[o + 40] = prevDistances == null ? 0 : (float) ((d[0] - prevDistances[0]) * fps);
             out[o + 41] = prevDistances == null ? 0 : (float) ((d[1] - prevDistances[1]) * fps);
@@ -116,11 +119,27 @@ public final class KeypointFeatures {
                 n.add(who + "_" + p + "_y");
             }
         }
-        n.addAll(List.of("centre_distance", "nose_distance", "agent_nose_to_target_centre", "target_nose_to_agent_centre",
-                "agent_vx", "agent_vy", "agent_speed", "target_vx", "target_vy", "target_speed",
-                "agent_acceleration", "target_acceleration", "centre_approach_rate", "nose_approach_rate",
-                "agent_heading_sin", "agent_heading_cos", "target_heading_sin", "target_heading_cos",
-                "agent_facing_angle", "target_facing_angle"));
+        n.addAll(List.of(
+                "centre_distance",
+                "nose_distance",
+                "agent_nose_to_target_centre",
+                "target_nose_to_agent_centre",
+                "agent_vx",
+                "agent_vy",
+                "agent_speed",
+                "target_vx",
+                "target_vy",
+                "target_speed",
+                "agent_acceleration",
+                "target_acceleration",
+                "centre_approach_rate",
+                "nose_approach_rate",
+                "agent_heading_sin",
+                "agent_heading_cos",
+                "target_heading_sin",
+                "target_heading_cos",
+                "agent_facing_angle",
+                "target_facing_angle"));
         return List.copyOf(n);
     }
 }

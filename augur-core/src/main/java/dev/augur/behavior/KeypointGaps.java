@@ -45,9 +45,22 @@ public final class KeypointGaps {
     /** {@code video} with its lost keypoints filled, the repairs added to those already counted. */
     public static PoseVideo filled(PoseVideo video) throws IOException {
         float[] k = video.keypoints().clone();
-        PoseVideo.Repairs r = fill(k, video.frames(), video.mice() * video.parts().size(), video.id());
-        return new PoseVideo(video.id(), video.fps(), video.unit(), video.frames(), video.mice(), video.parts(), k,
-                video.confidence(), video.agent(), video.target(), video.labels(), video.vocabulary(), video.labelled(),
+        PoseVideo.Repairs r =
+                fill(k, video.frames(), video.mice() * video.parts().size(), video.id());
+        return new PoseVideo(
+                video.id(),
+                video.fps(),
+                video.unit(),
+                video.frames(),
+                video.mice(),
+                video.parts(),
+                k,
+                video.confidence(),
+                video.agent(),
+                video.target(),
+                video.labels(),
+                video.vocabulary(),
+                video.labelled(),
                 video.repairs().plus(r));
     }
 }

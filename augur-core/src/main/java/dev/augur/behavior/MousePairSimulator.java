@@ -16,12 +16,13 @@ import java.util.SplittableRandom;
  * blend as they do in real footage. Keypoints get Gaussian tracking noise and dropouts (NaN, low confidence).
  */
 public final class MousePairSimulator {
-    public static final List<String> VOCABULARY = List.of("intromit", "mount", "other", "attack", "sniff_any",
-            "genitalgroom", "approach");
+    public static final List<String> VOCABULARY =
+            List.of("intromit", "mount", "other", "attack", "sniff_any", "genitalgroom", "approach");
     /** Seed 004's class shares (of frames), in {@link #VOCABULARY} order. */
     static final double[] SHARES = {0.023, 0.063, 0.680, 0.049, 0.163, 0.014, 0.008};
     /** Mean bout length in frames, in {@link #VOCABULARY} order. */
     static final double[] MEAN_BOUT = {60, 90, 150, 30, 45, 60, 20};
+
     private static final int OTHER = VOCABULARY.indexOf("other");
     private static final double WIDTH = 1024;
     private static final double HEIGHT = 570;
@@ -36,7 +37,8 @@ public final class MousePairSimulator {
     public record Config(double noise, double dropout) {
         public Config {
             if (!(noise >= 0) || !(dropout >= 0 && dropout < 1)) {
-                throw new IllegalArgumentException("noise must be >= 0 and dropout in [0, 1), got " + noise + ", " + dropout);
+                throw new IllegalArgumentException(
+                        "noise must be >= 0 and dropout in [0, 1), got " + noise + ", " + dropout);
             }
         }
 
@@ -75,8 +77,21 @@ public final class MousePairSimulator {
         dropouts(keypoints, confidence, frames, 2 * parts, rng);
         boolean[] labelled = new boolean[VOCABULARY.size()];
         Arrays.fill(labelled, true);
-        return new PoseVideo(id, CalMs21Json.FPS, "px", frames, 2, CalMs21Json.PARTS, keypoints, confidence, 0, 1, labels,
-                VOCABULARY, labelled, PoseVideo.Repairs.none());
+        return new PoseVideo(
+                id,
+                CalMs21Json.FPS,
+                "px",
+                frames,
+                2,
+                CalMs21Json.PARTS,
+                keypoints,
+                confidence,
+                0,
+                1,
+                labels,
+                VOCABULARY,
+                labelled,
+                PoseVideo.Repairs.none());
     }
 
     /** Frame labels: "other" bouts alternating with bouts of the other behaviours. */

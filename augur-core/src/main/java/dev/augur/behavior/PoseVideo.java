@@ -13,9 +13,21 @@ import java.util.List;
  * @param target  index of the mouse it is directed at
  * @param repairs what the reader changed, counted (never silent)
  */
-public record PoseVideo(String id, double fps, String unit, int frames, int mice, List<String> parts, float[] keypoints,
-                        float[] confidence, int agent, int target, int[] labels, List<String> vocabulary,
-                        boolean[] labelled, Repairs repairs) {
+public record PoseVideo(
+        String id,
+        double fps,
+        String unit,
+        int frames,
+        int mice,
+        List<String> parts,
+        float[] keypoints,
+        float[] confidence,
+        int agent,
+        int target,
+        int[] labels,
+        List<String> vocabulary,
+        boolean[] labelled,
+        Repairs repairs) {
 
     /**
      * What a reader repaired: keypoints (one per mouse, part and frame) filled in where the tracker lost them, body
@@ -28,15 +40,17 @@ public record PoseVideo(String id, double fps, String unit, int frames, int mice
         }
 
         public Repairs plus(Repairs o) {
-            return new Repairs(interpolatedKeypoints + o.interpolatedKeypoints, substitutedParts + o.substitutedParts,
+            return new Repairs(
+                    interpolatedKeypoints + o.interpolatedKeypoints,
+                    substitutedParts + o.substitutedParts,
                     unlabelledFrames + o.unlabelledFrames);
         }
     }
 
     public PoseVideo {
         if (frames < 1 || mice < 2) {
-            throw new IllegalArgumentException(id + ": need at least one frame and two mice, got " + frames + " frames, "
-                    + mice + " mice");
+            throw new IllegalArgumentException(
+                    id + ": need at least one frame and two mice, got " + frames + " frames, " + mice + " mice");
         }
         if (keypoints.length != frames * mice * parts.size() * 2 || confidence.length != frames * mice * parts.size()) {
             throw new IllegalArgumentException(id + ": keypoints must be [" + frames + ", " + mice + ", " + parts.size()
@@ -49,8 +63,8 @@ public record PoseVideo(String id, double fps, String unit, int frames, int mice
             throw new IllegalArgumentException(id + ": the labelled-behaviour mask must cover the vocabulary");
         }
         if (agent == target || agent < 0 || target < 0 || agent >= mice || target >= mice) {
-            throw new IllegalArgumentException(id + ": agent " + agent + " and target " + target + " must be two of "
-                    + mice + " mice");
+            throw new IllegalArgumentException(
+                    id + ": agent " + agent + " and target " + target + " must be two of " + mice + " mice");
         }
         for (int t = 0; t < frames; t++) {
             if (labels[t] < -1 || labels[t] >= vocabulary.size()) {

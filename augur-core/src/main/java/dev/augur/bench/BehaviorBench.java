@@ -7,8 +7,8 @@ import dev.augur.behavior.KeypointFeatures;
 import dev.augur.engine.AugurEngine;
 import dev.augur.nn.SequenceClassifier;
 import dev.augur.train.ClassificationLoss;
-import dev.augur.train.Objective;
 import dev.augur.train.LoopConfig;
+import dev.augur.train.Objective;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +33,13 @@ public final class BehaviorBench {
 
     private BehaviorBench() {}
 
-    public record Mode(String mode, ReferenceRun.Side djl, ReferenceRun.Side pytorch, double djlPerSecond,
-                       double pytorchPerSecond, double ratio) {}
+    public record Mode(
+            String mode,
+            ReferenceRun.Side djl,
+            ReferenceRun.Side pytorch,
+            double djlPerSecond,
+            double pytorchPerSecond,
+            double ratio) {}
 
     public static List<Mode> run(int steps, int warmup, int rounds, String python, Path script) {
         List<Mode> out = new ArrayList<>();
@@ -43,8 +48,15 @@ public final class BehaviorBench {
             List<Double> torchTimes = new ArrayList<>();
             ReferenceRun.Side djl = null;
             ReferenceRun.Side torch = null;
-            List<String> args = List.of("--mode", mode, "--steps", Integer.toString(Math.max(1, steps / rounds)),
-                    "--warmup", Integer.toString(warmup), "--threads", Integer.toString(AugurEngine.threads()));
+            List<String> args = List.of(
+                    "--mode",
+                    mode,
+                    "--steps",
+                    Integer.toString(Math.max(1, steps / rounds)),
+                    "--warmup",
+                    Integer.toString(warmup),
+                    "--threads",
+                    Integer.toString(AugurEngine.threads()));
             for (int r = 0; r < rounds; r++) {
                 djl = ReferenceRun.child(ReferenceRun.java(BehaviorBench.class), args, djlTimes, "DJL side");
                 torch = Files.isRegularFile(script)
@@ -67,14 +79,27 @@ public final class BehaviorBench {
     }
 
     public static String describe(List<Mode> modes) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "CNN-LSTM (seed 004: width 64, %d-frame windows of 48 features, %d classes)%n", WINDOW, CLASSES));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "CNN-LSTM (seed 004: width 64, %d-frame windows of 48 features, %d classes)%n",
+                WINDOW,
+                CLASSES));
         for (Mode m : modes) {
-            String unit = m.mode().equals("train") ? "training windows/s (batch 64)" : "inference frames/s (256 windows a pass)";
-            b.append(String.format(Locale.ROOT, "  %-5s DJL %.1f, %s %s: DJL/PyTorch %.2f; peak RSS %.0f vs %.0f MB%n",
-                    m.mode(), m.djlPerSecond(), m.pytorch().engine(), Double.isNaN(m.pytorchPerSecond()) ? m.pytorch().note()
-                            : String.format(Locale.ROOT, "%.1f %s", m.pytorchPerSecond(), unit), m.ratio(),
-                    m.djl().peakMb(), m.pytorch().peakMb()));
+            String unit = m.mode().equals("train")
+                    ? "training windows/s (batch 64)"
+                    : "inference frames/s (256 windows a pass)";
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-5s DJL %.1f, %s %s: DJL/PyTorch %.2f; peak RSS %.0f vs %.0f MB%n",
+                    m.mode(),
+                    m.djlPerSecond(),
+                    m.pytorch().engine(),
+                    Double.isNaN(m.pytorchPerSecond())
+                            ? m.pytorch().note()
+                            : String.format(Locale.ROOT, "%.1f %s", m.pytorchPerSecond(), unit),
+                    m.ratio(),
+                    m.djl().peakMb(),
+                    m.pytorch().peakMb()));
         }
         return b.toString();
     }
@@ -85,12 +110,14 @@ public final class BehaviorBench {
         int steps = Integer.parseInt(a.getOrDefault("--steps", "10"));
         int warmup = Integer.parseInt(a.getOrDefault("--warmup", "3"));
         AugurEngine.cpu();
-        List<Double> times = a.getOrDefault("--mode", "train").equals("train") ? train(steps, warmup) : infer(steps, warmup);
+        List<Double> times =
+                a.getOrDefault("--mode", "train").equals("train") ? train(steps, warmup) : infer(steps, warmup);
         System.out.println(ReferenceRun.result(times));
     }
 
     private static SequenceClassifier.Spec spec() {
-        return new SequenceClassifier.Spec("cnn_lstm", KeypointFeatures.COUNT, CLASSES, WINDOW, 64, 0); // as the reference: no dropout
+        return new SequenceClassifier.Spec(
+                "cnn_lstm", KeypointFeatures.COUNT, CLASSES, WINDOW, 64, 0); // as the reference: no dropout
     }
 
     private static float[] random(int n, SplittableRandom rng) {
@@ -111,10 +138,13 @@ public final class BehaviorBench {
         float[] alpha = {3f, 1f, 0.1f, 1.4f, 0.4f, 4.8f, 8.5f};
         Path scratch = Files.createTempDirectory("augur-bench");
         try (NDManager manager = NDManager.newBaseManager();
-             SequenceClassifier model = SequenceClassifier.create(spec(), manager, 3)) {
+                SequenceClassifier model = SequenceClassifier.create(spec(), manager, 3)) {
             Objective objective = (m, step) -> ClassificationLoss.focal(
                     model.logits(m.create(x, new Shape(TRAIN_BATCH, WINDOW, KeypointFeatures.COUNT)), true),
-                    m.create(targets, new Shape(TRAIN_BATCH, CLASSES)), m.create(alpha), 2f, null);
+                    m.create(targets, new Shape(TRAIN_BATCH, CLASSES)),
+                    m.create(alpha),
+                    2f,
+                    null);
             LoopConfig config = new LoopConfig(warmup + steps, 5e-4, 0, 3, Integer.MAX_VALUE);
             StepTimer timer = new StepTimer(warmup);
             new TrainingLoop(model.weights(), objective, config, scratch.resolve("checkpoint.npz"), timer).run(false);
@@ -129,11 +159,12 @@ public final class BehaviorBench {
         float[] x = random(INFER_BATCH * WINDOW * KeypointFeatures.COUNT, new SplittableRandom(4));
         List<Double> times = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager();
-             SequenceClassifier model = SequenceClassifier.create(spec(), manager, 3)) {
+                SequenceClassifier model = SequenceClassifier.create(spec(), manager, 3)) {
             for (int i = 0; i < warmup + steps; i++) {
                 long start = System.nanoTime();
                 try (NDManager m = manager.newSubManager()) {
-                    NDArray logits = model.logits(m.create(x, new Shape(INFER_BATCH, WINDOW, KeypointFeatures.COUNT)), false);
+                    NDArray logits =
+                            model.logits(m.create(x, new Shape(INFER_BATCH, WINDOW, KeypointFeatures.COUNT)), false);
                     logits.softmax(1).toFloatArray();
                 }
                 if (i >= warmup) {

@@ -25,7 +25,8 @@ public final class ForecastBench {
     private ForecastBench() {}
 
     /** One variant's speed. */
-    public record Speed(String variant, int frames, double framesPerSecond, double medianLatencyMs, double p95LatencyMs) {}
+    public record Speed(
+            String variant, int frames, double framesPerSecond, double medianLatencyMs, double p95LatencyMs) {}
 
     public static List<Speed> run(double seconds, Path workDir) throws IOException {
         AugurEngine.cpu();
@@ -37,9 +38,11 @@ public final class ForecastBench {
             BurstClassifier.Spec spec = new BurstClassifier.Spec(120, 160, 120, 4, 16, 3, stateful);
             BurstExperiment.Settings settings = new BurstExperiment.Settings(spec, 1, 1, 4, 8e-5, 1, 1, 100);
             try (NDManager manager = NDManager.newBaseManager();
-                 BurstForecaster f = BurstForecaster.of(new BurstClassifier(spec, manager, 1),
-                         new BurstExperiment.BurstModel(settings, 0.5, null), manager);
-                 VideoReader r = VideoReader.open(video, BurstForecaster.readerOptions())) {
+                    BurstForecaster f = BurstForecaster.of(
+                            new BurstClassifier(spec, manager, 1),
+                            new BurstExperiment.BurstModel(settings, 0.5, null),
+                            manager);
+                    VideoReader r = VideoReader.open(video, BurstForecaster.readerOptions())) {
                 List<Double> latencies = new ArrayList<>();
                 long[] last = {System.nanoTime()};
                 long t0 = System.nanoTime();
@@ -51,9 +54,16 @@ public final class ForecastBench {
                     last[0] = System.nanoTime();
                 });
                 double secs = (System.nanoTime() - t0) / 1e9;
-                double[] l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                out.add(new Speed(stateful ? "stateful (1 step per 4 frames)" : "windowed (30 steps per frame)", frames,
-                        frames / secs, l[l.length / 2], l[(int) Math.floor(0.95 * (l.length - 1))]));
+                double[] l = latencies.stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sorted()
+                        .toArray();
+                out.add(new Speed(
+                        stateful ? "stateful (1 step per 4 frames)" : "windowed (30 steps per frame)",
+                        frames,
+                        frames / secs,
+                        l[l.length / 2],
+                        l[(int) Math.floor(0.95 * (l.length - 1))]));
             }
         }
         return out;
@@ -63,8 +73,14 @@ public final class ForecastBench {
         StringBuilder b = new StringBuilder("Live burst forecasting at 120x160, 16 filters, 120-frame window, "
                 + AugurEngine.threads() + " threads\n");
         for (Speed s : speeds) {
-            b.append(String.format(Locale.ROOT, "  %-32s %7.1f frames/s over %d frames; per-frame latency median %.1f ms, p95 %.1f ms%n",
-                    s.variant(), s.framesPerSecond(), s.frames(), s.medianLatencyMs(), s.p95LatencyMs()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-32s %7.1f frames/s over %d frames; per-frame latency median %.1f ms, p95 %.1f ms%n",
+                    s.variant(),
+                    s.framesPerSecond(),
+                    s.frames(),
+                    s.medianLatencyMs(),
+                    s.p95LatencyMs()));
         }
         return b.toString();
     }

@@ -20,7 +20,10 @@ public final class ProcessMemory {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(name)) {
-                    return Long.parseLong(line.substring(name.length()).replace("kB", "").trim()) / 1024.0;
+                    return Long.parseLong(line.substring(name.length())
+                                    .replace("kB", "")
+                                    .trim())
+                            / 1024.0;
                 }
             }
         } catch (IOException | NumberFormatException e) {

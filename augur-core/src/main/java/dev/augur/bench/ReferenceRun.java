@@ -1,5 +1,6 @@
 package dev.augur.bench;
 
+import ai.djl.engine.Engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.augur.engine.AugurEngine;
@@ -24,7 +25,8 @@ public final class ReferenceRun {
     private ReferenceRun() {}
 
     /** One side of a comparison; NaN where not measured. */
-    public record Side(String engine, double medianSeconds, double minSeconds, double peakMb, int threads, String note) {
+    public record Side(
+            String engine, double medianSeconds, double minSeconds, double peakMb, int threads, String note) {
         public double secondsPer100Batches() {
             return 100 * medianSeconds;
         }
@@ -32,10 +34,16 @@ public final class ReferenceRun {
 
     /** The command that runs {@code main} in a fresh JVM with Augur's engine settings and this classpath. */
     public static List<String> java(Class<?> main) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx8g", "-XX:+UseSerialGC", "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_threads=" + AugurEngine.threads(), "-Dai.djl.pytorch.num_interop_threads=1",
-                "-cp", System.getProperty("java.class.path"), main.getName());
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx8g",
+                "-XX:+UseSerialGC",
+                "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=" + AugurEngine.threads(),
+                "-Dai.djl.pytorch.num_interop_threads=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName());
     }
 
     /** Runs one side; its step times are appended to {@code times}. */
@@ -43,20 +51,30 @@ public final class ReferenceRun {
         List<String> cmd = new ArrayList<>(command);
         cmd.addAll(args);
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectError(ProcessBuilder.Redirect.PIPE)
+                    .start();
             byte[] stdout = p.getInputStream().readAllBytes();
             String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                String why = stderr.contains("No module named 'torch'") ? "PyTorch not installed: apt-get install python3-torch"
+                String why = stderr.contains("No module named 'torch'")
+                        ? "PyTorch not installed: apt-get install python3-torch"
                         : what + " failed: " + lastLine(stderr);
                 return skipped(why);
             }
             String text = new String(stdout, StandardCharsets.UTF_8).strip();
             JsonNode j = JSON.readTree(text.substring(text.lastIndexOf('\n') + 1));
             j.path("times_s").forEach(t -> times.add(t.asDouble()));
-            String engine = j.has("torch") ? "PyTorch " + j.path("torch").asText() : j.path("engine").asText();
-            return new Side(engine, j.path("median_s").asDouble(), j.path("min_s").asDouble(),
-                    j.path("peak_rss_mb").asDouble(), j.path("threads").asInt(), "");
+            String engine = j.has("torch")
+                    ? "PyTorch " + j.path("torch").asText()
+                    : j.path("engine").asText();
+            return new Side(
+                    engine,
+                    j.path("median_s").asDouble(),
+                    j.path("min_s").asDouble(),
+                    j.path("peak_rss_mb").asDouble(),
+                    j.path("threads").asInt(),
+                    "");
         } catch (IOException e) {
             return skipped(command.get(0) + " could not be run (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
@@ -83,7 +101,7 @@ public final class ReferenceRun {
         result.put("min_s", t[0]);
         result.put("times_s", times);
         result.put("peak_rss_mb", ProcessMemory.peakMb());
-        result.put("engine", "DJL " + ai.djl.engine.Engine.getEngine("PyTorch").getVersion());
+        result.put("engine", "DJL " + Engine.getEngine("PyTorch").getVersion());
         result.put("threads", AugurEngine.threads());
         return JSON.writeValueAsString(result);
     }
@@ -103,7 +121,7 @@ public final class ReferenceRun {
     }
 
     private static String lastLine(String s) {
-        String[] lines = s.strip().split("\n");
+        String[] lines = s.strip().split("\n", -1);
         return lines.length == 0 ? "" : lines[lines.length - 1];
     }
 }

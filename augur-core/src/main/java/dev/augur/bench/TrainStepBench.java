@@ -3,18 +3,19 @@ package dev.augur.bench;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.augur.io.AtomicFiles;
 import dev.augur.engine.AugurEngine;
+import dev.augur.io.AtomicFiles;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.FrameLoss;
 import dev.augur.train.Objective;
 import dev.augur.train.ScheduledSampling;
-import dev.augur.video.FramePredictionConfig;
 import dev.augur.train.TrainingLoop;
+import dev.augur.video.FramePredictionConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * The train step of the PredRNN setting (batch 8, 10 → 10 frames of 64×64 with patch 4, 2 layers × 64 hidden,
@@ -35,8 +37,8 @@ import java.util.SplittableRandom;
  * ratios; across cells, the PredRNN/ConvLSTM ratios the paper reports (1.11× time, 1.35× memory).
  */
 public final class TrainStepBench {
-    public static final List<String> CELLS = List.of(Architecture.CONVLSTM.id(), Architecture.PREDRNN.id(),
-            Architecture.E3D_LSTM.id());
+    public static final List<String> CELLS =
+            List.of(Architecture.CONVLSTM.id(), Architecture.PREDRNN.id(), Architecture.E3D_LSTM.id());
     public static final int BATCH = 8;
     public static final int LENGTH = 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -49,34 +51,65 @@ public final class TrainStepBench {
      */
     public static ModelSpec spec(String cell) {
         int h = Architecture.of(cell).isEidetic() ? 16 : 64;
-        return new ModelSpec(cell, 1, 64, 64, 4, List.of(h, h), 5, false, false, Architecture.of(cell).hasLayerNorm(), 10);
+        return new ModelSpec(
+                cell,
+                1,
+                64,
+                64,
+                4,
+                List.of(h, h),
+                5,
+                false,
+                false,
+                Architecture.of(cell).hasLayerNorm(),
+                10);
     }
 
     /** One cell on both engines. */
-    public record CellReport(String cell, ReferenceRun.Side djl, ReferenceRun.Side pytorch, double timeRatio,
-                             double memoryRatio) {}
+    public record CellReport(
+            String cell, ReferenceRun.Side djl, ReferenceRun.Side pytorch, double timeRatio, double memoryRatio) {}
 
     public record Report(List<CellReport> cells) {
         public String describe() {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "Train step, batch %d, 10->10 frames, 64x64 patch 4, 2x64 hidden (e3d_lstm: 2x16), 5x5 (predrnn, e3d_lstm: + layer norm)%n",
+            StringBuilder b = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "Train step, batch %d, 10->10 frames, 64x64 patch 4, 2x64 hidden (e3d_lstm: 2x16), 5x5 "
+                            + "(predrnn, e3d_lstm: + layer norm)%n",
                     BATCH));
             for (CellReport c : cells) {
                 for (ReferenceRun.Side s : List.of(c.djl(), c.pytorch())) {
-                    b.append(String.format(Locale.ROOT, "  %-9s %-22s median %.3f s/step = %.1f s/100 batches (min %.3f), "
-                                    + "peak RSS %.0f MB, %d threads %s%n", c.cell(), s.engine(), s.medianSeconds(),
-                            s.secondsPer100Batches(), s.minSeconds(), s.peakMb(), s.threads(), s.note()));
+                    b.append(String.format(
+                            Locale.ROOT,
+                            "  %-9s %-22s median %.3f s/step = %.1f s/100 batches (min %.3f), "
+                                    + "peak RSS %.0f MB, %d threads %s%n",
+                            c.cell(),
+                            s.engine(),
+                            s.medianSeconds(),
+                            s.secondsPer100Batches(),
+                            s.minSeconds(),
+                            s.peakMb(),
+                            s.threads(),
+                            s.note()));
                 }
-                b.append(Double.isNaN(c.timeRatio()) ? "  ratio: not measured (" + c.pytorch().note() + ")\n"
-                        : String.format(Locale.ROOT, "  %-9s DJL/PyTorch time ratio %.3f (goal <= 1.10), peak memory ratio %.2f%n",
-                        c.cell(), c.timeRatio(), c.memoryRatio()));
+                b.append(
+                        Double.isNaN(c.timeRatio())
+                                ? "  ratio: not measured (" + c.pytorch().note() + ")\n"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "  %-9s DJL/PyTorch time ratio %.3f (goal <= 1.10), peak memory ratio %.2f%n",
+                                        c.cell(),
+                                        c.timeRatio(),
+                                        c.memoryRatio()));
             }
             CellReport conv = find(Architecture.CONVLSTM.id());
             CellReport pred = find(Architecture.PREDRNN.id());
             if (conv != null && pred != null) {
-                b.append(String.format(Locale.ROOT, "  PredRNN/ConvLSTM: DJL time %.2fx memory %.2fx; PyTorch time %.2fx memory %.2fx"
+                b.append(String.format(
+                        Locale.ROOT,
+                        "  PredRNN/ConvLSTM: DJL time %.2fx memory %.2fx; PyTorch time %.2fx memory %.2fx"
                                 + " (paper, TensorFlow on a GPU: 1.11x, 1.35x)%n",
-                        pred.djl().medianSeconds() / conv.djl().medianSeconds(), pred.djl().peakMb() / conv.djl().peakMb(),
+                        pred.djl().medianSeconds() / conv.djl().medianSeconds(),
+                        pred.djl().peakMb() / conv.djl().peakMb(),
                         pred.pytorch().medianSeconds() / conv.pytorch().medianSeconds(),
                         pred.pytorch().peakMb() / conv.pytorch().peakMb()));
             }
@@ -88,7 +121,8 @@ public final class TrainStepBench {
         }
     }
 
-    public static Report run(List<String> cells, int steps, int warmup, int rounds, String python, Path script, Path out)
+    public static Report run(
+            List<String> cells, int steps, int warmup, int rounds, String python, Path script, Path out)
             throws IOException {
         List<CellReport> reports = new ArrayList<>();
         for (String cell : cells) {
@@ -110,11 +144,20 @@ public final class TrainStepBench {
         ReferenceRun.Side djl = null;
         ReferenceRun.Side torch = null;
         int perRound = Math.max(1, steps / rounds);
-        List<String> args = List.of("--cell", cell, "--steps", Integer.toString(perRound), "--warmup",
-                Integer.toString(warmup), "--threads", Integer.toString(AugurEngine.threads()), "--hidden",
-                spec(cell).hidden().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        List<String> args = List.of(
+                "--cell",
+                cell,
+                "--steps",
+                Integer.toString(perRound),
+                "--warmup",
+                Integer.toString(warmup),
+                "--threads",
+                Integer.toString(AugurEngine.threads()),
+                "--hidden",
+                spec(cell).hidden().stream().map(String::valueOf).collect(Collectors.joining(",")));
         for (int r = 0; r < rounds; r++) {
-            ReferenceRun.Side d = ReferenceRun.child(ReferenceRun.java(TrainStepBench.class), args, djlTimes, "DJL side");
+            ReferenceRun.Side d =
+                    ReferenceRun.child(ReferenceRun.java(TrainStepBench.class), args, djlTimes, "DJL side");
             djl = djl == null || d.peakMb() > djl.peakMb() ? d : djl;
             ReferenceRun.Side t = Files.isRegularFile(script)
                     ? ReferenceRun.child(List.of(python, script.toString()), args, torchTimes, "PyTorch reference")
@@ -128,13 +171,16 @@ public final class TrainStepBench {
         if (torch.note().isEmpty()) {
             torch = ReferenceRun.withMedian(torch, torchTimes);
         }
-        return new CellReport(cell, djl, torch, djl.medianSeconds() / torch.medianSeconds(), djl.peakMb() / torch.peakMb());
+        return new CellReport(
+                cell, djl, torch, djl.medianSeconds() / torch.medianSeconds(), djl.peakMb() / torch.peakMb());
     }
 
     /** The DJL side in a process of its own: {@code --cell C --steps N --warmup W}; prints one JSON line. */
     public static void main(String[] args) throws IOException {
         Map<String, String> a = ReferenceRun.arguments(args);
-        List<Double> times = measureDjl(a.getOrDefault("--cell", Architecture.CONVLSTM.id()), Integer.parseInt(a.getOrDefault("--steps", "10")),
+        List<Double> times = measureDjl(
+                a.getOrDefault("--cell", Architecture.CONVLSTM.id()),
+                Integer.parseInt(a.getOrDefault("--steps", "10")),
                 Integer.parseInt(a.getOrDefault("--warmup", "3")));
         System.out.println(ReferenceRun.result(times));
     }
@@ -143,15 +189,24 @@ public final class TrainStepBench {
         AugurEngine.cpu();
         ModelSpec spec = spec(cell);
         float[] clipData = randomClip(new SplittableRandom(3));
-        FramePredictionConfig config = new FramePredictionConfig(warmup + steps, BATCH, LENGTH, 1e-3, "l2", 0, ScheduledSampling.linear(0.5, 0),
-                false, 3, Integer.MAX_VALUE);
+        FramePredictionConfig config = new FramePredictionConfig(
+                warmup + steps,
+                BATCH,
+                LENGTH,
+                1e-3,
+                "l2",
+                0,
+                ScheduledSampling.linear(0.5, 0),
+                false,
+                3,
+                Integer.MAX_VALUE);
         ScheduledSampling sampling = config.sampling();
         Path scratch = Files.createTempDirectory("augur-bench");
         Path ckpt = scratch.resolve("checkpoint.npz");
         try (NDManager manager = NDManager.newBaseManager();
-             FramePredictor model = FramePredictor.create(spec, manager, 3)) {
+                FramePredictor model = FramePredictor.create(spec, manager, 3)) {
             Objective objective = (m, step) -> {
-                NDArray clip = m.create(clipData, new ai.djl.ndarray.types.Shape(BATCH, LENGTH, 1, 64, 64));
+                NDArray clip = m.create(clipData, new Shape(BATCH, LENGTH, 1, 64, 64));
                 NDArray mask = sampling.mask(m, 3, step, BATCH, spec.inputLength(), LENGTH);
                 return FrameLoss.of("l2", model.forward(clip, mask), clip.get(new NDIndex(":, 1:")));
             };

@@ -1,5 +1,6 @@
 package dev.augur.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -34,7 +35,8 @@ public final class BouncingBalls extends GeneratedClips {
                 throw new IllegalArgumentException("radius must be > 0 and leave room for the balls, got " + radius);
             }
             if (!(speed > 0) || speed >= radius) {
-                throw new IllegalArgumentException("speed must be in (0, radius) so balls cannot jump through each other, got " + speed);
+                throw new IllegalArgumentException(
+                        "speed must be in (0, radius) so balls cannot jump through each other, got " + speed);
             }
         }
 
@@ -56,7 +58,6 @@ public final class BouncingBalls extends GeneratedClips {
     public Config config() {
         return config;
     }
-
 
     @Override
     Clips draw(SplittableRandom rng, int count, int length, boolean test) {
@@ -156,7 +157,7 @@ public final class BouncingBalls extends GeneratedClips {
                 double y = (yPix + 0.5) * scale;
                 for (int xPix = 0; xPix < size; xPix++) {
                     double x = (xPix + 0.5) * scale;
-                    java.util.Arrays.fill(value, 0f);
+                    Arrays.fill(value, 0f);
                     for (double[] ball : track[t]) {
                         double d2 = ((x - ball[0]) * (x - ball[0]) + (y - ball[1]) * (y - ball[1])) / r2;
                         double a = Math.exp(-(d2 * d2 * d2 * d2));
@@ -178,5 +179,4 @@ public final class BouncingBalls extends GeneratedClips {
             }
         }
     }
-
 }

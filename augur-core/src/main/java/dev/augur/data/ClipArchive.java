@@ -1,5 +1,6 @@
 package dev.augur.data;
 
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
@@ -14,8 +15,9 @@ public final class ClipArchive implements ClipSource {
 
     public ClipArchive(Clips train, Clips test, long seed) {
         if (train.channels() != test.channels() || train.height() != test.height() || train.width() != test.width()) {
-            throw new IllegalArgumentException("training frames are " + train.channels() + "x" + train.height() + "x"
-                    + train.width() + " but test frames are " + test.channels() + "x" + test.height() + "x" + test.width());
+            throw new IllegalArgumentException(
+                    "training frames are " + train.channels() + "x" + train.height() + "x" + train.width()
+                            + " but test frames are " + test.channels() + "x" + test.height() + "x" + test.width());
         }
         this.train = train;
         this.test = test;
@@ -38,8 +40,8 @@ public final class ClipArchive implements ClipSource {
     }
 
     @Override
-    public java.util.OptionalInt testCount(int length) {
-        return java.util.OptionalInt.of(test.count());
+    public OptionalInt testCount(int length) {
+        return OptionalInt.of(test.count());
     }
 
     @Override
@@ -59,14 +61,16 @@ public final class ClipArchive implements ClipSource {
     public Clips testSet(int count, int length) {
         requireLength(test, length, "test");
         if (count > test.count()) {
-            throw new IllegalArgumentException("asked for " + count + " test sequences, the test data has " + test.count());
+            throw new IllegalArgumentException(
+                    "asked for " + count + " test sequences, the test data has " + test.count());
         }
         return test.sequences(0, count).frames(0, length);
     }
 
     private static void requireLength(Clips clips, int length, String what) {
         if (length > clips.length()) {
-            throw new IllegalArgumentException(what + " sequences have " + clips.length() + " frames, " + length + " needed");
+            throw new IllegalArgumentException(
+                    what + " sequences have " + clips.length() + " frames, " + length + " needed");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.augur.data;
 
+import java.util.OptionalInt;
+
 /**
  * Where training and test sequences come from. Training batches are a pure function of (seed, step), so a
  * resumed run sees exactly the batches an uninterrupted one would have seen.
@@ -18,7 +20,7 @@ public interface ClipSource {
     Clips testSet(int count, int length);
 
     /** How many test sequences of {@code length} frames a finite data set holds; empty for generated data. */
-    default java.util.OptionalInt testCount(int length) {
-        return java.util.OptionalInt.empty();
+    default OptionalInt testCount(int length) {
+        return OptionalInt.empty();
     }
 }

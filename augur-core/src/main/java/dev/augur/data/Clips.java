@@ -53,7 +53,7 @@ public record Clips(float[] data, int count, int length, int channels, int heigh
         if (s.dimension() != 5) {
             throw new IllegalArgumentException("expected [N, T, C, H, W], got " + s);
         }
-        return new Clips(array.toFloatArray(), (int) s.get(0), (int) s.get(1), (int) s.get(2), (int) s.get(3),
-                (int) s.get(4));
+        return new Clips(
+                array.toFloatArray(), (int) s.get(0), (int) s.get(1), (int) s.get(2), (int) s.get(3), (int) s.get(4));
     }
 }

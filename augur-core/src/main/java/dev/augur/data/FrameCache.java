@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +37,8 @@ public final class FrameCache {
         if ("off".equalsIgnoreCase(env)) {
             return null;
         }
-        return env != null && !env.isBlank() ? Path.of(env)
+        return env != null && !env.isBlank()
+                ? Path.of(env)
                 : Path.of(System.getProperty("user.home"), ".cache", "augur", "frames");
     }
 
@@ -50,7 +52,6 @@ public final class FrameCache {
     }
 
     public static FrameSource open(Path video, VideoReader.Options options, Path root) throws IOException {
-        VideoReader reader = null;
         Path dir = root.resolve(key(video, options));
         if (Files.isRegularFile(dir.resolve("complete"))) {
             try {
@@ -59,14 +60,21 @@ public final class FrameCache {
                 // fall through: decode again and rewrite the cache
             }
         }
-        reader = VideoReader.open(video, options);
-        return new Recording(reader, dir, options);
+        return new Recording(VideoReader.open(video, options), dir, options);
     }
 
     static String key(Path video, VideoReader.Options o) throws IOException {
         BasicFileAttributes a = Files.readAttributes(video, BasicFileAttributes.class);
-        String id = String.format(Locale.ROOT, "%s|%d|%d|%dx%d@%.6f|%s", video.toAbsolutePath().normalize(), a.size(),
-                a.lastModifiedTime().toMillis(), o.width(), o.height(), o.fps(), o.roi());
+        String id = String.format(
+                Locale.ROOT,
+                "%s|%d|%d|%dx%d@%.6f|%s",
+                video.toAbsolutePath().normalize(),
+                a.size(),
+                a.lastModifiedTime().toMillis(),
+                o.width(),
+                o.height(),
+                o.fps(),
+                o.roi());
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 12);
@@ -125,7 +133,8 @@ public final class FrameCache {
             if (inChunk == 0) {
                 return;
             }
-            try (DeflaterOutputStream out = new DeflaterOutputStream(Files.newOutputStream(tmp.resolve(chunkName(chunks))))) {
+            try (DeflaterOutputStream out =
+                    new DeflaterOutputStream(Files.newOutputStream(tmp.resolve(chunkName(chunks))))) {
                 out.write(chunk, 0, inChunk * pixels);
             }
             chunks++;
@@ -141,7 +150,7 @@ public final class FrameCache {
                 out.writeInt(frames);
             }
             AtomicFiles.deleteTree(dir);
-            Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             finished = true;
         }
 
@@ -183,9 +192,11 @@ public final class FrameCache {
             if (index % CHUNK == 0) {
                 int n = Math.min(CHUNK, frames - index);
                 chunk = new byte[n * pixels];
-                try (InputStream in = new InflaterInputStream(Files.newInputStream(dir.resolve(chunkName(index / CHUNK))))) {
+                try (InputStream in =
+                        new InflaterInputStream(Files.newInputStream(dir.resolve(chunkName(index / CHUNK))))) {
                     if (in.readNBytes(chunk, 0, chunk.length) != chunk.length) {
-                        throw new IOException(dir + ": frame cache chunk " + index / CHUNK + " is truncated; delete the folder");
+                        throw new IOException(
+                                dir + ": frame cache chunk " + index / CHUNK + " is truncated; delete the folder");
                     }
                 }
             }

@@ -3,6 +3,7 @@ package dev.augur.data;
 import dev.augur.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * LeCun's IDX format of the MNIST files: a big-endian magic (two zero bytes, type 0x08 = unsigned byte, rank),
@@ -27,10 +29,12 @@ public final class IdxFiles {
             throw new NoSuchFileException(file.toString(), null, "no such IDX file");
         }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             DataInputStream in = new DataInputStream(file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw)) {
+                DataInputStream in =
+                        new DataInputStream(file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw)) {
             int magic = in.readInt();
             if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xFF) != 0x08) {
-                throw new IOException(file + ": not an unsigned-byte IDX file (magic 0x" + Integer.toHexString(magic) + ")");
+                throw new IOException(
+                        file + ": not an unsigned-byte IDX file (magic 0x" + Integer.toHexString(magic) + ")");
             }
             int rank = magic & 0xFF;
             if (rank < 1 || rank > 4) {
@@ -53,7 +57,7 @@ public final class IdxFiles {
             return new Idx(dims, data);
         } catch (EOFException e) {
             throw new IOException(file + ": truncated IDX file (fewer bytes than its header promises)", e);
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new IOException(file + ": corrupt gzip data (" + e.getMessage() + ")", e);
         }
     }
@@ -61,7 +65,7 @@ public final class IdxFiles {
     /** Writes bytes as a plain IDX file, atomically (test fixtures and small exports). */
     public static void write(Path file, int[] dims, byte[] data) throws IOException {
         AtomicFiles.write(file, out -> {
-            java.io.DataOutputStream d = new java.io.DataOutputStream(out);
+            DataOutputStream d = new DataOutputStream(out);
             d.writeInt(0x0800 | dims.length);
             for (int x : dims) {
                 d.writeInt(x);

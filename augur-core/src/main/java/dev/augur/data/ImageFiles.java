@@ -9,14 +9,20 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
-/** Frame images on disk (PNG, JPEG, BMP, GIF): which files are images, reading one with errors that name it, resizing. */
+/**
+ * Frame images on disk (PNG, JPEG, BMP, GIF): which files are images, reading one with errors that name it, resizing.
+ */
 final class ImageFiles {
     private ImageFiles() {}
 
     static boolean isImage(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(file) && (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg")
-                || name.endsWith(".bmp") || name.endsWith(".gif"));
+        return Files.isRegularFile(file)
+                && (name.endsWith(".png")
+                        || name.endsWith(".jpg")
+                        || name.endsWith(".jpeg")
+                        || name.endsWith(".bmp")
+                        || name.endsWith(".gif"));
     }
 
     static BufferedImage read(Path file) throws IOException {

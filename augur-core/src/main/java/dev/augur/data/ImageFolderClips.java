@@ -54,8 +54,8 @@ abstract class ImageFolderClips extends SquareClipSource {
     public final Clips testSet(int count, int length) {
         Clips all = windows(false, length);
         if (count > all.count()) {
-            throw new IllegalArgumentException(root + ": asked for " + count + " test windows, the test split gives "
-                    + all.count());
+            throw new IllegalArgumentException(
+                    root + ": asked for " + count + " test windows, the test split gives " + all.count());
         }
         return all.sequences(0, count);
     }

@@ -34,7 +34,8 @@ public final class ImageFolderVideo implements FrameSource {
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(ImageFiles::isImage).sorted(Comparator.comparing(p -> naturalKey(p.getFileName().toString())))
+            files = s.filter(ImageFiles::isImage)
+                    .sorted(Comparator.comparing(p -> naturalKey(p.getFileName().toString())))
                     .toList();
         }
         if (files.isEmpty()) {

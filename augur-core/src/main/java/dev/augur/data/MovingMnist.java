@@ -45,7 +45,10 @@ public final class MovingMnist extends GeneratedClips {
     }
 
     public MovingMnist(Config config, long seed) throws IOException {
-        this(config, seed, MnistDigits.read(Path.of(config.mnistDir()), MnistDigits.TRAIN),
+        this(
+                config,
+                seed,
+                MnistDigits.read(Path.of(config.mnistDir()), MnistDigits.TRAIN),
                 MnistDigits.read(Path.of(config.mnistDir()), MnistDigits.TEST));
     }
 
@@ -56,7 +59,6 @@ public final class MovingMnist extends GeneratedClips {
         this.test = test;
     }
 
-
     @Override
     Clips draw(SplittableRandom rng, int count, int length, boolean testDigits) {
         MnistDigits source = testDigits ? test : train;
@@ -66,8 +68,12 @@ public final class MovingMnist extends GeneratedClips {
         for (int s = 0; s < count; s++) {
             for (int d = 0; d < config.digits(); d++) {
                 int digit = rng.nextInt(source.count());
-                drawDigit(source, digit, trajectory(rng, length, size - source.rows(), size - source.cols()),
-                        data, s * per);
+                drawDigit(
+                        source,
+                        digit,
+                        trajectory(rng, length, size - source.rows(), size - source.cols()),
+                        data,
+                        s * per);
             }
         }
         return new Clips(data, count, length, 1, size, size);

@@ -1,9 +1,9 @@
 package dev.augur.data;
 
-import dev.augur.io.AtomicFiles;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import dev.augur.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,8 @@ public final class NumpyFiles {
             return list;
         } catch (IOException e) {
             throw e.getMessage() != null && e.getMessage().contains(file.toString())
-                    ? e : new IOException(file + ": not a readable NumPy file (" + e.getMessage() + ")", e);
+                    ? e
+                    : new IOException(file + ": not a readable NumPy file (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
             throw new IOException(file + ": not a readable NumPy file (" + e + ")", e);
         }

@@ -44,7 +44,8 @@ public final class PredRnnNpz {
                 long outStart = c[2 * n + 2 * i];
                 long outLength = c[2 * n + 2 * i + 1];
                 if (inLength + outLength != length) {
-                    throw new IOException(file + ": clip " + i + " has " + (inLength + outLength) + " frames, clip 0 has " + length);
+                    throw new IOException(
+                            file + ": clip " + i + " has " + (inLength + outLength) + " frames, clip 0 has " + length);
                 }
                 copy(pixels, inStart, inLength, out, (long) i * length, frame, rs.get(0), file, i);
                 copy(pixels, outStart, outLength, out, (long) i * length + inLength, frame, rs.get(0), file, i);
@@ -56,7 +57,8 @@ public final class PredRnnNpz {
     private static NDArray require(NDList arrays, String name, Path file) throws IOException {
         NDArray a = arrays.get(name);
         if (a == null) {
-            throw new IOException(file + ": no '" + name + "' array (a predrnn/e3d .npz has clips, dims, input_raw_data)");
+            throw new IOException(
+                    file + ": no '" + name + "' array (a predrnn/e3d .npz has clips, dims, input_raw_data)");
         }
         return a;
     }
@@ -66,7 +68,8 @@ public final class PredRnnNpz {
             return raw.toType(DataType.FLOAT32, false).div(255f).toFloatArray();
         }
         if (!raw.getDataType().isFloating()) {
-            throw new IOException(file + ": input_raw_data has type " + raw.getDataType() + " (float or uint8 expected)");
+            throw new IOException(
+                    file + ": input_raw_data has type " + raw.getDataType() + " (float or uint8 expected)");
         }
         float[] v = raw.toType(DataType.FLOAT32, false).toFloatArray();
         for (float x : v) {
@@ -77,8 +80,9 @@ public final class PredRnnNpz {
         return v;
     }
 
-    private static void copy(float[] from, long start, long count, float[] to, long toFrame, int frame, long frames,
-                             Path file, int clip) throws IOException {
+    private static void copy(
+            float[] from, long start, long count, float[] to, long toFrame, int frame, long frames, Path file, int clip)
+            throws IOException {
         if (start < 0 || count < 0 || start + count > frames) {
             throw new IOException(file + ": clip " + clip + " frames [" + start + ", " + (start + count)
                     + ") lie outside input_raw_data's " + frames + " frames");
@@ -89,12 +93,14 @@ public final class PredRnnNpz {
     /** Writes sequences as a predrnn .npz: the first {@code inputLength} frames of each are its inputs. */
     public static void write(Path file, Clips clips, int inputLength, NDManager manager) throws IOException {
         if (inputLength < 1 || inputLength >= clips.length()) {
-            throw new IllegalArgumentException("input length must be in [1, " + (clips.length() - 1) + "], got " + inputLength);
+            throw new IllegalArgumentException(
+                    "input length must be in [1, " + (clips.length() - 1) + "], got " + inputLength);
         }
         try (NDManager m = manager.newSubManager()) {
             int n = clips.count();
             int t = clips.length();
-            NDArray raw = m.create(clips.data(), new Shape((long) n * t, clips.channels(), clips.height(), clips.width()));
+            NDArray raw =
+                    m.create(clips.data(), new Shape((long) n * t, clips.channels(), clips.height(), clips.width()));
             raw.setName("input_raw_data");
             int[] c = new int[4 * n];
             for (int i = 0; i < n; i++) {

@@ -44,10 +44,18 @@ public final class RadarEchoes extends GeneratedClips {
         this.config = config;
     }
 
-
     /** One storm cell: born at {@code birth}, alive for {@code life} frames, moving with wind + own drift. */
-    private record Cell(double x, double y, double vx, double vy, double sigmaA, double sigmaB, double angle,
-                        double peak, double birth, double life) {
+    private record Cell(
+            double x,
+            double y,
+            double vx,
+            double vy,
+            double sigmaA,
+            double sigmaB,
+            double angle,
+            double peak,
+            double birth,
+            double life) {
         double strength(double t) {
             double f = (t - birth) / life;
             return f <= 0 || f >= 1 ? 0 : peak * Math.sin(Math.PI * f);
@@ -67,16 +75,23 @@ public final class RadarEchoes extends GeneratedClips {
             Cell[] cells = new Cell[n];
             for (int c = 0; c < n; c++) {
                 double life = length * (0.6 + rng.nextDouble() * 1.4);
-                cells[c] = new Cell(rng.nextDouble() * size - wx * length / 2, rng.nextDouble() * size - wy * length / 2,
-                        wx + rng.nextGaussian() * 0.2, wy + rng.nextGaussian() * 0.2,
-                        size * (0.04 + rng.nextDouble() * 0.08), size * (0.03 + rng.nextDouble() * 0.05),
-                        rng.nextDouble() * Math.PI, 0.6 + rng.nextDouble() * 1.6,
-                        -life * rng.nextDouble() * 0.8, life);
+                cells[c] = new Cell(
+                        rng.nextDouble() * size - wx * length / 2,
+                        rng.nextDouble() * size - wy * length / 2,
+                        wx + rng.nextGaussian() * 0.2,
+                        wy + rng.nextGaussian() * 0.2,
+                        size * (0.04 + rng.nextDouble() * 0.08),
+                        size * (0.03 + rng.nextDouble() * 0.05),
+                        rng.nextDouble() * Math.PI,
+                        0.6 + rng.nextDouble() * 1.6,
+                        -life * rng.nextDouble() * 0.8,
+                        life);
             }
             double[][] waves = new double[4][];
             for (int k = 0; k < waves.length; k++) {
-                waves[k] = new double[] {(rng.nextDouble() - 0.5) * 0.5, (rng.nextDouble() - 0.5) * 0.5,
-                        rng.nextDouble() * 2 * Math.PI};
+                waves[k] = new double[] {
+                    (rng.nextDouble() - 0.5) * 0.5, (rng.nextDouble() - 0.5) * 0.5, rng.nextDouble() * 2 * Math.PI
+                };
             }
             render(cells, waves, wx, wy, data, s * length * size * size, length);
         }

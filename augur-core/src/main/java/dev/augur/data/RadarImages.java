@@ -38,7 +38,9 @@ public final class RadarImages extends ImageFolderClips {
         this.stride = config.stride();
         for (String split : List.of("train", "test")) {
             if (!Files.isDirectory(root.resolve(split))) {
-                throw new NoSuchFileException(root.resolve(split).toString(), null,
+                throw new NoSuchFileException(
+                        root.resolve(split).toString(),
+                        null,
                         "a radar folder needs train/ and test/ sub-folders of recordings");
             }
         }
@@ -72,7 +74,9 @@ public final class RadarImages extends ImageFolderClips {
         List<Path> loose = new ArrayList<>();
         for (Path child : sortedChildren(split)) {
             if (Files.isDirectory(child)) {
-                List<Path> images = sortedChildren(child).stream().filter(ImageFolderClips::isImage).toList();
+                List<Path> images = sortedChildren(child).stream()
+                        .filter(ImageFolderClips::isImage)
+                        .toList();
                 if (!images.isEmpty()) {
                     out.add(images);
                 }

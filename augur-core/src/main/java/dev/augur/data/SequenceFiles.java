@@ -10,13 +10,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
  * Reads one frame sequence a user hands to {@code predict}: an .npy of [T, H, W], [T, C, H, W] (C = 1 or 3),
- * [N, T, C, H, W] (first sequence) or [T, N, H, W] as in {@code mnist_test_seq.npy} (first sequence); a predrnn/e3d .npz ({@code input_raw_data} [frames, C, H, W] and
+ * [N, T, C, H, W] (first sequence) or [T, N, H, W] as in {@code mnist_test_seq.npy} (first sequence); a predrnn/e3d
+ * .npz ({@code input_raw_data} [frames, C, H, W] and
  * {@code clips}: the first clip's input and output frames); or a folder of PNG frames in name order (one
  * channel when every frame is grey, else three). uint8 data
  * is scaled by 1/255; float data must already be in [0, 1]. NaN, wrong ranks and unreadable images are errors
@@ -32,7 +35,7 @@ public final class SequenceFiles {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such file or folder");
         }
-        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".npy") && !name.endsWith(".npz")) {
             throw new IOException(path + ": expected an .npy or .npz file or a folder of PNG frames");
         }
@@ -75,7 +78,10 @@ public final class SequenceFiles {
         switch (s.dimension()) {
             case 3 -> a = a.expandDims(1).expandDims(0);
             // [T, C, H, W] with 1 or 3 channels; otherwise the standard mnist_test_seq.npy layout [T, N, H, W]
-            case 4 -> a = s.get(1) == 1 || s.get(1) == 3 ? a.expandDims(0) : a.get(":, 0:1").expandDims(0);
+            case 4 ->
+                a = s.get(1) == 1 || s.get(1) == 3
+                        ? a.expandDims(0)
+                        : a.get(":, 0:1").expandDims(0);
             case 5 -> a = a.get("0:1");
             default -> throw new IOException(path + ": expected [T, H, W], [T, C, H, W] or [N, T, C, H, W], got " + s);
         }
@@ -102,8 +108,10 @@ public final class SequenceFiles {
     private static Clips readPngFolder(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
-                    .sorted(java.util.Comparator.comparing(p -> ImageFolderVideo.naturalKey(p.getFileName().toString())))
+            files = list.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
+                    .sorted(Comparator.comparing(
+                            p -> ImageFolderVideo.naturalKey(p.getFileName().toString())))
                     .toList();
         }
         if (files.isEmpty()) {

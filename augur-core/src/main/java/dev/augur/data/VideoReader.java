@@ -1,6 +1,8 @@
 package dev.augur.data;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,7 +24,7 @@ public final class VideoReader implements FrameSource {
     }
 
     /** Output geometry and rate; {@code roi} (source pixels) may be null for the whole frame. */
-    public record Options(int height, int width, double fps, Roi roi) implements java.io.Serializable {
+    public record Options(int height, int width, double fps, Roi roi) implements Serializable {
         public Options {
             if (height < 1 || width < 1) {
                 throw new IllegalArgumentException("output size must be positive, got " + width + "x" + height);
@@ -39,10 +41,11 @@ public final class VideoReader implements FrameSource {
     }
 
     /** A region of interest in source pixels. */
-    public record Roi(int x, int y, int width, int height) implements java.io.Serializable {
+    public record Roi(int x, int y, int width, int height) implements Serializable {
         public Roi {
             if (x < 0 || y < 0 || width < 1 || height < 1) {
-                throw new IllegalArgumentException("invalid region of interest " + x + "," + y + " " + width + "x" + height);
+                throw new IllegalArgumentException(
+                        "invalid region of interest " + x + "," + y + " " + width + "x" + height);
             }
         }
     }
@@ -81,7 +84,7 @@ public final class VideoReader implements FrameSource {
      * Reads a video arriving on a stream (standard input, a pipe, a socket) in a container that can be read
      * front to back (MPEG-TS, Matroska/WebM, AVI, fragmented MP4); {@code name} is used in messages.
      */
-    public static VideoReader open(java.io.InputStream stream, String name, Options options) throws IOException {
+    public static VideoReader open(InputStream stream, String name, Options options) throws IOException {
         return open(new FFmpegFrameGrabber(stream, 0), name, options);
     }
 
@@ -103,8 +106,9 @@ public final class VideoReader implements FrameSource {
                 throw new IOException(file + ": has no video stream");
             }
             Roi roi = options.roi();
-            if (roi != null && (roi.x() + roi.width() > grabber.getImageWidth()
-                    || roi.y() + roi.height() > grabber.getImageHeight())) {
+            if (roi != null
+                    && (roi.x() + roi.width() > grabber.getImageWidth()
+                            || roi.y() + roi.height() > grabber.getImageHeight())) {
                 throw new IOException(file + ": region of interest " + roi + " lies outside the "
                         + grabber.getImageWidth() + "x" + grabber.getImageHeight() + " frame");
             }
@@ -145,8 +149,8 @@ public final class VideoReader implements FrameSource {
         if (ended && t >= current.time() + sourceInterval / 2) {
             return null;
         }
-        Decoded pick = previous != null && Math.abs(previous.time() - t) <= Math.abs(current.time() - t)
-                ? previous : current;
+        Decoded pick =
+                previous != null && Math.abs(previous.time() - t) <= Math.abs(current.time() - t) ? previous : current;
         return new GreyFrame(index++, t, pick.pixels());
     }
 
@@ -155,7 +159,8 @@ public final class VideoReader implements FrameSource {
         try {
             frame = grabber.grabImage();
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new IOException(file + ": decoding failed after " + index + " output frames (" + e.getMessage() + ")", e);
+            throw new IOException(
+                    file + ": decoding failed after " + index + " output frames (" + e.getMessage() + ")", e);
         }
         if (frame == null || frame.image == null) {
             return null;

@@ -94,7 +94,8 @@ public final class VideoWriter implements AutoCloseable {
 
     public void write(float[] grey) throws IOException {
         if (grey.length != width * height) {
-            throw new IllegalArgumentException("frame has " + grey.length + " pixels, the video is " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "frame has " + grey.length + " pixels, the video is " + width + "x" + height);
         }
         row.clear();
         for (float v : grey) {

@@ -2,6 +2,7 @@ package dev.augur.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import java.util.Locale;
 
 /**
  * The one place that configures DJL: offline, intra-op threads = cores, inter-op threads = 1, device by flag.
@@ -29,7 +30,8 @@ public final class AugurEngine {
         Engine engine = Engine.getEngine("PyTorch");
         if (wanted.isGpu() && engine.getGpuCount() == 0) {
             throw new IllegalArgumentException(
-                    "--device gpu: no CUDA device or no libtorch CUDA natives on the classpath (this build ships the CPU natives only)");
+                    "--device gpu: no CUDA device or no libtorch CUDA natives on the classpath (this build "
+                            + "ships the CPU natives only)");
         }
         device = wanted;
         return device;
@@ -55,7 +57,7 @@ public final class AugurEngine {
     }
 
     static Device parseDevice(String flag) {
-        String f = flag == null ? "cpu" : flag.trim().toLowerCase(java.util.Locale.ROOT);
+        String f = flag == null ? "cpu" : flag.trim().toLowerCase(Locale.ROOT);
         return switch (f) {
             case "cpu" -> Device.cpu();
             case "gpu", "cuda" -> Device.gpu();

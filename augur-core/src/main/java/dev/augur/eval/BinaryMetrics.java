@@ -87,7 +87,7 @@ public final class BinaryMetrics {
             i = j + 1;
         }
         long p = positives;
-        long n = scores.length - positives;
+        long n = (long) scores.length - positives;
         return (rankSum - p * (p + 1) / 2.0) / ((double) p * n);
     }
 
@@ -117,7 +117,9 @@ public final class BinaryMetrics {
         return best(Comparator.comparingDouble(Threshold::accuracy), true);
     }
 
-    /** What predicting positive at score ≥ {@code threshold} gives (a threshold chosen elsewhere, e.g. on validation). */
+    /**
+     * What predicting positive at score ≥ {@code threshold} gives (a threshold chosen elsewhere, e.g. on validation).
+     */
     public Threshold atThreshold(double threshold) {
         requireBothClasses();
         int tp = 0;
@@ -159,7 +161,8 @@ public final class BinaryMetrics {
                     pos += labels[i];
                 }
             }
-            out.add(new CalibrationBin(lo, hi, n, n == 0 ? Double.NaN : sum / n, n == 0 ? Double.NaN : (double) pos / n));
+            out.add(new CalibrationBin(
+                    lo, hi, n, n == 0 ? Double.NaN : sum / n, n == 0 ? Double.NaN : (double) pos / n));
         }
         return out;
     }

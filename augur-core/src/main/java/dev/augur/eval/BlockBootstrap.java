@@ -60,7 +60,8 @@ public final class BlockBootstrap {
             }
         }
         if (kept < resamples / 2) {
-            throw new IllegalArgumentException("too few usable bootstrap resamples (" + kept + " of " + resamples + ")");
+            throw new IllegalArgumentException(
+                    "too few usable bootstrap resamples (" + kept + " of " + resamples + ")");
         }
         double[] v = Arrays.copyOf(values, kept);
         Arrays.sort(v);

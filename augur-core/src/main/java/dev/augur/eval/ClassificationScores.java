@@ -12,10 +12,17 @@ import java.util.List;
 public final class ClassificationScores {
     private ClassificationScores() {}
 
-    public record PerClass(String name, long support, double precision, double recall, double f1, double averagePrecision) {}
+    public record PerClass(
+            String name, long support, double precision, double recall, double f1, double averagePrecision) {}
 
-    public record Report(List<String> vocabulary, int frames, double accuracy, double macroF1, double macroF1WithoutOther,
-                         List<PerClass> classes, long[][] confusion) {}
+    public record Report(
+            List<String> vocabulary,
+            int frames,
+            double accuracy,
+            double macroF1,
+            double macroF1WithoutOther,
+            List<PerClass> classes,
+            long[][] confusion) {}
 
     /**
      * @param labels        true class per frame (−1 frames are skipped)
@@ -23,7 +30,8 @@ public final class ClassificationScores {
      * @param allowed       [N, C] whether the frame's video labelled each class
      * @param other         the name of the catch-all class, left out of the second macro F1 (null: none)
      */
-    public static Report of(List<String> vocabulary, int[] labels, float[] probabilities, boolean[] allowed, String other) {
+    public static Report of(
+            List<String> vocabulary, int[] labels, float[] probabilities, boolean[] allowed, String other) {
         int c = vocabulary.size();
         int n = labels.length;
         if (probabilities.length != n * c || allowed.length != n * c) {
@@ -74,8 +82,10 @@ public final class ClassificationScores {
             double f1 = support == 0 ? Double.NaN : 2.0 * tp / (2.0 * tp + fp + fn);
             double ap = Double.NaN;
             if (support > 0 && support < truth.size()) {
-                ap = new BinaryMetrics(scores.stream().mapToDouble(Double::doubleValue).toArray(),
-                        truth.stream().mapToInt(Integer::intValue).toArray()).averagePrecision();
+                ap = new BinaryMetrics(
+                                scores.stream().mapToDouble(Double::doubleValue).toArray(),
+                                truth.stream().mapToInt(Integer::intValue).toArray())
+                        .averagePrecision();
             }
             classes.add(new PerClass(vocabulary.get(k), support, precision, recall, f1, ap));
             if (support > 0) {
@@ -87,8 +97,13 @@ public final class ClassificationScores {
                 }
             }
         }
-        return new Report(List.copyOf(vocabulary), scored, scored == 0 ? Double.NaN : (double) correct / scored,
-                countAll == 0 ? Double.NaN : sumAll / countAll, countNoOther == 0 ? Double.NaN : sumNoOther / countNoOther,
-                classes, confusion);
+        return new Report(
+                List.copyOf(vocabulary),
+                scored,
+                scored == 0 ? Double.NaN : (double) correct / scored,
+                countAll == 0 ? Double.NaN : sumAll / countAll,
+                countNoOther == 0 ? Double.NaN : sumNoOther / countNoOther,
+                classes,
+                confusion);
     }
 }

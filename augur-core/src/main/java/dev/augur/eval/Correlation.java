@@ -6,7 +6,8 @@ public final class Correlation {
 
     public static double pearson(double[] a, double[] b) {
         if (a.length != b.length || a.length < 2) {
-            throw new IllegalArgumentException("need two series of equal length >= 2, got " + a.length + " and " + b.length);
+            throw new IllegalArgumentException(
+                    "need two series of equal length >= 2, got " + a.length + " and " + b.length);
         }
         double ma = 0;
         double mb = 0;

@@ -1,5 +1,6 @@
 package dev.augur.eval;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,9 +42,14 @@ public final class FrameMetrics {
      * Everything measured for one model; {@code msePerSequence} (each sequence's MSE per frame averaged over its
      * steps, in test-set order) feeds paired comparisons and is left out of JSON.
      */
-    public record Summary(String model, int sequences, List<Step> steps, Estimate mse, Estimate ssim,
-                          List<ThresholdScores.Scores> thresholds,
-                          @com.fasterxml.jackson.annotation.JsonIgnore double[] msePerSequence) {}
+    public record Summary(
+            String model,
+            int sequences,
+            List<Step> steps,
+            Estimate mse,
+            Estimate ssim,
+            List<ThresholdScores.Scores> thresholds,
+            @JsonIgnore double[] msePerSequence) {}
 
     /** The mean over sequences of (a − b) in MSE per frame, with its paired bootstrap interval. */
     public record Difference(String model, String reference, Estimate mse) {}
@@ -103,12 +109,23 @@ public final class FrameMetrics {
     public Summary summarise(String model, Bootstrap bootstrap) {
         List<Step> out = new ArrayList<>();
         for (int t = 0; t < steps; t++) {
-            out.add(new Step(t + 1, bootstrap.mean(column(0, t)), bootstrap.mean(column(1, t)),
-                    bootstrap.mean(column(2, t)), bootstrap.mean(column(3, t)), bootstrap.mean(column(4, t))));
+            out.add(new Step(
+                    t + 1,
+                    bootstrap.mean(column(0, t)),
+                    bootstrap.mean(column(1, t)),
+                    bootstrap.mean(column(2, t)),
+                    bootstrap.mean(column(3, t)),
+                    bootstrap.mean(column(4, t))));
         }
         double[] mse = overall(0);
-        return new Summary(model, perSequence.size(), out, bootstrap.mean(mse), bootstrap.mean(overall(3)),
-                categorical.stream().map(ThresholdScores::scores).toList(), mse);
+        return new Summary(
+                model,
+                perSequence.size(),
+                out,
+                bootstrap.mean(mse),
+                bootstrap.mean(overall(3)),
+                categorical.stream().map(ThresholdScores::scores).toList(),
+                mse);
     }
 
     private double[] column(int metric, int step) {

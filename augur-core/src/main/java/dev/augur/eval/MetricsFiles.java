@@ -16,7 +16,8 @@ public final class MetricsFiles {
 
     public static void write(List<FrameMetrics.Summary> summaries, Path csv, Path json) throws IOException {
         StringBuilder b = new StringBuilder("model,step,sequences,mse,mse_low,mse_high,mae,mae_low,mae_high,"
-                + "psnr,psnr_low,psnr_high,ssim,ssim_low,ssim_high,cross_entropy,cross_entropy_low,cross_entropy_high\n");
+                + "psnr,psnr_low,psnr_high,ssim,ssim_low,ssim_high,"
+                + "cross_entropy,cross_entropy_low,cross_entropy_high\n");
         for (FrameMetrics.Summary s : summaries) {
             for (FrameMetrics.Step st : s.steps()) {
                 b.append(s.model()).append(',').append(st.step()).append(',').append(s.sequences());

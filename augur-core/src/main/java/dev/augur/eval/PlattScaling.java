@@ -50,8 +50,8 @@ public record PlattScaling(double a, double b) {
             }
         }
         if (pos == 0 || neg == 0) {
-            throw new IllegalArgumentException("Platt scaling needs both classes among the held-out frames, got "
-                    + pos + " positives and " + neg + " negatives");
+            throw new IllegalArgumentException("Platt scaling needs both classes among the held-out frames, got " + pos
+                    + " positives and " + neg + " negatives");
         }
         double hi = (pos + 1.0) / (pos + 2.0);
         double lo = 1.0 / (neg + 2.0);

@@ -31,11 +31,18 @@ public final class ThresholdScores {
         }
     }
 
-    public record Scores(double threshold, long hits, long misses, long falseAlarms, double csi, double pod, double far) {}
+    public record Scores(
+            double threshold, long hits, long misses, long falseAlarms, double csi, double pod, double far) {}
 
     public Scores scores() {
-        return new Scores(threshold, hits, misses, falseAlarms, ratio(hits, hits + misses + falseAlarms),
-                ratio(hits, hits + misses), ratio(falseAlarms, hits + falseAlarms));
+        return new Scores(
+                threshold,
+                hits,
+                misses,
+                falseAlarms,
+                ratio(hits, hits + misses + falseAlarms),
+                ratio(hits, hits + misses),
+                ratio(falseAlarms, hits + falseAlarms));
     }
 
     private static double ratio(long a, long b) {

@@ -11,8 +11,8 @@ package dev.augur.events;
  * @param calmSlope    k (11000)
  * @param calmFraction f (0.2)
  */
-public record AlgorithmicBaseline(int lookback, double rangeThreshold, double rangeSlope, double calmSlope,
-                                  double calmFraction) {
+public record AlgorithmicBaseline(
+        int lookback, double rangeThreshold, double rangeSlope, double calmSlope, double calmFraction) {
     public AlgorithmicBaseline {
         if (lookback < 2) {
             throw new IllegalArgumentException("look-back must be >= 2 frames, got " + lookback);

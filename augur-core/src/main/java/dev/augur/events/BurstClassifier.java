@@ -1,14 +1,18 @@
 package dev.augur.events;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.BatchNormLayer;
 import dev.augur.nn.CellStack;
-import dev.augur.nn.RecurrentCell;
 import dev.augur.nn.PooledClassifier;
+import dev.augur.nn.RecurrentCell;
 import dev.augur.nn.Weights;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,8 +37,16 @@ public final class BurstClassifier implements AutoCloseable {
      *                      from zero
      * @param cell          the recurrent layer: {@code convlstm} (the seed's), {@code predrnn} or {@code memory_flow}
      */
-    public record Spec(int height, int width, int window, int framesPerStep, int hidden, int filter, boolean stateful,
-                       String cell, boolean layerNorm) {
+    public record Spec(
+            int height,
+            int width,
+            int window,
+            int framesPerStep,
+            int hidden,
+            int filter,
+            boolean stateful,
+            String cell,
+            boolean layerNorm) {
         public Spec(int height, int width, int window, int framesPerStep, int hidden, int filter) {
             this(height, width, window, framesPerStep, hidden, filter, false);
         }
@@ -47,23 +59,26 @@ public final class BurstClassifier implements AutoCloseable {
             if (cell == null) {
                 cell = Architecture.CONVLSTM.id(); // bundles written before the backbone was a choice
             }
-            List<String> cells = Architecture.cells().stream().map(Architecture::id).toList();
+            List<String> cells =
+                    Architecture.cells().stream().map(Architecture::id).toList();
             if (!cells.contains(cell)) {
                 throw new IllegalArgumentException("unknown cell '" + cell + "', expected one of " + cells);
             }
             if (layerNorm && !Architecture.of(cell).hasLayerNorm()) {
                 // as predrnn-pytorch's --layer_norm
-                throw new IllegalArgumentException("layer normalisation applies to the predrnn (ST-LSTM) backbone only");
+                throw new IllegalArgumentException(
+                        "layer normalisation applies to the predrnn (ST-LSTM) backbone only");
             }
             if (height < 4 || width < 4) {
                 throw new IllegalArgumentException("frames must be at least 4x4, got " + width + "x" + height);
             }
             if (framesPerStep < 1 || window < framesPerStep || window % framesPerStep != 0) {
-                throw new IllegalArgumentException("window (" + window + ") must be a multiple of frames per step ("
-                        + framesPerStep + ")");
+                throw new IllegalArgumentException(
+                        "window (" + window + ") must be a multiple of frames per step (" + framesPerStep + ")");
             }
             if (hidden < 1 || filter < 1 || filter % 2 == 0) {
-                throw new IllegalArgumentException("hidden must be >= 1 and the filter odd, got " + hidden + ", " + filter);
+                throw new IllegalArgumentException(
+                        "hidden must be >= 1 and the filter odd, got " + hidden + ", " + filter);
             }
         }
 
@@ -91,8 +106,19 @@ public final class BurstClassifier implements AutoCloseable {
     public BurstClassifier(Spec spec, NDManager manager, long seed) {
         this.spec = spec;
         this.weights = new Weights(manager, seed);
-        this.stack = new CellStack(List.of(RecurrentCell.of(Architecture.of(spec.cell()), weights, 0, spec.framesPerStep(), spec.hidden(),
-                spec.filter(), false, spec.layerNorm(), spec.height(), spec.width())), false);
+        this.stack = new CellStack(
+                List.of(RecurrentCell.of(
+                        Architecture.of(spec.cell()),
+                        weights,
+                        0,
+                        spec.framesPerStep(),
+                        spec.hidden(),
+                        spec.filter(),
+                        false,
+                        spec.layerNorm(),
+                        spec.height(),
+                        spec.width())),
+                false);
         this.norm = new BatchNormLayer(weights, "norm", spec.hidden(), false);
         this.head = new PooledClassifier(weights, "head", spec.hidden(), 1);
     }
@@ -123,12 +149,12 @@ public final class BurstClassifier implements AutoCloseable {
         long steps = s.get(1) / spec.framesPerStep();
         NDArray x = frames.reshape(s.get(0), steps, spec.framesPerStep(), spec.height(), spec.width());
         CellStack.State state = stack.initialState(frames.getManager(), s.get(0), spec.height(), spec.width());
-        java.util.List<NDArray> logits = new java.util.ArrayList<>();
+        List<NDArray> logits = new ArrayList<>();
         for (long t = 0; t < steps; t++) {
-            state = stack.step(x.get(new ai.djl.ndarray.index.NDIndex(":, {}", t)), state);
+            state = stack.step(x.get(new NDIndex(":, {}", t)), state);
             logits.add(head.forward(norm.forward(state.output(), training)).reshape(-1));
         }
-        return ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(logits), 1);
+        return NDArrays.stack(new NDList(logits), 1);
     }
 
     /** The carried state of a live stateful forecast and the logit after its last step. */
@@ -138,9 +164,9 @@ public final class BurstClassifier implements AutoCloseable {
      * Advances a carried state by one step of k frames [1, k, H, W] (inference). The new state's arrays live in
      * {@code manager}; the caller closes the previous step's manager once the new state exists.
      */
-    public Carried advance(NDArray stepFrames, CellStack.State previous, ai.djl.ndarray.NDManager manager) {
-        CellStack.State state = previous != null ? previous
-                : stack.initialState(manager, 1, spec.height(), spec.width());
+    public Carried advance(NDArray stepFrames, CellStack.State previous, NDManager manager) {
+        CellStack.State state =
+                previous != null ? previous : stack.initialState(manager, 1, spec.height(), spec.width());
         CellStack.State next = stack.step(stepFrames, state);
         float logit = head.forward(norm.forward(next.output(), false)).getFloat(0, 0);
         return new Carried(next, logit);

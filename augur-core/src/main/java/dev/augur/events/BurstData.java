@@ -1,10 +1,14 @@
 package dev.augur.events;
 
+import dev.augur.data.FrameCache;
+import dev.augur.data.FrameSource;
 import dev.augur.data.VideoReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One recording prepared for the burst forecaster: motion energy at full resolution (seed 000: 120×160), and
@@ -18,8 +22,8 @@ public final class BurstData {
     public record Split(double train, double validation) {
         public Split {
             if (!(train > 0) || !(validation >= 0) || train + validation >= 1) {
-                throw new IllegalArgumentException("train and validation fractions must leave a test block, got "
-                        + train + ", " + validation);
+                throw new IllegalArgumentException(
+                        "train and validation fractions must leave a test block, got " + train + ", " + validation);
             }
         }
 
@@ -28,7 +32,18 @@ public final class BurstData {
         }
     }
 
-    public enum Block { TRAIN, VALIDATION, TEST }
+    public enum Block {
+        TRAIN(0),
+        VALIDATION(1),
+        TEST(2);
+
+        /** Place in time: the blocks follow one another in this order, their ends in {@code blockEnds}. */
+        private final int position;
+
+        Block(int position) {
+            this.position = position;
+        }
+    }
 
     private final Path video;
     private final int height;
@@ -40,8 +55,15 @@ public final class BurstData {
     private final BurstRule rule;
     private final int[] blockEnds; // exclusive ends of train, validation, test in frames
 
-    private BurstData(Path video, int height, int width, byte[][] frames, double[] energy, BurstRule publishedRule,
-                      AlgorithmicBaseline publishedBaseline, Split split) {
+    private BurstData(
+            Path video,
+            int height,
+            int width,
+            byte[][] frames,
+            double[] energy,
+            BurstRule publishedRule,
+            AlgorithmicBaseline publishedBaseline,
+            Split split) {
         this.video = video;
         this.height = height;
         this.width = width;
@@ -51,7 +73,7 @@ public final class BurstData {
         int trainEnd = (int) Math.round(n * split.train());
         int valEnd = (int) Math.round(n * (split.train() + split.validation()));
         this.blockEnds = new int[] {trainEnd, valEnd, n};
-        double[] trainEnergy = java.util.Arrays.copyOf(energy, Math.max(2, trainEnd - 1));
+        double[] trainEnergy = Arrays.copyOf(energy, Math.max(2, trainEnd - 1));
         this.rule = publishedRule.refit(trainEnergy);
         this.labels = rule.labels(energy);
         this.baseline = publishedBaseline.refit(trainEnergy).probabilities(energy);
@@ -61,11 +83,17 @@ public final class BurstData {
      * Reads a recording once: energy at {@code options}' size, frames stored downscaled by {@code factor}
      * (box average).
      */
-    public static BurstData read(Path video, VideoReader.Options options, int factor, Split split, BurstRule rule,
-                                 AlgorithmicBaseline baseline) throws IOException {
+    public static BurstData read(
+            Path video,
+            VideoReader.Options options,
+            int factor,
+            Split split,
+            BurstRule rule,
+            AlgorithmicBaseline baseline)
+            throws IOException {
         if (factor < 1 || options.height() % factor != 0 || options.width() % factor != 0) {
-            throw new IllegalArgumentException("downscale factor " + factor + " must divide " + options.width() + "x"
-                    + options.height());
+            throw new IllegalArgumentException(
+                    "downscale factor " + factor + " must divide " + options.width() + "x" + options.height());
         }
         int h = options.height() / factor;
         int w = options.width() / factor;
@@ -73,13 +101,13 @@ public final class BurstData {
         MotionEnergy meter = new MotionEnergy();
         double[] energy = new double[4096];
         int ne = 0;
-        try (dev.augur.data.FrameSource reader = dev.augur.data.FrameCache.open(video, options)) {
+        try (FrameSource reader = FrameCache.open(video, options)) {
             VideoReader.GreyFrame f;
             while ((f = reader.next()) != null) {
                 double e = meter.push(f.pixels());
                 if (!Double.isNaN(e)) {
                     if (ne == energy.length) {
-                        energy = java.util.Arrays.copyOf(energy, ne * 2);
+                        energy = Arrays.copyOf(energy, ne * 2);
                     }
                     energy[ne++] = e;
                 }
@@ -91,7 +119,7 @@ public final class BurstData {
                     + rule.horizon() + "-frame horizon");
         }
         // energy[t] needs frame t+1: the last frame has none, so it gets the previous value (never labelled anyway)
-        double[] e = java.util.Arrays.copyOf(energy, frames.size());
+        double[] e = Arrays.copyOf(energy, frames.size());
         e[frames.size() - 1] = ne > 0 ? energy[ne - 1] : 0;
         return new BurstData(video, h, w, frames.toArray(new byte[0][]), e, rule, baseline, split);
     }
@@ -162,18 +190,25 @@ public final class BurstData {
      * where the label's window runs past the block's end, and the baseline as computed on the whole recording.
      */
     public BurstSeries series(Block block, double fps) {
-        int start = block.ordinal() == 0 ? 0 : blockEnds[block.ordinal() - 1];
-        int end = blockEnds[block.ordinal()];
+        int start = block.position == 0 ? 0 : blockEnds[block.position - 1];
+        int end = blockEnds[block.position];
         int n = end - start;
-        double[] e = java.util.Arrays.copyOfRange(energy, start, end);
-        int[] l = java.util.Arrays.copyOfRange(labels, start, end);
+        double[] e = Arrays.copyOfRange(energy, start, end);
+        int[] l = Arrays.copyOfRange(labels, start, end);
         for (int t = Math.max(0, n - rule.horizon() - 1); t < n; t++) {
             l[t] = -1;
         }
         double[] time = new double[n];
-        java.util.Arrays.setAll(time, t -> (start + t) / fps);
-        return new BurstSeries(video + " (" + block.name().toLowerCase(java.util.Locale.ROOT) + " block)", start, time, e, l,
-                java.util.Arrays.copyOfRange(baseline, start, end), List.of(), new double[0][]);
+        Arrays.setAll(time, t -> (start + t) / fps);
+        return new BurstSeries(
+                video + " (" + block.name().toLowerCase(Locale.ROOT) + " block)",
+                start,
+                time,
+                e,
+                l,
+                Arrays.copyOfRange(baseline, start, end),
+                List.of(),
+                new double[0][]);
     }
 
     /**
@@ -182,8 +217,8 @@ public final class BurstData {
      * defined. Every {@code stride}-th such frame.
      */
     public int[] eligible(Block block, int window, int lookback, int stride) {
-        int start = block.ordinal() == 0 ? 0 : blockEnds[block.ordinal() - 1];
-        int end = blockEnds[block.ordinal()];
+        int start = block.position == 0 ? 0 : blockEnds[block.position - 1];
+        int end = blockEnds[block.position];
         int first = start + Math.max(window - 1, lookback);
         int last = end - rule.horizon() - 2;
         List<Integer> out = new ArrayList<>();
@@ -195,7 +230,10 @@ public final class BurstData {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Windows ending at frames {@code ts}, [n, W, H, Wd] floats in [0, 1], flipped where asked (bit 0: left-right, bit 1: up-down). */
+    /**
+     * Windows ending at frames {@code ts}, [n, W, H, Wd] floats in [0, 1], flipped where asked (bit 0: left-right, bit
+     * 1: up-down).
+     */
     public float[] windows(int[] ts, int window, int[] flips) {
         int plane = height * width;
         float[] out = new float[ts.length * window * plane];

@@ -1,19 +1,23 @@
 package dev.augur.events;
 
-import dev.augur.io.Json;
 import ai.djl.ndarray.NDManager;
-import dev.augur.io.AtomicFiles;
 import dev.augur.data.VideoReader;
 import dev.augur.eval.PlattScaling;
+import dev.augur.io.AtomicFiles;
+import dev.augur.io.Json;
 import dev.augur.train.Checkpoint;
+import dev.augur.train.LoopConfig;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
 import dev.augur.train.StopRequest;
-import dev.augur.train.LoopConfig;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Train the burst forecaster on the training block of a recording, then score model and refit baseline on the
@@ -27,8 +31,15 @@ public final class BurstExperiment {
      * @param factor    the model reads frames downscaled by this integer factor from 120×160
      * @param stride    score every stride-th eligible frame of the held-out blocks
      */
-    public record Settings(BurstClassifier.Spec model, int factor, int steps, int batchSize, double learningRate,
-                           long seed, int stride, int checkpointEvery) {
+    public record Settings(
+            BurstClassifier.Spec model,
+            int factor,
+            int steps,
+            int batchSize,
+            double learningRate,
+            long seed,
+            int stride,
+            int checkpointEvery) {
         public Settings {
             if (factor < 1 || steps < 1 || batchSize < 1 || stride < 1 || checkpointEvery < 1) {
                 throw new IllegalArgumentException("--factor, --steps, --batch-size and --stride must be >= 1, got "
@@ -45,10 +56,15 @@ public final class BurstExperiment {
         }
     }
 
-    public record Result(BurstEvaluation.Report validation, BurstEvaluation.Report test, double trainPrevalence,
-                         float positiveWeight, TrainingLoop.Result training) {}
+    public record Result(
+            BurstEvaluation.Report validation,
+            BurstEvaluation.Report test,
+            double trainPrevalence,
+            float positiveWeight,
+            TrainingLoop.Result training) {}
 
-    public static Result run(Path video, Settings s, Path out, boolean resume, ProgressListener progress) throws IOException {
+    public static Result run(Path video, Settings s, Path out, boolean resume, ProgressListener progress)
+            throws IOException {
         return run(video, s, out, resume, progress, StopRequest.never());
     }
 
@@ -56,24 +72,32 @@ public final class BurstExperiment {
      * As {@link #run(Path, Settings, Path, boolean, ProgressListener)}; when {@code stop} is requested the run ends
      * after its current step with a checkpoint, and the result holds only the training ({@code training().stopped()}).
      */
-    public static Result run(Path video, Settings s, Path out, boolean resume, ProgressListener progress, StopRequest stop)
+    public static Result run(
+            Path video, Settings s, Path out, boolean resume, ProgressListener progress, StopRequest stop)
             throws IOException {
         VideoReader.Options options = VideoReader.Options.seed000();
-        if (options.height() / s.factor() != s.model().height() || options.width() / s.factor() != s.model().width()) {
-            throw new IllegalArgumentException("model frames " + s.model().width() + "x" + s.model().height()
-                    + " must be 160x120 divided by the factor " + s.factor());
+        if (options.height() / s.factor() != s.model().height()
+                || options.width() / s.factor() != s.model().width()) {
+            throw new IllegalArgumentException("model frames " + s.model().width() + "x"
+                    + s.model().height() + " must be 160x120 divided by the factor " + s.factor());
         }
         Files.createDirectories(out);
         Path checkpoint = out.resolve("checkpoint.npz");
         Checkpoint.refuseOverwrite(checkpoint, resume);
-        BurstData data = BurstData.read(video, options, s.factor(), BurstData.Split.seed000(), BurstRule.seed000(),
+        BurstData data = BurstData.read(
+                video,
+                options,
+                s.factor(),
+                BurstData.Split.seed000(),
+                BurstRule.seed000(),
                 AlgorithmicBaseline.seed000());
         try (NDManager manager = NDManager.newBaseManager();
-             BurstClassifier model = new BurstClassifier(s.model(), manager, s.seed())) {
+                BurstClassifier model = new BurstClassifier(s.model(), manager, s.seed())) {
             BurstTraining objective = new BurstTraining(model, data, s.batchSize(), s.seed());
             LoopConfig config = new LoopConfig(s.steps(), s.learningRate(), 1.0, s.seed(), s.checkpointEvery());
             TrainingLoop.Result training = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
-                    .stoppedBy(stop).run(resume);
+                    .stoppedBy(stop)
+                    .run(resume);
             if (training.stopped()) {
                 return new Result(null, null, Double.NaN, objective.positiveWeight(), training);
             }
@@ -84,23 +108,43 @@ public final class BurstExperiment {
             Held testHeld = score("test", model, data, BurstData.Block.TEST, lookback, s, manager, out);
             PlattScaling modelPlatt = PlattScaling.fit(valHeld.model(), valHeld.labels());
             PlattScaling baselinePlatt = PlattScaling.fit(valHeld.baseline(), valHeld.labels());
-            BurstEvaluation.Report test = testHeld.evaluate(s, val.model().alertThreshold(), val.baseline().alertThreshold())
-                    .withCalibrated(java.util.List.of(
-                            testHeld.calibrated(s.model().displayName() + ", Platt-calibrated", modelPlatt,
-                                    testHeld.model(), val.model().alertThreshold()),
-                            testHeld.calibrated("baseline, Platt-calibrated", baselinePlatt, testHeld.baseline(),
+            BurstEvaluation.Report test = testHeld.evaluate(
+                            s, val.model().alertThreshold(), val.baseline().alertThreshold())
+                    .withCalibrated(List.of(
+                            testHeld.calibrated(
+                                    s.model().displayName() + ", Platt-calibrated",
+                                    modelPlatt,
+                                    testHeld.model(),
+                                    val.model().alertThreshold()),
+                            testHeld.calibrated(
+                                    "baseline, Platt-calibrated",
+                                    baselinePlatt,
+                                    testHeld.baseline(),
                                     val.baseline().alertThreshold())));
             int[] train = data.eligible(BurstData.Block.TRAIN, s.model().window(), 0, 1);
-            double prevalence = BurstRule.prevalence(java.util.Arrays.stream(train).map(t -> data.labels()[t]).toArray());
+            double prevalence = BurstRule.prevalence(
+                    Arrays.stream(train).map(t -> data.labels()[t]).toArray());
             Result r = new Result(val, test, prevalence, objective.positiveWeight(), training);
             // alerts fire at the validation block's Youden threshold: chosen on held-out data, never on the test block
-            TrainingRecord record = new TrainingRecord(TrainingRecord.WEIGHTED_BCE, config, s.batchSize(),
-                    objective.positiveWeight(), "left-right and up-down flips");
-            ModelBundle.save(out.resolve("model"), TASK, new BurstModel(s, val.model().youden().threshold(), modelPlatt), record,
-                    new DataInfo(video.toString(), data.rule()), model.weights());
-            ModelBundle.read(out.resolve("model"), TASK).writeMetrics(java.util.Map.of("validation", val, "test", test));
-            AtomicFiles.writeString(out.resolve("metrics.json"), Json.mapper().writeValueAsString(
-                    java.util.Map.of("validation", val, "test", test, "trainPrevalence", prevalence)));
+            TrainingRecord record = new TrainingRecord(
+                    TrainingRecord.WEIGHTED_BCE,
+                    config,
+                    s.batchSize(),
+                    objective.positiveWeight(),
+                    "left-right and up-down flips");
+            ModelBundle.save(
+                    out.resolve("model"),
+                    TASK,
+                    new BurstModel(s, val.model().youden().threshold(), modelPlatt),
+                    record,
+                    new DataInfo(video.toString(), data.rule()),
+                    model.weights());
+            ModelBundle.read(out.resolve("model"), TASK).writeMetrics(Map.of("validation", val, "test", test));
+            AtomicFiles.writeString(
+                    out.resolve("metrics.json"),
+                    Json.mapper()
+                            .writeValueAsString(
+                                    Map.of("validation", val, "test", test, "trainPrevalence", prevalence)));
             AtomicFiles.writeString(out.resolve("summary.md"), val.table() + "\n" + test.table());
             BurstReport.write(out);
             return r;
@@ -119,25 +163,42 @@ public final class BurstExperiment {
     }
 
     /** Model and baseline probabilities on one block's scored frames. */
-    private record Held(String name, int[] frames, double[] model, double[] baseline, int[] labels, int blockLength,
-                        int horizon) {
+    private record Held(
+            String name, int[] frames, double[] model, double[] baseline, int[] labels, int blockLength, int horizon) {
         BurstEvaluation.Report evaluate(Settings s, double modelThreshold, double baselineThreshold) {
-            return BurstEvaluation.evaluate(name, s.model().displayName(), frames, model, baseline, labels, blockLength,
-                    horizon, modelThreshold, baselineThreshold);
+            return BurstEvaluation.evaluate(
+                    name,
+                    s.model().displayName(),
+                    frames,
+                    model,
+                    baseline,
+                    labels,
+                    blockLength,
+                    horizon,
+                    modelThreshold,
+                    baselineThreshold);
         }
 
         /** Scores of {@code raw} after the map; the alert threshold maps with the probabilities. */
         BurstEvaluation.Scores calibrated(String label, PlattScaling platt, double[] raw, double rawThreshold) {
-            return BurstEvaluation.scores(label, frames, platt.apply(raw), labels, blockLength, horizon,
-                    platt.apply(rawThreshold));
+            return BurstEvaluation.scores(
+                    label, frames, platt.apply(raw), labels, blockLength, horizon, platt.apply(rawThreshold));
         }
     }
 
     /** What the bundle records about the data: the source and the label rule refit on its training block. */
     public record DataInfo(String video, BurstRule rule) {}
 
-    private static Held score(String name, BurstClassifier model, BurstData data, BurstData.Block block, int lookback,
-                              Settings s, NDManager manager, Path out) throws IOException {
+    private static Held score(
+            String name,
+            BurstClassifier model,
+            BurstData data,
+            BurstData.Block block,
+            int lookback,
+            Settings s,
+            NDManager manager,
+            Path out)
+            throws IOException {
         int[] ts = data.eligible(block, s.model().window(), lookback, s.stride());
         double[] p = BurstTraining.score(model, data, ts, manager);
         double[] b = new double[ts.length];
@@ -146,10 +207,18 @@ public final class BurstExperiment {
             b[i] = data.baseline()[ts[i]];
             y[i] = data.labels()[ts[i]];
         }
-        StringBuilder csv = new StringBuilder("frame,time,motion_energy,label,model_probability,baseline_probability\n");
+        StringBuilder csv =
+                new StringBuilder("frame,time,motion_energy,label,model_probability,baseline_probability\n");
         for (int i = 0; i < ts.length; i++) {
-            csv.append(String.format(java.util.Locale.ROOT, "%d,%.4f,%.7f,%d,%.6f,%.6f%n", ts[i], ts[i] / 30.0,
-                    data.energy()[ts[i]], y[i], p[i], b[i]));
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%d,%.4f,%.7f,%d,%.6f,%.6f%n",
+                    ts[i],
+                    ts[i] / 30.0,
+                    data.energy()[ts[i]],
+                    y[i],
+                    p[i],
+                    b[i]));
         }
         AtomicFiles.writeString(out.resolve(name + "_scores.csv"), csv.toString());
         // blocks of about two horizons of frames, so a burst and its lead-up stay together

@@ -3,6 +3,7 @@ package dev.augur.events;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.augur.data.FrameSource;
 import dev.augur.data.VideoReader;
 import dev.augur.nn.SteppedState;
 import dev.augur.train.ModelBundle;
@@ -59,7 +60,7 @@ public final class BurstForecaster implements AutoCloseable {
     }
 
     /** Forecasts every frame of {@code video}; alerts when the probability reaches {@code threshold}. */
-    public int run(dev.augur.data.FrameSource video, double threshold, Sink sink) throws IOException {
+    public int run(FrameSource video, double threshold, Sink sink) throws IOException {
         try (Session session = session(threshold)) {
             VideoReader.GreyFrame f;
             while ((f = video.next()) != null) {
@@ -102,7 +103,8 @@ public final class BurstForecaster implements AutoCloseable {
 
         private byte[] downscale(VideoReader.GreyFrame f) {
             VideoReader.Options o = readerOptions();
-            return BurstData.downscale(f.pixels(), o.height(), o.width(), info.settings().factor());
+            return BurstData.downscale(
+                    f.pixels(), o.height(), o.width(), info.settings().factor());
         }
 
         @Override
@@ -131,8 +133,10 @@ public final class BurstForecaster implements AutoCloseable {
             if ((frames + 1) % k == 0) {
                 BurstClassifier.Spec spec = model.spec();
                 float logit = carried.advance((m, before) -> model.advance(
-                        m.create(step, new Shape(1, k, spec.height(), spec.width())),
-                        before == null ? null : before.state(), m)).logit();
+                                m.create(step, new Shape(1, k, spec.height(), spec.width())),
+                                before == null ? null : before.state(),
+                                m))
+                        .logit();
                 p = 1 / (1 + Math.exp(-logit));
             }
             return p;

@@ -1,5 +1,6 @@
 package dev.augur.events;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Arrays;
  * @param lowFraction b (0.1)
  * @param warmUp      frames before the first labelled one (seed: 4n − 1 = 119; 0 in bundles made before)
  */
-public record BurstRule(int horizon, double minRange, double lowFraction, int warmUp) implements java.io.Serializable {
+public record BurstRule(int horizon, double minRange, double lowFraction, int warmUp) implements Serializable {
     /**
      * The 5–95% span of the seed's real motion energy, the scale its constants were tuned to: measured on the
      * training block of seed 000's published series (0.000602 … 0.002042); an earlier reading of the seed's plots
@@ -44,6 +45,7 @@ public record BurstRule(int horizon, double minRange, double lowFraction, int wa
 
     /** Seed 000's h, c and b; also the defaults of every command line's label flags. */
     public static final int SEED_HORIZON = 45;
+
     public static final double SEED_MIN_RANGE = 0.001;
     public static final double SEED_LOW_FRACTION = 0.1;
 
@@ -88,11 +90,13 @@ public record BurstRule(int horizon, double minRange, double lowFraction, int wa
 
     /** The 5–95% span of a motion-energy series: its scale, robust to a few extreme frames. */
     public static double energySpan(double[] energy) {
-        double[] sorted = Arrays.stream(energy).filter(Double::isFinite).sorted().toArray();
+        double[] sorted =
+                Arrays.stream(energy).filter(Double::isFinite).sorted().toArray();
         if (sorted.length < 2) {
             throw new IllegalArgumentException("need at least two motion-energy values to measure their span");
         }
-        double span = sorted[(int) Math.floor(0.95 * (sorted.length - 1))] - sorted[(int) Math.floor(0.05 * (sorted.length - 1))];
+        double span = sorted[(int) Math.floor(0.95 * (sorted.length - 1))]
+                - sorted[(int) Math.floor(0.05 * (sorted.length - 1))];
         if (!(span > 0)) {
             throw new IllegalArgumentException("motion energy is constant: nothing moves in the training blocks");
         }

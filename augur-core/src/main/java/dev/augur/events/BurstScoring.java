@@ -40,26 +40,38 @@ public final class BurstScoring {
         double baselineThreshold = Double.NaN;
         if (video != null && BurstExperiment.TASK.equals(task)) {
             ModelBundle bundle = ModelBundle.read(model, BurstExperiment.TASK);
-            BurstRule rule = bundle.section("data", BurstExperiment.DataInfo.class).rule();
-            AlgorithmicBaseline baseline = AlgorithmicBaseline.seed000().scaled(rule.minRange() / BurstRule.seed000().minRange());
-            s = VideoLabels.of(video, BurstForecaster.readerOptions(), rule, baseline, false).series();
+            BurstRule rule =
+                    bundle.section("data", BurstExperiment.DataInfo.class).rule();
+            AlgorithmicBaseline baseline = AlgorithmicBaseline.seed000()
+                    .scaled(rule.minRange() / BurstRule.seed000().minRange());
+            s = VideoLabels.of(video, BurstForecaster.readerOptions(), rule, baseline, false)
+                    .series();
             fs.add(videoForecaster(model, video, s.length(), manager));
         } else {
-            s = series != null ? BurstSeries.read(series)
-                    : VideoLabels.of(video, BurstForecaster.readerOptions(), BurstRule.seed000(), AlgorithmicBaseline.seed000(),
-                            false).series();
+            s = series != null
+                    ? BurstSeries.read(series)
+                    : VideoLabels.of(
+                                    video,
+                                    BurstForecaster.readerOptions(),
+                                    BurstRule.seed000(),
+                                    AlgorithmicBaseline.seed000(),
+                                    false)
+                            .series();
             if (task != null) {
                 if (!SeriesForecaster.TASK.equals(task)) {
-                    throw new IllegalArgumentException(model + ": a '" + task + "' model reads video: score it with --video");
+                    throw new IllegalArgumentException(
+                            model + ": a '" + task + "' model reads video: score it with --video");
                 }
                 ForecastComparison.Forecaster f = SeriesExperiment.forecaster(model, s, manager, null);
                 fs.add(f);
                 baselineThreshold = ModelBundle.read(model, SeriesForecaster.TASK)
-                        .section("model", SeriesForecaster.SeriesModel.class).baselineThreshold();
+                        .section("model", SeriesForecaster.SeriesModel.class)
+                        .baselineThreshold();
             }
         }
         for (Map.Entry<String, Path> e : forecasts.entrySet()) {
-            fs.add(new ForecastComparison.Forecaster(e.getKey(), ForecastComparison.readForecasts(e.getValue(), s), Double.NaN));
+            fs.add(new ForecastComparison.Forecaster(
+                    e.getKey(), ForecastComparison.readForecasts(e.getValue(), s), Double.NaN));
         }
         if (Arrays.stream(s.baseline()).anyMatch(Double::isFinite)) {
             fs.add(new ForecastComparison.Forecaster("seed 000 baseline", s.baseline(), baselineThreshold));
@@ -80,16 +92,18 @@ public final class BurstScoring {
         double[] p = new double[frames];
         Arrays.fill(p, Double.NaN);
         try (BurstForecaster f = BurstForecaster.load(model, manager);
-             FrameSource reader = FrameCache.open(video, BurstForecaster.readerOptions())) {
+                FrameSource reader = FrameCache.open(video, BurstForecaster.readerOptions())) {
             f.run(reader, f.threshold(), fc -> {
                 if (fc.frame() < frames) {
                     p[fc.frame()] = fc.probability();
                 }
             });
-            String name = ModelBundle.read(model, BurstExperiment.TASK).section("model", BurstExperiment.BurstModel.class)
-                    .settings().model().displayName();
+            String name = ModelBundle.read(model, BurstExperiment.TASK)
+                    .section("model", BurstExperiment.BurstModel.class)
+                    .settings()
+                    .model()
+                    .displayName();
             return new ForecastComparison.Forecaster(name, p, f.threshold());
         }
     }
-
 }

@@ -3,9 +3,11 @@ package dev.augur.events;
 import dev.augur.data.CsvTable;
 import dev.augur.io.AtomicFiles;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,8 +22,15 @@ import java.util.Locale;
  * @param time         seconds of each frame
  * @param features     extra per-frame columns, [feature][frame]
  */
-public record BurstSeries(String source, int firstFrame, double[] time, double[] energy, int[] labels,
-                          double[] baseline, List<String> featureNames, double[][] features) {
+public record BurstSeries(
+        String source,
+        int firstFrame,
+        double[] time,
+        double[] energy,
+        int[] labels,
+        double[] baseline,
+        List<String> featureNames,
+        double[][] features) {
     static final List<String> FIXED = List.of("frame", "time", "motion_energy", "label", "baseline_probability");
 
     public BurstSeries {
@@ -30,8 +39,8 @@ public record BurstSeries(String source, int firstFrame, double[] time, double[]
             throw new IllegalArgumentException(source + ": columns of unequal length");
         }
         if (featureNames.size() != features.length) {
-            throw new IllegalArgumentException(source + ": " + featureNames.size() + " feature names for "
-                    + features.length + " feature columns");
+            throw new IllegalArgumentException(
+                    source + ": " + featureNames.size() + " feature names for " + features.length + " feature columns");
         }
         featureNames = List.copyOf(featureNames);
     }
@@ -72,8 +81,8 @@ public record BurstSeries(String source, int firstFrame, double[] time, double[]
     public BurstSeries relabelled(BurstRule rule, AlgorithmicBaseline baseline, boolean refit) {
         BurstRule r = refit ? rule.refit(energy) : rule;
         AlgorithmicBaseline b = refit ? baseline.refit(energy) : baseline;
-        return new BurstSeries(source, firstFrame, time, energy, r.labels(energy), b.probabilities(energy), featureNames,
-                features);
+        return new BurstSeries(
+                source, firstFrame, time, energy, r.labels(energy), b.probabilities(energy), featureNames, features);
     }
 
     public double prevalence() {
@@ -88,8 +97,14 @@ public record BurstSeries(String source, int firstFrame, double[] time, double[]
         }
         s.append('\n');
         for (int t = 0; t < energy.length; t++) {
-            s.append(firstFrame + t).append(',').append(String.format(Locale.ROOT, "%.4f", time[t])).append(',')
-                    .append(plain(energy[t])).append(',').append(labels[t]).append(',')
+            s.append(firstFrame + t)
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", time[t]))
+                    .append(',')
+                    .append(plain(energy[t]))
+                    .append(',')
+                    .append(labels[t])
+                    .append(',')
                     .append(Double.isNaN(baseline[t]) ? "" : plain(baseline[t]));
             for (double[] f : features) {
                 s.append(',').append(plain(f[t]));
@@ -101,7 +116,7 @@ public record BurstSeries(String source, int firstFrame, double[] time, double[]
 
     /** The shortest decimal that reads back as the same double, without an exponent. */
     static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).toPlainString();
+        return BigDecimal.valueOf(v).toPlainString();
     }
 
     /** Reads a series CSV; every problem is an error naming the file, the line and the column. */
@@ -118,7 +133,7 @@ public record BurstSeries(String source, int firstFrame, double[] time, double[]
             throw new IOException(file + ": the header must name the columns 'frame' and 'motion_energy', found "
                     + String.join(",", header));
         }
-        if (new java.util.HashSet<>(names).size() != names.size()) {
+        if (new HashSet<>(names).size() != names.size()) {
             throw new IOException(file + ": the header names a column twice: " + String.join(",", header));
         }
         int n = rows.size();
@@ -201,8 +216,13 @@ public record BurstSeries(String source, int firstFrame, double[] time, double[]
                 throw error(c, "must be a number, got '" + s + "'");
             }
             if (!Double.isFinite(v) || v < min || v > max) {
-                throw error(c, "must be a finite number" + (min > -Double.MAX_VALUE ? " in [" + min + ", "
-                        + (max < Double.MAX_VALUE ? max : "∞") + "]" : "") + ", got '" + s + "'");
+                throw error(
+                        c,
+                        "must be a finite number"
+                                + (min > -Double.MAX_VALUE
+                                        ? " in [" + min + ", " + (max < Double.MAX_VALUE ? max : "∞") + "]"
+                                        : "")
+                                + ", got '" + s + "'");
             }
             return v;
         }

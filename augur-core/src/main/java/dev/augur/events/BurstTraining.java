@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.augur.nn.SteppedState;
 import dev.augur.train.ClassificationLoss;
 import dev.augur.train.Objective;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -62,8 +63,8 @@ public final class BurstTraining implements Objective {
             y[i] = data.labels()[ts[i]];
         }
         BurstClassifier.Spec s = model.spec();
-        NDArray windows = manager.create(data.windows(ts, s.window(), flips),
-                new Shape(batchSize, s.window(), s.height(), s.width()));
+        NDArray windows = manager.create(
+                data.windows(ts, s.window(), flips), new Shape(batchSize, s.window(), s.height(), s.width()));
         return ClassificationLoss.binaryCrossEntropy(model.logits(windows, true), manager.create(y), positiveWeight);
     }
 
@@ -91,19 +92,27 @@ public final class BurstTraining implements Objective {
                 mask[i * steps + j] = j >= burnIn && label >= 0 ? 1f : 0f;
             }
         }
-        NDArray frames = manager.create(data.windows(ends, s.window(), flips),
-                new Shape(batchSize, s.window(), s.height(), s.width()));
+        NDArray frames = manager.create(
+                data.windows(ends, s.window(), flips), new Shape(batchSize, s.window(), s.height(), s.width()));
         NDArray logits = model.stepLogits(frames, true);
-        return ClassificationLoss.binaryCrossEntropy(logits, manager.create(y, new Shape(batchSize, steps)),
-                positiveWeight, manager.create(mask, new Shape(batchSize, steps)));
+        return ClassificationLoss.binaryCrossEntropy(
+                logits,
+                manager.create(y, new Shape(batchSize, steps)),
+                positiveWeight,
+                manager.create(mask, new Shape(batchSize, steps)));
     }
 
     /** Burst probabilities at frames {@code ts} (increasing, one block), inference mode. */
     public static double[] score(BurstClassifier model, BurstData data, int[] ts, NDManager manager) {
-        return model.spec().stateful() ? scoreCarried(model, data, ts, manager) : scoreWindows(model, data, ts, manager);
+        return model.spec().stateful()
+                ? scoreCarried(model, data, ts, manager)
+                : scoreWindows(model, data, ts, manager);
     }
 
-    /** The stateful variant reads its block from the first frame on, carrying its state; frame t gets the latest step's probability. */
+    /**
+     * The stateful variant reads its block from the first frame on, carrying its state; frame t gets the latest step's
+     * probability.
+     */
     private static double[] scoreCarried(BurstClassifier model, BurstData data, int[] ts, NDManager manager) {
         BurstClassifier.Spec s = model.spec();
         int k = s.framesPerStep();
@@ -124,8 +133,12 @@ public final class BurstTraining implements Objective {
                 }
                 int last = end;
                 latest = carried.advance((m, before) -> model.advance(
-                        m.create(data.windows(new int[] {last}, k, null), new Shape(1, k, s.height(), s.width())),
-                        before == null ? null : before.state(), m)).logit();
+                                m.create(
+                                        data.windows(new int[] {last}, k, null),
+                                        new Shape(1, k, s.height(), s.width())),
+                                before == null ? null : before.state(),
+                                m))
+                        .logit();
             }
         }
         return out;
@@ -137,9 +150,11 @@ public final class BurstTraining implements Objective {
         int batch = 16;
         for (int from = 0; from < ts.length; from += batch) {
             int to = Math.min(ts.length, from + batch);
-            int[] part = java.util.Arrays.copyOfRange(ts, from, to);
+            int[] part = Arrays.copyOfRange(ts, from, to);
             try (NDManager m = manager.newSubManager()) {
-                NDArray w = m.create(data.windows(part, s.window(), null), new Shape(part.length, s.window(), s.height(), s.width()));
+                NDArray w = m.create(
+                        data.windows(part, s.window(), null),
+                        new Shape(part.length, s.window(), s.height(), s.width()));
                 float[] logits = model.logits(w, false).toFloatArray();
                 for (int i = 0; i < logits.length; i++) {
                     out[from + i] = 1 / (1 + Math.exp(-logits[i]));

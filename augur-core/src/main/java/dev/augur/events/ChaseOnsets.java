@@ -18,7 +18,8 @@ public final class ChaseOnsets {
     /** Start frames of the chases in a {@code chases.csv} written by {@link FishTankSimulator}. */
     public static int[] read(Path csv) throws IOException {
         if (!Files.isRegularFile(csv)) {
-            throw new NoSuchFileException(csv.toString(), null, "no such chases file (written beside a simulated video)");
+            throw new NoSuchFileException(
+                    csv.toString(), null, "no such chases file (written beside a simulated video)");
         }
         List<String> lines = Files.readAllLines(csv);
         if (lines.isEmpty() || !lines.get(0).startsWith("start_frame,")) {
@@ -27,7 +28,7 @@ public final class ChaseOnsets {
         List<Integer> starts = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             try {
-                starts.add(Integer.parseInt(lines.get(i).split(",")[0].trim()));
+                starts.add(Integer.parseInt(lines.get(i).split(",", -1)[0].trim()));
             } catch (NumberFormatException e) {
                 throw new IOException(csv + ": line " + (i + 1) + ": start_frame must be a whole number");
             }
@@ -56,7 +57,14 @@ public final class ChaseOnsets {
 
     /** The same series with chase-onset labels instead of motion-energy labels. */
     public static BurstSeries relabel(BurstSeries s, int[] starts, int horizon) {
-        return new BurstSeries(s.source() + ", chase onsets", s.firstFrame(), s.time(), s.energy(),
-                labels(starts, s.firstFrame(), s.length(), horizon), s.baseline(), s.featureNames(), s.features());
+        return new BurstSeries(
+                s.source() + ", chase onsets",
+                s.firstFrame(),
+                s.time(),
+                s.energy(),
+                labels(starts, s.firstFrame(), s.length(), horizon),
+                s.baseline(),
+                s.featureNames(),
+                s.features());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,11 +23,15 @@ public final class FishLin2021 {
     public static final List<String> BLOCKS = List.of("train", "validation", "test");
     /** The author scored frames 119 … T − 12 of a block: the last 11 frames have no forecast. */
     public static final int UNSCORED_TAIL = 11;
+
     public static final double FPS = 30;
 
     private FishLin2021() {}
 
-    /** One converted block; {@code ruleDisagreements} counts frames where seed 000's rule and the published labels differ. */
+    /**
+     * One converted block; {@code ruleDisagreements} counts frames where seed 000's rule and the published labels
+     * differ.
+     */
     public record Block(String name, BurstSeries series, boolean publishedLabels, int ruleDisagreements) {}
 
     /** The blocks present under {@code root} (a {@code targets/} folder or ../shared/data/fish-lin2021). */
@@ -90,8 +95,8 @@ public final class FishLin2021 {
      * without a label (warm-up, the last h + 1) are −1.
      */
     public static int[] ruleLabels(double[] yTilde) {
-        int[] l = BurstRule.seed000().labels(java.util.Arrays.copyOf(yTilde, yTilde.length - 1));
-        int[] out = java.util.Arrays.copyOf(l, yTilde.length);
+        int[] l = BurstRule.seed000().labels(Arrays.copyOf(yTilde, yTilde.length - 1));
+        int[] out = Arrays.copyOf(l, yTilde.length);
         out[out.length - 1] = -1;
         return out;
     }

@@ -1,13 +1,17 @@
 package dev.augur.events;
 
-import dev.augur.io.AtomicFiles;
 import dev.augur.data.VideoWriter;
+import dev.augur.eval.Correlation;
+import dev.augur.io.AtomicFiles;
 import dev.augur.train.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -44,10 +48,24 @@ public final class FishTankSimulator {
      * @param strokeJitter    frame-to-frame unevenness of a fish's displacement (tail beats within a bout), as a
      *                        fraction of its speed
      */
-    public record Config(int fish, int width, int height, double fps, double cruiseSpeed, double boutRate,
-                         double coastSeconds, double activitySeconds, double activitySpread, double chaseSpeed,
-                         double triggerDistance, double chaseHazard, double chaseSeconds, double cooldownSeconds,
-                         double noise, double brightness, double strokeJitter) {
+    public record Config(
+            int fish,
+            int width,
+            int height,
+            double fps,
+            double cruiseSpeed,
+            double boutRate,
+            double coastSeconds,
+            double activitySeconds,
+            double activitySpread,
+            double chaseSpeed,
+            double triggerDistance,
+            double chaseHazard,
+            double chaseSeconds,
+            double cooldownSeconds,
+            double noise,
+            double brightness,
+            double strokeJitter) {
         public Config {
             if (fish < 2 || fish > 1000) {
                 throw new IllegalArgumentException("fish must be in [2, 1000] (a chase needs 2), got " + fish);
@@ -55,9 +73,18 @@ public final class FishTankSimulator {
             if (width < 32 || height < 32 || !(fps > 0)) {
                 throw new IllegalArgumentException("frame must be at least 32x32 and fps > 0");
             }
-            if (!(cruiseSpeed > 0) || !(boutRate > 0) || !(coastSeconds > 0) || !(activitySeconds > 0)
-                    || !(chaseSpeed > 0) || !(chaseSeconds > 0) || chaseHazard < 0 || cooldownSeconds < 0
-                    || activitySpread < 0 || noise < 0 || !(brightness > 0) || strokeJitter < 0) {
+            if (!(cruiseSpeed > 0)
+                    || !(boutRate > 0)
+                    || !(coastSeconds > 0)
+                    || !(activitySeconds > 0)
+                    || !(chaseSpeed > 0)
+                    || !(chaseSeconds > 0)
+                    || chaseHazard < 0
+                    || cooldownSeconds < 0
+                    || activitySpread < 0
+                    || noise < 0
+                    || !(brightness > 0)
+                    || strokeJitter < 0) {
                 throw new IllegalArgumentException("simulator speeds, rates and durations must be positive");
             }
         }
@@ -74,8 +101,24 @@ public final class FishTankSimulator {
 
         /** The standard tank with another number of fish. */
         public Config withFish(int n) {
-            return new Config(n, width, height, fps, cruiseSpeed, boutRate, coastSeconds, activitySeconds, activitySpread,
-                    chaseSpeed, triggerDistance, chaseHazard, chaseSeconds, cooldownSeconds, noise, brightness, strokeJitter);
+            return new Config(
+                    n,
+                    width,
+                    height,
+                    fps,
+                    cruiseSpeed,
+                    boutRate,
+                    coastSeconds,
+                    activitySeconds,
+                    activitySpread,
+                    chaseSpeed,
+                    triggerDistance,
+                    chaseHazard,
+                    chaseSeconds,
+                    cooldownSeconds,
+                    noise,
+                    brightness,
+                    strokeJitter);
         }
     }
 
@@ -90,12 +133,16 @@ public final class FishTankSimulator {
          */
         public double energyCorrelation(double[] energy) {
             int n = Math.min(energy.length, groupSpeed.length - 1);
-            return dev.augur.eval.Correlation.pearson(java.util.Arrays.copyOf(energy, n),
-                    java.util.Arrays.copyOfRange(groupSpeed, 1, n + 1));
+            return Correlation.pearson(Arrays.copyOf(energy, n), Arrays.copyOfRange(groupSpeed, 1, n + 1));
         }
     }
 
-    private enum State { CRUISE, CHASE, FLEE, COOL }
+    private enum State {
+        CRUISE,
+        CHASE,
+        FLEE,
+        COOL
+    }
 
     private static final class Fish {
         double x;
@@ -141,8 +188,17 @@ public final class FishTankSimulator {
                 for (int i = 0; i < fish.length; i++) {
                     Fish a = fish[i];
                     speedSum += a.moved;
-                    tracks.append(String.format(Locale.ROOT, "%d,%.4f,%d,%.2f,%.2f,%.4f,%.2f,%s%n", f, f * dt, i,
-                            a.x, a.y, a.heading, a.moved, a.state.name().toLowerCase(Locale.ROOT)));
+                    tracks.append(String.format(
+                            Locale.ROOT,
+                            "%d,%.4f,%d,%.2f,%.2f,%.4f,%.2f,%s%n",
+                            f,
+                            f * dt,
+                            i,
+                            a.x,
+                            a.y,
+                            a.heading,
+                            a.moved,
+                            a.state.name().toLowerCase(Locale.ROOT)));
                 }
                 groupSpeed[f] = speedSum / fish.length;
                 render(fish, noise, image);
@@ -157,8 +213,14 @@ public final class FishTankSimulator {
         AtomicFiles.writeString(sibling(video, "tracks.csv"), tracks.toString());
         StringBuilder c = new StringBuilder("start_frame,end_frame,chaser,target\n");
         for (Chase ch : chases) {
-            c.append(ch.start()).append(',').append(ch.end()).append(',')
-                    .append(ch.chaser()).append(',').append(ch.target()).append('\n');
+            c.append(ch.start())
+                    .append(',')
+                    .append(ch.end())
+                    .append(',')
+                    .append(ch.chaser())
+                    .append(',')
+                    .append(ch.target())
+                    .append('\n');
         }
         AtomicFiles.writeString(sibling(video, "chases.csv"), c.toString());
         return new Truth(groupSpeed, chases, frames);
@@ -186,8 +248,8 @@ public final class FishTankSimulator {
     private void step(Fish[] fish, SplittableRandom rng, double dt, int frame, List<Chase> chases) {
         // the group's activity drifts slowly (an Ornstein–Uhlenbeck process on its log), shared by all fish
         double decay = Math.exp(-dt / config.activitySeconds());
-        double shared = fish[0].activity * decay
-                + config.activitySpread() * Math.sqrt(1 - decay * decay) * rng.nextGaussian();
+        double shared =
+                fish[0].activity * decay + config.activitySpread() * Math.sqrt(1 - decay * decay) * rng.nextGaussian();
         for (Fish a : fish) {
             a.activity = shared;
         }
@@ -252,9 +314,10 @@ public final class FishTankSimulator {
     /** Two cruising fish closer than the trigger distance: one may turn on the other and chase it. */
     private void startChases(Fish[] fish, SplittableRandom rng, double dt, int frame, List<Chase> chases) {
         double cell = config.triggerDistance();
-        java.util.Map<Long, List<Integer>> grid = new java.util.HashMap<>();
+        Map<Long, List<Integer>> grid = new HashMap<>();
         for (int i = 0; i < fish.length; i++) {
-            grid.computeIfAbsent(cellOf(fish[i], cell, 0, 0), k -> new ArrayList<>()).add(i);
+            grid.computeIfAbsent(cellOf(fish[i], cell, 0, 0), k -> new ArrayList<>())
+                    .add(i);
         }
         for (int i = 0; i < fish.length; i++) {
             Fish a = fish[i];
@@ -262,7 +325,9 @@ public final class FishTankSimulator {
                 for (int dy = -1; dy <= 1 && a.state == State.CRUISE; dy++) {
                     for (int j : grid.getOrDefault(cellOf(a, cell, dx, dy), List.of())) {
                         Fish b = fish[j];
-                        if (j == i || a.state != State.CRUISE || b.state != State.CRUISE
+                        if (j == i
+                                || a.state != State.CRUISE
+                                || b.state != State.CRUISE
                                 || Math.hypot(a.x - b.x, a.y - b.y) >= config.triggerDistance()
                                 || rng.nextDouble() >= config.chaseHazard() * dt) {
                             continue;
@@ -309,7 +374,7 @@ public final class FishTankSimulator {
 
     /** Black background (the seed's frames after background removal), bright fish, a little sensor noise. */
     private void render(Fish[] fish, SplittableRandom noise, float[] image) {
-        java.util.Arrays.fill(image, 0f);
+        Arrays.fill(image, 0f);
         for (Fish a : fish) {
             drawBody(image, a);
         }
@@ -337,7 +402,8 @@ public final class FishTankSimulator {
                 double across = -dx * s + dy * c;
                 double body = (along / 6.5) * (along / 6.5) + (across / 1.2) * (across / 1.2);
                 if (body <= 1.5) { // soft edge, so sub-pixel motion changes the image smoothly
-                    double value = config.brightness() * (0.65 + 0.35 * (along + 6.5) / 13) * Math.min(1, (1.5 - body) / 0.7);
+                    double value =
+                            config.brightness() * (0.65 + 0.35 * (along + 6.5) / 13) * Math.min(1, (1.5 - body) / 0.7);
                     image[y * w + x] = (float) Math.max(image[y * w + x], value);
                 }
             }

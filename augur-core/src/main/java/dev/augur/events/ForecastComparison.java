@@ -1,14 +1,13 @@
 package dev.augur.events;
 
-import dev.augur.io.Json;
 import dev.augur.data.CsvTable;
-import dev.augur.io.AtomicFiles;
 import dev.augur.eval.BinaryMetrics;
 import dev.augur.eval.BlockBootstrap;
 import dev.augur.eval.Estimate;
+import dev.augur.io.AtomicFiles;
+import dev.augur.io.Json;
 import dev.augur.report.HtmlPage;
 import dev.augur.report.LineChart;
-import dev.augur.train.ModelBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Several burst forecasters scored on one labelled recording, on the frames that every one of them scored (and
@@ -30,34 +30,53 @@ public final class ForecastComparison {
     public record Forecaster(String name, double[] probabilities, double validationThreshold) {}
 
     /** A threshold and what it gives; {@code chosenOn} says which data chose it. */
-    public record OperatingPoint(String chosenOn, double threshold, double tpr, double fpr, double accuracy,
-                                 double balancedAccuracy) {
+    public record OperatingPoint(
+            String chosenOn, double threshold, double tpr, double fpr, double accuracy, double balancedAccuracy) {
         static OperatingPoint of(String chosenOn, BinaryMetrics.Threshold t) {
             return new OperatingPoint(chosenOn, t.threshold(), t.tpr(), t.fpr(), t.accuracy(), t.balancedAccuracy());
         }
     }
 
-    public record Row(String name, Estimate rocAuc, double prAuc, double brier, OperatingPoint atValidationThreshold,
-                      OperatingPoint ownYouden, OperatingPoint ownPeakAccuracy, LeadTime leadTime) {}
+    public record Row(
+            String name,
+            Estimate rocAuc,
+            double prAuc,
+            double brier,
+            OperatingPoint atValidationThreshold,
+            OperatingPoint ownYouden,
+            OperatingPoint ownPeakAccuracy,
+            LeadTime leadTime) {}
 
     /** AUC of {@code first} minus AUC of {@code second}, paired over the same resampled blocks of frames. */
     public record Difference(String first, String second, Estimate rocAuc) {}
 
-    public record Result(String recording, int frames, int firstFrame, int lastFrame, double prevalence,
-                         double majorityAccuracy, int blockLength, List<Row> rows, List<Difference> differences) {}
+    public record Result(
+            String recording,
+            int frames,
+            int firstFrame,
+            int lastFrame,
+            double prevalence,
+            double majorityAccuracy,
+            int blockLength,
+            List<Row> rows,
+            List<Difference> differences) {}
 
     /** Scores {@code forecasters} on {@code series}; bootstrap blocks of two horizons of frames. */
     public static Result compare(String recording, BurstSeries series, List<Forecaster> forecasters, int horizon) {
         if (forecasters.isEmpty()) {
-            throw new IllegalArgumentException("nothing to score: give a model, forecasts, or a series with a baseline");
+            throw new IllegalArgumentException(
+                    "nothing to score: give a model, forecasts, or a series with a baseline");
         }
         int[] frames = common(series, forecasters);
         if (frames.length < 10) {
-            throw new IllegalArgumentException(recording + ": only " + frames.length + " frames have a known label and a"
-                    + " probability from every forecaster; nothing to score");
+            throw new IllegalArgumentException(recording + ": only " + frames.length
+                    + " frames have a known label and a" + " probability from every forecaster; nothing to score");
         }
         int[] y = Arrays.stream(frames).map(t -> series.labels()[t]).toArray();
-        double[][] p = forecasters.stream().map(f -> Arrays.stream(frames).mapToDouble(t -> f.probabilities()[t]).toArray())
+        double[][] p = forecasters.stream()
+                .map(f -> Arrays.stream(frames)
+                        .mapToDouble(t -> f.probabilities()[t])
+                        .toArray())
                 .toArray(double[][]::new);
         int blockLength = 2 * horizon;
         BlockBootstrap boot = new BlockBootstrap(blockLength, 1000, 20220101L);
@@ -66,10 +85,16 @@ public final class ForecastComparison {
             Forecaster f = forecasters.get(i);
             BinaryMetrics m = new BinaryMetrics(p[i], y);
             Estimate auc = boot.interval(p[i], y, (s, l) -> new BinaryMetrics(s, l).rocAuc());
-            OperatingPoint val = Double.isNaN(f.validationThreshold()) ? null
+            OperatingPoint val = Double.isNaN(f.validationThreshold())
+                    ? null
                     : OperatingPoint.of("validation", m.atThreshold(f.validationThreshold()));
             double alertAt = Double.isNaN(f.validationThreshold()) ? m.youden().threshold() : f.validationThreshold();
-            rows.add(new Row(f.name(), auc, m.averagePrecision(), m.brier(), val,
+            rows.add(new Row(
+                    f.name(),
+                    auc,
+                    m.averagePrecision(),
+                    m.brier(),
+                    val,
                     OperatingPoint.of("this data (optimistic)", m.youden()),
                     OperatingPoint.of("this data (optimistic)", m.peakAccuracy()),
                     LeadTime.of(frames, y, p[i], alertAt, horizon)));
@@ -77,20 +102,30 @@ public final class ForecastComparison {
         List<Difference> diffs = new ArrayList<>();
         for (int i = 0; i < forecasters.size(); i++) {
             for (int j = i + 1; j < forecasters.size(); j++) {
-                Estimate d = boot.paired(new double[][] {p[i], p[j]}, y,
+                Estimate d = boot.paired(
+                        new double[][] {p[i], p[j]},
+                        y,
                         (s, l) -> new BinaryMetrics(s[0], l).rocAuc() - new BinaryMetrics(s[1], l).rocAuc());
-                diffs.add(new Difference(forecasters.get(i).name(), forecasters.get(j).name(), d));
+                diffs.add(new Difference(
+                        forecasters.get(i).name(), forecasters.get(j).name(), d));
             }
         }
         BinaryMetrics any = new BinaryMetrics(p[0], y);
-        return new Result(recording, frames.length, series.firstFrame() + frames[0],
-                series.firstFrame() + frames[frames.length - 1], any.prevalence(), any.majorityAccuracy(), blockLength,
-                rows, diffs);
+        return new Result(
+                recording,
+                frames.length,
+                series.firstFrame() + frames[0],
+                series.firstFrame() + frames[frames.length - 1],
+                any.prevalence(),
+                any.majorityAccuracy(),
+                blockLength,
+                rows,
+                diffs);
     }
 
     /** Row indices of the frames with a known label and a finite probability from every forecaster. */
     static int[] common(BurstSeries series, List<Forecaster> forecasters) {
-        return java.util.stream.IntStream.range(0, series.length())
+        return IntStream.range(0, series.length())
                 .filter(t -> series.labels()[t] >= 0)
                 .filter(t -> forecasters.stream().allMatch(f -> Double.isFinite(f.probabilities()[t])))
                 .toArray();
@@ -98,24 +133,56 @@ public final class ForecastComparison {
 
     public static String table(Result r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s: %d frames scored (%d … %d), prevalence %.3f, \"never\" scores accuracy %.3f%n%n",
-                r.recording(), r.frames(), r.firstFrame(), r.lastFrame(), r.prevalence(), r.majorityAccuracy()));
+        b.append(String.format(
+                Locale.ROOT,
+                "%s: %d frames scored (%d … %d), prevalence %.3f, \"never\" scores accuracy %.3f%n%n",
+                r.recording(),
+                r.frames(),
+                r.firstFrame(),
+                r.lastFrame(),
+                r.prevalence(),
+                r.majorityAccuracy()));
         b.append("| forecaster | ROC-AUC [95% CI] | PR-AUC | Brier | at validation threshold: TPR / FPR / acc. |"
-                + " own Youden TPR / FPR (chosen here) | own peak acc. (chosen here) |\n|---|---|---|---|---|---|---|\n");
+                + " own Youden TPR / FPR (chosen here) | own peak acc. (chosen here) "
+                + "|\n|---|---|---|---|---|---|---|\n");
         for (Row w : r.rows()) {
             OperatingPoint v = w.atValidationThreshold();
-            b.append(String.format(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.3f | %.4f | %s | %.3f / %.3f | %.3f |%n",
-                    w.name(), w.rocAuc().mean(), w.rocAuc().low(), w.rocAuc().high(), w.prAuc(), w.brier(),
-                    v == null ? "none chosen" : String.format(Locale.ROOT, "%.3f / %.3f / %.3f (p ≥ %.3f)", v.tpr(), v.fpr(),
-                            v.accuracy(), v.threshold()),
-                    w.ownYouden().tpr(), w.ownYouden().fpr(), w.ownPeakAccuracy().accuracy()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f [%.3f, %.3f] | %.3f | %.4f | %s | %.3f / %.3f | %.3f |%n",
+                    w.name(),
+                    w.rocAuc().mean(),
+                    w.rocAuc().low(),
+                    w.rocAuc().high(),
+                    w.prAuc(),
+                    w.brier(),
+                    v == null
+                            ? "none chosen"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.3f / %.3f / %.3f (p ≥ %.3f)",
+                                    v.tpr(),
+                                    v.fpr(),
+                                    v.accuracy(),
+                                    v.threshold()),
+                    w.ownYouden().tpr(),
+                    w.ownYouden().fpr(),
+                    w.ownPeakAccuracy().accuracy()));
         }
         b.append('\n');
         for (Difference d : r.differences()) {
-            b.append(String.format(Locale.ROOT, "ROC-AUC %s − %s: %+.3f [%+.3f, %+.3f]%n", d.first(), d.second(),
-                    d.rocAuc().mean(), d.rocAuc().low(), d.rocAuc().high()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "ROC-AUC %s − %s: %+.3f [%+.3f, %+.3f]%n",
+                    d.first(),
+                    d.second(),
+                    d.rocAuc().mean(),
+                    d.rocAuc().low(),
+                    d.rocAuc().high()));
         }
-        b.append(String.format(Locale.ROOT, "(95%% intervals: paired moving-block bootstrap, 1,000 resamples of blocks of %d frames)%n",
+        b.append(String.format(
+                Locale.ROOT,
+                "(95%% intervals: paired moving-block bootstrap, 1,000 resamples of blocks of %d frames)%n",
                 r.blockLength()));
         return b.toString();
     }
@@ -131,27 +198,34 @@ public final class ForecastComparison {
         forecasters.forEach(f -> csv.append(',').append(f.name().replace(',', ' ')));
         csv.append('\n');
         for (int t : frames) {
-            csv.append(series.firstFrame() + t).append(',').append(String.format(Locale.ROOT, "%.4f", series.time()[t]))
-                    .append(',').append(series.energy()[t]).append(',').append(series.labels()[t]);
+            csv.append(series.firstFrame() + t)
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", series.time()[t]))
+                    .append(',')
+                    .append(series.energy()[t])
+                    .append(',')
+                    .append(series.labels()[t]);
             for (Forecaster f : forecasters) {
                 csv.append(',').append(f.probabilities()[t]);
             }
             csv.append('\n');
         }
         AtomicFiles.writeString(out.resolve("scores.csv"), csv.toString());
-        writeReport(r, series, forecasters, frames, out, table);
+        writeReport(r, series, forecasters, frames, out);
     }
 
-    private static void writeReport(Result r, BurstSeries series, List<Forecaster> forecasters, int[] frames, Path out,
-                                    String table) throws IOException {
+    private static void writeReport(Result r, BurstSeries series, List<Forecaster> forecasters, int[] frames, Path out)
+            throws IOException {
         int[] y = Arrays.stream(frames).map(t -> series.labels()[t]).toArray();
-        LineChart roc = new LineChart("ROC: " + Path.of(r.recording()).getFileName(), "false positive rate",
-                "true positive rate", 760, 520);
+        LineChart roc = new LineChart(
+                "ROC: " + Path.of(r.recording()).getFileName(), "false positive rate", "true positive rate", 760, 520);
         for (Forecaster f : forecasters) {
-            double[] p = Arrays.stream(frames).mapToDouble(t -> f.probabilities()[t]).toArray();
+            double[] p =
+                    Arrays.stream(frames).mapToDouble(t -> f.probabilities()[t]).toArray();
             roc.add(LineChart.of(f.name(), LineChart.corners(new BinaryMetrics(p, y).rocCurve()), false));
         }
-        roc.add(new LineChart.Series("chance", new double[] {0, 1}, new double[] {0, 1}, false)).yRange(0, 1)
+        roc.add(new LineChart.Series("chance", new double[] {0, 1}, new double[] {0, 1}, false))
+                .yRange(0, 1)
                 .writePng(out.resolve("roc.png"));
         int shown = Math.min(frames.length, 20 * 30);
         double[] time = new double[shown];
@@ -160,8 +234,15 @@ public final class ForecastComparison {
             time[i] = series.time()[frames[i]] - series.time()[frames[0]];
             label[i] = y[i];
         }
-        LineChart trace = new LineChart(String.format(Locale.ROOT, "The first 20 s of scored frames (from frame %d)",
-                series.firstFrame() + frames[0]), "seconds", "probability / label", 900, 360);
+        LineChart trace = new LineChart(
+                String.format(
+                        Locale.ROOT,
+                        "The first 20 s of scored frames (from frame %d)",
+                        series.firstFrame() + frames[0]),
+                "seconds",
+                "probability / label",
+                900,
+                360);
         trace.add(new LineChart.Series("label", time, label, false));
         for (Forecaster f : forecasters) {
             double[] p = new double[shown];
@@ -171,27 +252,57 @@ public final class ForecastComparison {
             trace.add(new LineChart.Series(f.name(), time, p, false));
         }
         trace.yRange(0, 1).writePng(out.resolve("trace.png"));
-        HtmlPage page = new HtmlPage("Burst forecasts scored: " + Path.of(r.recording()).getFileName());
-        page.paragraph(String.format(Locale.ROOT, "%d frames (%d … %d) where every forecaster gave a probability and"
-                + " the label is known; %.1f%% positive. Thresholds marked 'chosen here' were picked on this same data"
-                + " and flatter the forecaster; the validation threshold is the honest operating point.",
-                r.frames(), r.firstFrame(), r.lastFrame(), 100 * r.prevalence()));
+        HtmlPage page =
+                new HtmlPage("Burst forecasts scored: " + Path.of(r.recording()).getFileName());
+        page.paragraph(String.format(
+                Locale.ROOT,
+                "%d frames (%d … %d) where every forecaster gave a probability and"
+                        + " the label is known; %.1f%% positive. Thresholds marked 'chosen here' were picked "
+                        + "on this same data"
+                        + " and flatter the forecaster; the validation threshold is the honest operating point.",
+                r.frames(),
+                r.firstFrame(),
+                r.lastFrame(),
+                100 * r.prevalence()));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("forecaster", "ROC-AUC [95% CI]", "PR-AUC", "Brier", "TPR / FPR at validation threshold",
-                "Youden TPR / FPR (chosen here)", "peak accuracy (chosen here)"));
+        rows.add(List.of(
+                "forecaster",
+                "ROC-AUC [95% CI]",
+                "PR-AUC",
+                "Brier",
+                "TPR / FPR at validation threshold",
+                "Youden TPR / FPR (chosen here)",
+                "peak accuracy (chosen here)"));
         for (Row w : r.rows()) {
             OperatingPoint v = w.atValidationThreshold();
-            rows.add(List.of(w.name(), String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", w.rocAuc().mean(), w.rocAuc().low(),
-                            w.rocAuc().high()), String.format(Locale.ROOT, "%.3f", w.prAuc()),
+            rows.add(List.of(
+                    w.name(),
+                    String.format(
+                            Locale.ROOT,
+                            "%.3f [%.3f, %.3f]",
+                            w.rocAuc().mean(),
+                            w.rocAuc().low(),
+                            w.rocAuc().high()),
+                    String.format(Locale.ROOT, "%.3f", w.prAuc()),
                     String.format(Locale.ROOT, "%.4f", w.brier()),
                     v == null ? "—" : String.format(Locale.ROOT, "%.3f / %.3f", v.tpr(), v.fpr()),
-                    String.format(Locale.ROOT, "%.3f / %.3f", w.ownYouden().tpr(), w.ownYouden().fpr()),
+                    String.format(
+                            Locale.ROOT,
+                            "%.3f / %.3f",
+                            w.ownYouden().tpr(),
+                            w.ownYouden().fpr()),
                     String.format(Locale.ROOT, "%.3f", w.ownPeakAccuracy().accuracy())));
         }
         page.table(rows);
         for (Difference d : r.differences()) {
-            page.paragraph(String.format(Locale.ROOT, "ROC-AUC %s − %s: %+.3f [%+.3f, %+.3f] (paired block bootstrap)",
-                    d.first(), d.second(), d.rocAuc().mean(), d.rocAuc().low(), d.rocAuc().high()));
+            page.paragraph(String.format(
+                    Locale.ROOT,
+                    "ROC-AUC %s − %s: %+.3f [%+.3f, %+.3f] (paired block bootstrap)",
+                    d.first(),
+                    d.second(),
+                    d.rocAuc().mean(),
+                    d.rocAuc().low(),
+                    d.rocAuc().high()));
         }
         page.image(out.resolve("roc.png"), "ROC curves on the common frames");
         page.image(out.resolve("trace.png"), "Labels and probabilities over the first 20 seconds of scored frames");
@@ -225,12 +336,14 @@ public final class ForecastComparison {
             try {
                 frame = Integer.parseInt(row[fc].trim());
             } catch (NumberFormatException e) {
-                throw new IOException(file + ": line " + line + ": frame must be a whole number, got '" + row[fc] + "'");
+                throw new IOException(
+                        file + ": line " + line + ": frame must be a whole number, got '" + row[fc] + "'");
             }
             int t = frame - series.firstFrame();
             if (t < 0 || t >= series.length()) {
-                throw new IOException(file + ": line " + line + ": frame " + frame + " is not in " + series.source()
-                        + " (frames " + series.firstFrame() + " … " + (series.firstFrame() + series.length() - 1) + ")");
+                throw new IOException(
+                        file + ": line " + line + ": frame " + frame + " is not in " + series.source() + " (frames "
+                                + series.firstFrame() + " … " + (series.firstFrame() + series.length() - 1) + ")");
             }
             if (seen[t]) {
                 throw new IOException(file + ": line " + line + ": frame " + frame + " appears twice");

@@ -1,5 +1,6 @@
 package dev.augur.events;
 
+import dev.augur.data.FrameSource;
 import dev.augur.data.VideoReader;
 import java.io.IOException;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ public final class MotionEnergy {
     }
 
     /** The energy series of a whole video, streamed. */
-    public static double[] of(dev.augur.data.FrameSource video) throws IOException {
+    public static double[] of(FrameSource video) throws IOException {
         MotionEnergy meter = new MotionEnergy();
         double[] out = new double[1024];
         int n = 0;

@@ -1,10 +1,10 @@
 package dev.augur.events;
 
 import ai.djl.ndarray.NDManager;
-import dev.augur.io.AtomicFiles;
 import dev.augur.data.FrameCache;
 import dev.augur.data.FrameSource;
 import dev.augur.data.VideoReader;
+import dev.augur.io.AtomicFiles;
 import dev.augur.train.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,11 +25,14 @@ public final class RealFishDemo {
 
     public record Result(List<String> parity, SeriesExperiment.Result training, ForecastComparison.Result test) {}
 
-    /** Folders of sample frames: ../shared/data/fish-lin2021/frames or the seed repository's "sample training images". */
+    /**
+     * Folders of sample frames: ../shared/data/fish-lin2021/frames or the seed repository's "sample training images".
+     */
     static final List<String> FRAME_FOLDERS = List.of("frames", "sample training images");
 
-    public static Result run(Path from, Path out, List<SeriesExperiment.Settings> grid,
-                             Function<String, ProgressListener> progress) throws IOException {
+    public static Result run(
+            Path from, Path out, List<SeriesExperiment.Settings> grid, Function<String, ProgressListener> progress)
+            throws IOException {
         List<FishLin2021.Block> blocks;
         try (NDManager m = NDManager.newBaseManager()) {
             blocks = FishLin2021.read(from, m);
@@ -40,14 +43,20 @@ public final class RealFishDemo {
         List<String> parity = new ArrayList<>();
         for (FishLin2021.Block b : blocks) {
             b.series().write(out.resolve("series").resolve(b.name() + ".csv"));
-            parity.add(String.format(Locale.ROOT, "%s block: %d frames; %s", b.name(), b.series().length(),
-                    b.publishedLabels() ? "seed 000's rule reproduces the published labels on " + (b.series().length()
-                            - b.ruleDisagreements()) + " of " + b.series().length() + " frames"
+            parity.add(String.format(
+                    Locale.ROOT,
+                    "%s block: %d frames; %s",
+                    b.name(),
+                    b.series().length(),
+                    b.publishedLabels()
+                            ? "seed 000's rule reproduces the published labels on "
+                                    + (b.series().length() - b.ruleDisagreements()) + " of "
+                                    + b.series().length() + " frames"
                             : "no published labels: labelled with seed 000's rule"));
         }
         parity.add(energyParity(from, train.series()));
-        SeriesExperiment.Result r = SeriesExperiment.run(List.of(train.series()), validation.series(), grid,
-                out.resolve("run"), true, progress);
+        SeriesExperiment.Result r = SeriesExperiment.run(
+                List.of(train.series()), validation.series(), grid, out.resolve("run"), true, progress);
         ForecastComparison.Result test = null;
         for (FishLin2021.Block b : blocks) {
             if (b.name().equals("test")) {
@@ -55,25 +64,36 @@ public final class RealFishDemo {
                 try (NDManager m = NDManager.newBaseManager()) {
                     fs.add(SeriesExperiment.forecaster(out.resolve("run/model"), b.series(), m, null));
                 }
-                fs.add(new ForecastComparison.Forecaster("seed 000 baseline", b.series().baseline(),
-                        r.validation().rows().get(r.validation().rows().size() - 1).atValidationThreshold().threshold()));
-                test = ForecastComparison.compare("test block", b.series(), fs, BurstRule.seed000().horizon());
+                fs.add(new ForecastComparison.Forecaster(
+                        "seed 000 baseline",
+                        b.series().baseline(),
+                        r.validation()
+                                .rows()
+                                .get(r.validation().rows().size() - 1)
+                                .atValidationThreshold()
+                                .threshold()));
+                test = ForecastComparison.compare(
+                        "test block", b.series(), fs, BurstRule.seed000().horizon());
                 ForecastComparison.write(test, b.series(), fs, out.resolve("test"));
             }
         }
         StringBuilder s = new StringBuilder("# Seed 000's real recording\n\n## Parity\n\n");
         parity.forEach(p -> s.append("- ").append(p).append('\n'));
-        s.append("\n## Validation block (every setting chosen here)\n\n").append(ForecastComparison.table(r.validation()));
+        s.append("\n## Validation block (every setting chosen here)\n\n")
+                .append(ForecastComparison.table(r.validation()));
         s.append('\n').append(Files.readString(out.resolve("run/selection.md")));
         if (test != null) {
-            s.append("\n## Test block (scored once, after every choice was made)\n\n").append(ForecastComparison.table(test));
+            s.append("\n## Test block (scored once, after every choice was made)\n\n")
+                    .append(ForecastComparison.table(test));
         }
         AtomicFiles.writeString(out.resolve("summary.md"), s.toString());
         return new Result(parity, r, test);
     }
 
     private static FishLin2021.Block block(List<FishLin2021.Block> blocks, String name, Path from) throws IOException {
-        return blocks.stream().filter(b -> b.name().equals(name)).findFirst()
+        return blocks.stream()
+                .filter(b -> b.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IOException(from + ": has no " + name + "/ block (Y_tilde.npy)"));
     }
 
@@ -90,8 +110,14 @@ public final class RealFishDemo {
                 for (int t = 0; t < e.length; t++) {
                     worst = Math.max(worst, Math.abs(e[t] - train.energy()[t]));
                 }
-                return String.format(Locale.ROOT, "motion energy of the %d sample frames in %s reproduces the published"
-                        + " ỹ[0 … %d] to %.1e (largest difference)", e.length + 1, dir.getFileName(), e.length - 1, worst);
+                return String.format(
+                        Locale.ROOT,
+                        "motion energy of the %d sample frames in %s reproduces the published"
+                                + " ỹ[0 … %d] to %.1e (largest difference)",
+                        e.length + 1,
+                        dir.getFileName(),
+                        e.length - 1,
+                        worst);
             }
         }
         return "no sample frames found (" + String.join(", ", FRAME_FOLDERS) + "): motion energy not checked";

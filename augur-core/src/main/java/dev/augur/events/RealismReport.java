@@ -19,8 +19,8 @@ public final class RealismReport {
     private RealismReport() {}
 
     /** Seed 000's real training block (../shared/data/fish-lin2021/README.md, "Facts measured on these files"). */
-    public static final RecordingStatistics SEED000_TRAINING = new RecordingStatistics(44956, 0.134, 13.3, 4.49, 4.08,
-            0.45, 0.00116, 2.18, new double[] {0.43, 0.19, 0.12, 0.07});
+    public static final RecordingStatistics SEED000_TRAINING = new RecordingStatistics(
+            44956, 0.134, 13.3, 4.49, 4.08, 0.45, 0.00116, 2.18, new double[] {0.43, 0.19, 0.12, 0.07});
 
     /**
      * @param real the real series, or null to compare with {@link #SEED000_TRAINING}
@@ -33,12 +33,18 @@ public final class RealismReport {
         String realName = real == null ? "seed 000 real (published)" : "real";
         String table = RecordingStatistics.table("simulated", sim, realName, ref);
         Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve("realism.md"), String.format(Locale.ROOT,
-                "# Realism: %s against %s%n%nLabels by seed 000's rule as published (not refit).%n%n%s",
-                simulated.source(), real == null ? "seed 000's real training block" : real.source(), table));
+        AtomicFiles.writeString(
+                dir.resolve("realism.md"),
+                String.format(
+                        Locale.ROOT,
+                        "# Realism: %s against %s%n%nLabels by seed 000's rule as published (not refit).%n%n%s",
+                        simulated.source(),
+                        real == null ? "seed 000's real training block" : real.source(),
+                        table));
         StringBuilder csv = new StringBuilder("statistic,simulated,real,agrees\n");
         for (RecordingStatistics.Row r : RecordingStatistics.rows(sim, ref)) {
-            csv.append(String.format(Locale.ROOT, "%s,%.6g,%.6g,%s%n", r.name(), r.a(), r.b(), r.agrees() ? "yes" : "no"));
+            csv.append(
+                    String.format(Locale.ROOT, "%s,%.6g,%.6g,%s%n", r.name(), r.a(), r.b(), r.agrees() ? "yes" : "no"));
         }
         AtomicFiles.writeString(dir.resolve("realism.csv"), csv.toString());
         LineChart acf = new LineChart("Autocorrelation of motion energy", "lag (s)", "autocorrelation", 640, 400);
@@ -46,7 +52,7 @@ public final class RealismReport {
         if (real != null) {
             acf.add(curve("real", real));
         } else {
-            acf.add(new LineChart.Series("real (published)", RecordingStatistics.LAGS, ref.autocorrelation(), true));
+            acf.add(new LineChart.Series("real (published)", RecordingStatistics.lags(), ref.autocorrelation(), true));
         }
         acf.writePng(dir.resolve("realism.png"));
         return table;
@@ -74,8 +80,9 @@ public final class RealismReport {
             rows.add(List.of(line.split(",")));
         }
         page.heading("Does the simulated tank look like the real one?").table(rows);
-        page.paragraph("Statistics of the simulated recording beside seed 000's real training block: agreement within 20%"
-                + " (autocorrelations within 0.05). Labels by seed 000's rule as published.");
+        page.paragraph(
+                "Statistics of the simulated recording beside seed 000's real training block: agreement within 20%"
+                        + " (autocorrelations within 0.05). Labels by seed 000's rule as published.");
         if (Files.isRegularFile(dir.resolve("realism.png"))) {
             page.image(dir.resolve("realism.png"), "Autocorrelation of motion energy, simulated and real");
         }

@@ -12,11 +12,23 @@ import java.util.stream.IntStream;
  * at most one horizon apart merged), the intervals between episode starts, the energy's median and 99th
  * percentile, and its autocorrelation at 0.5, 1.5, 3 and 6 s.
  */
-public record RecordingStatistics(int frames, double positiveShare, double episodesPerMinute, double meanInterval,
-                                  double medianInterval, double intervalCv, double energyMedian, double p99OverMedian,
-                                  double[] autocorrelation) {
+public record RecordingStatistics(
+        int frames,
+        double positiveShare,
+        double episodesPerMinute,
+        double meanInterval,
+        double medianInterval,
+        double intervalCv,
+        double energyMedian,
+        double p99OverMedian,
+        double[] autocorrelation) {
     /** Lags of the autocorrelation, in seconds. */
-    public static final double[] LAGS = {0.5, 1.5, 3, 6};
+    private static final double[] LAGS = {0.5, 1.5, 3, 6};
+
+    /** The lags, in seconds, of the autocorrelations a profile holds, in its order. */
+    public static double[] lags() {
+        return LAGS.clone();
+    }
 
     /** Statistics of a labelled series; the horizon merges label runs into episodes (seed 000: 45 frames). */
     public static RecordingStatistics of(BurstSeries s, int horizon) {
@@ -29,16 +41,26 @@ public record RecordingStatistics(int frames, double positiveShare, double episo
             intervals[i - 1] = (episodes.get(i)[0] - episodes.get(i - 1)[0]) / fps;
         }
         double mean = Arrays.stream(intervals).average().orElse(Double.NaN);
-        double sd = Math.sqrt(Arrays.stream(intervals).map(v -> (v - mean) * (v - mean)).average().orElse(Double.NaN));
+        double sd = Math.sqrt(Arrays.stream(intervals)
+                .map(v -> (v - mean) * (v - mean))
+                .average()
+                .orElse(Double.NaN));
         double[] sorted = Arrays.stream(s.energy()).sorted().toArray();
         double median = quantile(sorted, 0.5);
         double[] acf = new double[LAGS.length];
         for (int i = 0; i < LAGS.length; i++) {
             acf[i] = autocorrelation(s.energy(), (int) Math.round(LAGS[i] * fps));
         }
-        return new RecordingStatistics(labels.length, BurstRule.prevalence(labels),
-                episodes.size() / (labels.length / fps / 60), mean, quantile(intervals.clone(), 0.5), sd / mean, median,
-                quantile(sorted, 0.99) / median, acf);
+        return new RecordingStatistics(
+                labels.length,
+                BurstRule.prevalence(labels),
+                episodes.size() / (labels.length / fps / 60),
+                mean,
+                quantile(intervals.clone(), 0.5),
+                sd / mean,
+                median,
+                quantile(sorted, 0.99) / median,
+                acf);
     }
 
     /** NumPy's default (linear) quantile of values. */
@@ -71,10 +93,15 @@ public record RecordingStatistics(int frames, double positiveShare, double episo
 
     /** One row per statistic: name, this recording's value, the other's, and whether they agree (20%; ACF ±0.05). */
     public static String table(String nameA, RecordingStatistics a, String nameB, RecordingStatistics b) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "| statistic | %s | %s | within 20%% (ACF ±0.05) |%n|---|---|---|---|%n",
-                nameA, nameB));
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT, "| statistic | %s | %s | within 20%% (ACF ±0.05) |%n|---|---|---|---|%n", nameA, nameB));
         for (Row r : rows(a, b)) {
-            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", r.name(), fmt(r.a()), fmt(r.b()),
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s |%n",
+                    r.name(),
+                    fmt(r.a()),
+                    fmt(r.b()),
                     r.agrees() ? "yes" : "no"));
         }
         return s.toString();
@@ -97,13 +124,18 @@ public record RecordingStatistics(int frames, double positiveShare, double episo
                 new Row("motion energy median", a.energyMedian(), b.energyMedian(), false),
                 new Row("motion energy 99th percentile / median", a.p99OverMedian(), b.p99OverMedian(), false)));
         for (int i = 0; i < LAGS.length; i++) {
-            rows.add(new Row(String.format(Locale.ROOT, "autocorrelation at %.1f s", LAGS[i]), a.autocorrelation()[i],
-                    b.autocorrelation()[i], true));
+            rows.add(new Row(
+                    String.format(Locale.ROOT, "autocorrelation at %.1f s", LAGS[i]),
+                    a.autocorrelation()[i],
+                    b.autocorrelation()[i],
+                    true));
         }
         return rows;
     }
 
     private static String fmt(double v) {
-        return Math.abs(v) < 0.01 && v != 0 ? String.format(Locale.ROOT, "%.5f", v) : String.format(Locale.ROOT, "%.3f", v);
+        return Math.abs(v) < 0.01 && v != 0
+                ? String.format(Locale.ROOT, "%.5f", v)
+                : String.format(Locale.ROOT, "%.3f", v);
     }
 }

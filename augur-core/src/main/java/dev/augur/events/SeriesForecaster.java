@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A saved forecaster of per-frame series: the probability, for every frame t with a full window behind it, that
@@ -30,9 +31,17 @@ public final class SeriesForecaster implements AutoCloseable {
      * @param baselineThreshold the seed's baseline's validation Youden point, for operating points beside it
      * @param step              the training step whose weights were kept (best validation ROC-AUC)
      */
-    public record SeriesModel(SequenceClassifier.Spec spec, List<String> inputs, FeatureScaler scaler,
-                              double alertThreshold, PlattScaling calibration, double baselineThreshold,
-                              SeriesExperiment.Settings settings, long step, double validationAuc, String name) {}
+    public record SeriesModel(
+            SequenceClassifier.Spec spec,
+            List<String> inputs,
+            FeatureScaler scaler,
+            double alertThreshold,
+            PlattScaling calibration,
+            double baselineThreshold,
+            SeriesExperiment.Settings settings,
+            long step,
+            double validationAuc,
+            String name) {}
 
     SeriesForecaster(SequenceClassifier model, SeriesModel info) {
         this.model = model;
@@ -57,7 +66,7 @@ public final class SeriesForecaster implements AutoCloseable {
     /** Raw probabilities for every frame of {@code series}; NaN for the first W frames. */
     public double[] probabilities(BurstSeries series) {
         SeriesWindows w = new SeriesWindows(series, info.inputs(), info.scaler());
-        int[] ts = java.util.stream.IntStream.rangeClosed(window(), series.length() - 1).toArray();
+        int[] ts = IntStream.rangeClosed(window(), series.length() - 1).toArray();
         double[] out = new double[series.length()];
         Arrays.fill(out, Double.NaN);
         double[] p = probabilities(model, w, ts);
@@ -74,7 +83,8 @@ public final class SeriesForecaster implements AutoCloseable {
         for (int from = 0; from < ts.length; from += BATCH) {
             int[] part = Arrays.copyOfRange(ts, from, Math.min(ts.length, from + BATCH));
             try (NDManager m = model.weights().parent().newSubManager()) {
-                float[] logits = model.logits(m.create(w.windows(part, window), new Shape(part.length, window, f)), false)
+                float[] logits = model.logits(
+                                m.create(w.windows(part, window), new Shape(part.length, window, f)), false)
                         .toFloatArray();
                 for (int i = 0; i < logits.length; i++) {
                     out[from + i] = 1 / (1 + Math.exp(-logits[i]));

@@ -25,8 +25,12 @@ final class SeriesTraining implements Objective {
     private final long seed;
     private final float positiveWeight;
 
-    SeriesTraining(SequenceClassifier model, List<BurstSeries> training, List<SeriesWindows> windows, int batchSize,
-                   long seed) {
+    SeriesTraining(
+            SequenceClassifier model,
+            List<BurstSeries> training,
+            List<SeriesWindows> windows,
+            int batchSize,
+            long seed) {
         this.model = model;
         this.series = windows;
         int window = model.spec().window();
@@ -42,8 +46,9 @@ final class SeriesTraining implements Objective {
             }
         }
         if (pairs.isEmpty() || positives == 0 || positives == pairs.size()) {
-            throw new IllegalArgumentException("the training series need labelled frames of both classes after the first "
-                    + window + " frames, found " + positives + " positives among " + pairs.size());
+            throw new IllegalArgumentException(
+                    "the training series need labelled frames of both classes after the first " + window
+                            + " frames, found " + positives + " positives among " + pairs.size());
         }
         this.seriesOf = pairs.stream().mapToInt(p -> p[0]).toArray();
         this.frameOf = pairs.stream().mapToInt(p -> p[1]).toArray();
@@ -74,7 +79,8 @@ final class SeriesTraining implements Objective {
             System.arraycopy(w, 0, x, i * stride, stride);
             y[i] = labelOf[k];
         }
-        NDArray logits = model.logits(manager.create(x, new Shape(batchSize, s.window(), s.features())), true).reshape(-1);
+        NDArray logits = model.logits(manager.create(x, new Shape(batchSize, s.window(), s.features())), true)
+                .reshape(-1);
         return ClassificationLoss.binaryCrossEntropy(logits, manager.create(y), positiveWeight);
     }
 }

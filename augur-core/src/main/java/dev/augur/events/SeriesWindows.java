@@ -15,8 +15,8 @@ final class SeriesWindows {
 
     SeriesWindows(BurstSeries series, List<String> inputs, FeatureScaler scaler) {
         if (!series.inputNames().equals(inputs)) {
-            throw new IllegalArgumentException(series.source() + ": has the input columns " + series.inputNames()
-                    + ", the model reads " + inputs);
+            throw new IllegalArgumentException(
+                    series.source() + ": has the input columns " + series.inputNames() + ", the model reads " + inputs);
         }
         this.length = series.length();
         this.features = inputs.size();
@@ -37,7 +37,9 @@ final class SeriesWindows {
     }
 
     static FeatureScaler fitScaler(List<BurstSeries> training) {
-        return FeatureScaler.fit(training.stream().map(SeriesWindows::raw).toList(), training.get(0).inputNames().size());
+        return FeatureScaler.fit(
+                training.stream().map(SeriesWindows::raw).toList(),
+                training.get(0).inputNames().size());
     }
 
     int length() {

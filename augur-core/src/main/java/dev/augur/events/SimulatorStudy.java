@@ -1,9 +1,9 @@
 package dev.augur.events;
 
 import ai.djl.ndarray.NDManager;
-import dev.augur.io.AtomicFiles;
 import dev.augur.data.VideoReader;
 import dev.augur.eval.Estimate;
+import dev.augur.io.AtomicFiles;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
 import java.io.IOException;
@@ -29,8 +29,15 @@ public final class SimulatorStudy {
     /** One seed's two comparisons. */
     public record SeedResult(long seed, ForecastComparison.Result labels, ForecastComparison.Result chases) {}
 
-    public static List<SeedResult> run(List<Long> seeds, double seconds, int videoSteps, int seriesSteps, Path out,
-                                       PrintStream log, Function<String, ProgressListener> progress) throws IOException {
+    public static List<SeedResult> run(
+            List<Long> seeds,
+            double seconds,
+            int videoSteps,
+            int seriesSteps,
+            Path out,
+            PrintStream log,
+            Function<String, ProgressListener> progress)
+            throws IOException {
         List<SeedResult> results = new ArrayList<>();
         for (long seed : seeds) {
             log.printf(Locale.ROOT, "simulator seed %d%n", seed);
@@ -46,65 +53,115 @@ public final class SimulatorStudy {
      * forecaster ({@code series/}), and score all three on the test block against the labels and the chase onsets
      * ({@code test-labels/}, {@code test-chases/}). Parts already finished in {@code dir} are kept.
      */
-    public static SeedResult runSeed(long seed, double seconds, int videoSteps, int seriesSteps, Path dir, PrintStream log,
-                                     Function<String, ProgressListener> progress) throws IOException {
+    public static SeedResult runSeed(
+            long seed,
+            double seconds,
+            int videoSteps,
+            int seriesSteps,
+            Path dir,
+            PrintStream log,
+            Function<String, ProgressListener> progress)
+            throws IOException {
         Files.createDirectories(dir);
         Path video = dir.resolve("tank.mkv");
         if (!Files.isRegularFile(FishTankSimulator.sibling(video, "chases.csv"))) {
             log.printf(Locale.ROOT, "[1/5] simulating %.0f s of tank (seed %d) -> %s%n", seconds, seed, video);
             FishTankSimulator.Truth truth = new FishTankSimulator(FishTankSimulator.Config.standard(), seed)
                     .simulate(seconds, video, progress.apply("simulate"));
-            log.printf(Locale.ROOT, "      %d frames, %d chases%n", truth.frames(), truth.chases().size());
+            log.printf(
+                    Locale.ROOT,
+                    "      %d frames, %d chases%n",
+                    truth.frames(),
+                    truth.chases().size());
         }
         log.println("[2/5] motion energy, burst labels and the algorithmic baseline -> labels.csv; realism");
-        VideoLabels labels = VideoLabels.of(video, VideoReader.Options.seed000(), BurstRule.seed000(),
-                AlgorithmicBaseline.seed000(), true);
+        VideoLabels labels = VideoLabels.of(
+                video, VideoReader.Options.seed000(), BurstRule.seed000(), AlgorithmicBaseline.seed000(), true);
         labels.writeCsv(dir.resolve("labels.csv"));
         // the same motion energy, labelled with the seed's constants as published (no second decode)
         BurstSeries asPublished = labels.series().relabelled(BurstRule.seed000(), AlgorithmicBaseline.seed000(), false);
         RealismReport.write(asPublished, null, dir.resolve("run"));
-        long agree = RecordingStatistics.rows(RecordingStatistics.of(asPublished, BurstRule.seed000().horizon()),
-                RealismReport.SEED000_TRAINING).stream().filter(RecordingStatistics.Row::agrees).count();
-        log.printf(Locale.ROOT, "      label prevalence %.3f; %d of 11 statistics within 20%% of seed 000's real tank"
-                + " (run/realism.md)%n", labels.prevalence(), agree);
+        long agree = RecordingStatistics.rows(
+                        RecordingStatistics.of(asPublished, BurstRule.seed000().horizon()),
+                        RealismReport.SEED000_TRAINING)
+                .stream()
+                .filter(RecordingStatistics.Row::agrees)
+                .count();
+        log.printf(
+                Locale.ROOT,
+                "      label prevalence %.3f; %d of 11 statistics within 20%% of seed 000's real tank"
+                        + " (run/realism.md)%n",
+                labels.prevalence(),
+                agree);
 
         log.printf(Locale.ROOT, "[3/5] the video ConvLSTM forecaster (%d steps) -> run/%n", videoSteps);
         BurstExperiment.Settings reduced = BurstExperiment.Settings.reduced(videoSteps);
-        BurstExperiment.Settings vs = new BurstExperiment.Settings(reduced.model(), reduced.factor(), videoSteps,
-                reduced.batchSize(), reduced.learningRate(), seed, 1, reduced.checkpointEvery());
+        BurstExperiment.Settings vs = new BurstExperiment.Settings(
+                reduced.model(),
+                reduced.factor(),
+                videoSteps,
+                reduced.batchSize(),
+                reduced.learningRate(),
+                seed,
+                1,
+                reduced.checkpointEvery());
         Path videoRun = dir.resolve("run");
         if (!Files.isRegularFile(videoRun.resolve("test_scores.csv"))) {
             BurstExperiment.run(video, vs, videoRun, true, progress.apply("video"));
         }
-        BurstData data = BurstData.read(video, VideoReader.Options.seed000(), reduced.factor(), BurstData.Split.seed000(),
-                BurstRule.seed000(), AlgorithmicBaseline.seed000());
+        BurstData data = BurstData.read(
+                video,
+                VideoReader.Options.seed000(),
+                reduced.factor(),
+                BurstData.Split.seed000(),
+                BurstRule.seed000(),
+                AlgorithmicBaseline.seed000());
         BurstSeries train = data.series(BurstData.Block.TRAIN, 30);
         BurstSeries validation = data.series(BurstData.Block.VALIDATION, 30);
         BurstSeries test = data.series(BurstData.Block.TEST, 30);
         log.printf(Locale.ROOT, "[4/5] the series forecaster on the same blocks (motion energy only) -> series/%n");
-        SeriesExperiment.Result series = SeriesExperiment.run(List.of(train), validation,
-                SeriesExperiment.Settings.demoGrid(seriesSteps, seed), dir.resolve("series"), true, progress);
-        log.println("[5/5] all three on the test block, against the labels and the true chase onsets -> test-labels/, test-chases/");
+        SeriesExperiment.Result series = SeriesExperiment.run(
+                List.of(train),
+                validation,
+                SeriesExperiment.Settings.demoGrid(seriesSteps, seed),
+                dir.resolve("series"),
+                true,
+                progress);
+        log.println("[5/5] all three on the test block, against the labels and the true chase onsets -> "
+                + "test-labels/, test-chases/");
         List<ForecastComparison.Forecaster> fs = new ArrayList<>();
-        fs.add(new ForecastComparison.Forecaster("video ConvLSTM", videoProbabilities(videoRun, test),
+        fs.add(new ForecastComparison.Forecaster(
+                "video ConvLSTM",
+                videoProbabilities(videoRun, test),
                 ModelBundle.read(videoRun.resolve("model"), BurstExperiment.TASK)
-                        .section("model", BurstExperiment.BurstModel.class).alertThreshold()));
+                        .section("model", BurstExperiment.BurstModel.class)
+                        .alertThreshold()));
         try (NDManager m = NDManager.newBaseManager()) {
-            fs.add(SeriesExperiment.forecaster(dir.resolve("series/model"), test, m, "series " + series.chosen().settings().displayName()));
+            fs.add(SeriesExperiment.forecaster(
+                    dir.resolve("series/model"),
+                    test,
+                    m,
+                    "series " + series.chosen().settings().displayName()));
         }
         double baselineThreshold = ModelBundle.read(dir.resolve("series/model"), SeriesForecaster.TASK)
-                .section("model", SeriesForecaster.SeriesModel.class).baselineThreshold();
+                .section("model", SeriesForecaster.SeriesModel.class)
+                .baselineThreshold();
         fs.add(new ForecastComparison.Forecaster("seed 000 baseline", test.baseline(), baselineThreshold));
         int h = data.rule().horizon();
-        ForecastComparison.Result byLabels = ForecastComparison.compare("test block, motion-energy labels", test, fs, h);
+        ForecastComparison.Result byLabels =
+                ForecastComparison.compare("test block, motion-energy labels", test, fs, h);
         ForecastComparison.write(byLabels, test, fs, dir.resolve("test-labels"));
-        BurstSeries chaseTest = ChaseOnsets.relabel(test, ChaseOnsets.read(FishTankSimulator.sibling(video, "chases.csv")), h);
-        ForecastComparison.Result byChases = ForecastComparison.compare("test block, true chase onsets", chaseTest, fs, h);
+        BurstSeries chaseTest =
+                ChaseOnsets.relabel(test, ChaseOnsets.read(FishTankSimulator.sibling(video, "chases.csv")), h);
+        ForecastComparison.Result byChases =
+                ForecastComparison.compare("test block, true chase onsets", chaseTest, fs, h);
         ForecastComparison.write(byChases, chaseTest, fs, dir.resolve("test-chases"));
         return new SeedResult(seed, byLabels, byChases);
     }
 
-    /** The video model's test-block probabilities (scores file of {@link BurstExperiment}, every frame) per series row. */
+    /**
+     * The video model's test-block probabilities (scores file of {@link BurstExperiment}, every frame) per series row.
+     */
     static double[] videoProbabilities(Path videoRun, BurstSeries test) throws IOException {
         BurstReport.Scores s = BurstReport.Scores.read(videoRun.resolve("test_scores.csv"));
         double[] p = new double[test.length()];
@@ -122,15 +179,21 @@ public final class SimulatorStudy {
     public static String table(List<SeedResult> results) {
         StringBuilder b = new StringBuilder("# Does video add information? (calibrated simulator, test blocks)\n\n");
         for (String target : List.of("labels", "chases")) {
-            b.append(target.equals("labels") ? "## Against the motion-energy labels\n\n" : "## Against the true chase onsets\n\n");
-            List<String> names = pick(results.get(0), target).rows().stream().map(ForecastComparison.Row::name).toList();
+            b.append(
+                    target.equals("labels")
+                            ? "## Against the motion-energy labels\n\n"
+                            : "## Against the true chase onsets\n\n");
+            List<String> names = pick(results.get(0), target).rows().stream()
+                    .map(ForecastComparison.Row::name)
+                    .toList();
             b.append("| seed | frames | prevalence |");
             names.forEach(n -> b.append(' ').append(n).append(" ROC-AUC [95% CI] |"));
             b.append("\n|---|---|---|").append("---|".repeat(names.size())).append('\n');
             double[][] auc = new double[names.size()][results.size()];
             for (int s = 0; s < results.size(); s++) {
                 ForecastComparison.Result r = pick(results.get(s), target);
-                b.append(String.format(Locale.ROOT, "| %d | %d | %.3f |", results.get(s).seed(), r.frames(), r.prevalence()));
+                b.append(String.format(
+                        Locale.ROOT, "| %d | %d | %.3f |", results.get(s).seed(), r.frames(), r.prevalence()));
                 for (int i = 0; i < names.size(); i++) {
                     Estimate e = r.rows().get(i).rocAuc();
                     auc[i][s] = e.mean();
@@ -144,11 +207,17 @@ public final class SimulatorStudy {
             }
             b.append("\n\nPaired ROC-AUC differences (block bootstrap, per seed):\n\n");
             for (int d = 0; d < pick(results.get(0), target).differences().size(); d++) {
-                ForecastComparison.Difference first = pick(results.get(0), target).differences().get(d);
-                b.append("- ").append(first.first()).append(" − ").append(first.second()).append(':');
+                ForecastComparison.Difference first =
+                        pick(results.get(0), target).differences().get(d);
+                b.append("- ")
+                        .append(first.first())
+                        .append(" − ")
+                        .append(first.second())
+                        .append(':');
                 for (SeedResult r : results) {
                     Estimate e = pick(r, target).differences().get(d).rocAuc();
-                    b.append(String.format(Locale.ROOT, " seed %d %+.3f [%+.3f, %+.3f];", r.seed(), e.mean(), e.low(), e.high()));
+                    b.append(String.format(
+                            Locale.ROOT, " seed %d %+.3f [%+.3f, %+.3f];", r.seed(), e.mean(), e.low(), e.high()));
                 }
                 b.append('\n');
             }
@@ -167,6 +236,8 @@ public final class SimulatorStudy {
 
     private static double sd(double[] v) {
         double m = mean(v);
-        return v.length < 2 ? Double.NaN : Math.sqrt(Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
+        return v.length < 2
+                ? Double.NaN
+                : Math.sqrt(Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
     }
 }

@@ -5,28 +5,37 @@ import dev.augur.data.FrameSource;
 import dev.augur.data.VideoReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 
 /**
  * One video's frame-by-frame targets: motion energy, burst labels and the algorithmic baseline's probability,
  * streamed from the file. Frame t's row holds ỹ[t] (frames t and t+1), label[t] and the baseline's P[t].
  */
-public record VideoLabels(Path video, double fps, double[] energy, int[] labels, double[] baseline, BurstRule rule,
-                          AlgorithmicBaseline baselineModel) {
+public record VideoLabels(
+        Path video,
+        double fps,
+        double[] energy,
+        int[] labels,
+        double[] baseline,
+        BurstRule rule,
+        AlgorithmicBaseline baselineModel) {
 
     /**
      * @param refit rescale the rule's c and the baseline's constants to this video's motion-energy span (use only
      *              on training footage; for test footage pass the rule and baseline refit on training blocks)
      */
-    public static VideoLabels of(Path video, VideoReader.Options options, BurstRule rule, AlgorithmicBaseline baseline,
-                                 boolean refit) throws IOException {
+    public static VideoLabels of(
+            Path video, VideoReader.Options options, BurstRule rule, AlgorithmicBaseline baseline, boolean refit)
+            throws IOException {
         try (FrameSource reader = FrameCache.open(video, options)) {
             return of(reader, video, options.fps(), rule, baseline, refit);
         }
     }
 
     /** The same from frames already open (decoded at {@code fps}); {@code video} names them in errors. */
-    public static VideoLabels of(FrameSource frames, Path video, double fps, BurstRule rule, AlgorithmicBaseline baseline,
-                                 boolean refit) throws IOException {
+    public static VideoLabels of(
+            FrameSource frames, Path video, double fps, BurstRule rule, AlgorithmicBaseline baseline, boolean refit)
+            throws IOException {
         double[] energy = MotionEnergy.of(frames);
         if (energy.length < rule.horizon() + 2) {
             throw new IOException(video + ": only " + (energy.length + 1) + " frames at " + fps
@@ -39,8 +48,10 @@ public record VideoLabels(Path video, double fps, double[] energy, int[] labels,
 
     /** Onset frame of each burst episode ({@link LeadTime#episodes}, runs closer than the horizon merged). */
     public int[] burstOnsets() {
-        int[] frames = java.util.stream.IntStream.range(0, labels.length).toArray();
-        return LeadTime.episodes(frames, labels, rule.horizon()).stream().mapToInt(e -> e[1] + 1).toArray();
+        int[] frames = IntStream.range(0, labels.length).toArray();
+        return LeadTime.episodes(frames, labels, rule.horizon()).stream()
+                .mapToInt(e -> e[1] + 1)
+                .toArray();
     }
 
     public double prevalence() {

@@ -3,11 +3,16 @@ package dev.augur.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 
 /**
  * Writes files so that a reader sees either the old complete file or the new complete one, never half of
@@ -26,8 +31,8 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = tempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel))) {
+            try (var channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
                 body.writeTo(out);
                 out.flush();
                 channel.force(true);
@@ -50,7 +55,10 @@ public final class AtomicFiles {
         if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return Files.createTempFile(dir, prefix, suffix);
         }
-        return Files.createTempFile(dir, prefix, suffix,
+        return Files.createTempFile(
+                dir,
+                prefix,
+                suffix,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
     }
 
@@ -59,12 +67,12 @@ public final class AtomicFiles {
         if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return Files.createTempDirectory(dir, prefix);
         }
-        return Files.createTempDirectory(dir, prefix,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        return Files.createTempDirectory(
+                dir, prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     }
 
     public static void writeString(Path target, String text) throws IOException {
-        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Deletes a folder and everything in it (a temporary or stale one); nothing when it does not exist. */
@@ -73,7 +81,7 @@ public final class AtomicFiles {
             return;
         }
         try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -21,7 +21,9 @@ public final class Failures {
         return 1;
     }
 
-    /** The failure in plain words: the message of the errors we raise, the file of a missing one, else the exception. */
+    /**
+     * The failure in plain words: the message of the errors we raise, the file of a missing one, else the exception.
+     */
     public static String describe(Throwable e) {
         if (e instanceof NoSuchFileException n) {
             return n.getFile() + ": " + (n.getReason() != null ? n.getReason() : "no such file");

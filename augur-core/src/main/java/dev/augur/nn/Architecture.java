@@ -23,7 +23,10 @@ public enum Architecture {
     CONV("conv", "convolutions", Family.CONVOLUTIONAL, false, false, false, 0);
 
     /** Recurrent stacks of one cell kind, or plain convolutions. */
-    public enum Family { RECURRENT, CONVOLUTIONAL }
+    public enum Family {
+        RECURRENT,
+        CONVOLUTIONAL
+    }
 
     private final String id;
     private final String displayName;
@@ -33,8 +36,14 @@ public enum Architecture {
     private final boolean zigZag;
     private final int window;
 
-    Architecture(String id, String displayName, Family family, boolean peepholes, boolean layerNorm, boolean zigZag,
-                 int window) {
+    Architecture(
+            String id,
+            String displayName,
+            Family family,
+            boolean peepholes,
+            boolean layerNorm,
+            boolean zigZag,
+            int window) {
         this.id = id;
         this.displayName = displayName;
         this.family = family;

@@ -58,7 +58,8 @@ public final class BatchNormLayer {
             mean = x.getManager().create(runningMean.toFloatArray());
             var = x.getManager().create(runningVar.toFloatArray());
         }
-        NDArray y = x.sub(mean.reshape(1, c, 1, 1)).div(var.add(style.eps()).sqrt().reshape(1, c, 1, 1));
+        NDArray y =
+                x.sub(mean.reshape(1, c, 1, 1)).div(var.add(style.eps()).sqrt().reshape(1, c, 1, 1));
         if (gamma != null) {
             y = y.mul(gamma).add(beta);
         }

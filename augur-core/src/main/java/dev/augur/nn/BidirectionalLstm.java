@@ -24,7 +24,8 @@ public final class BidirectionalLstm {
         for (int l = 0; l < layers; l++) {
             this.layers.add(new ConvLstmCell[] {
                 new ConvLstmCell(weights, name + "." + l + ".forward", width, hidden, 1, false, 1, 1),
-                new ConvLstmCell(weights, name + "." + l + ".backward", width, hidden, 1, false, 1, 1)});
+                new ConvLstmCell(weights, name + "." + l + ".backward", width, hidden, 1, false, 1, 1)
+            });
             width = 2 * hidden;
         }
     }
@@ -48,7 +49,8 @@ public final class BidirectionalLstm {
         NDArray[] out = new NDArray[steps];
         for (int k = 0; k < steps; k++) {
             int t = backwards ? steps - 1 - k : k;
-            NDArray input = sequence.get(new NDIndex(":, {}, :", t)).expandDims(2).expandDims(3);
+            NDArray input =
+                    sequence.get(new NDIndex(":, {}, :", t)).expandDims(2).expandDims(3);
             state = cell.step(input, state, null).state();
             out[t] = state.hidden().squeeze(new int[] {2, 3});
         }

@@ -1,7 +1,10 @@
 package dev.augur.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +24,9 @@ public final class CellStack {
         }
         for (int l = 1; l < layers.size(); l++) {
             if (layers.get(l).inputChannels() != layers.get(l - 1).hiddenChannels()) {
-                throw new IllegalArgumentException("layer " + l + " takes " + layers.get(l).inputChannels()
-                        + " channels but layer " + (l - 1) + " gives " + layers.get(l - 1).hiddenChannels());
+                throw new IllegalArgumentException(
+                        "layer " + l + " takes " + layers.get(l).inputChannels() + " channels but layer " + (l - 1)
+                                + " gives " + layers.get(l - 1).hiddenChannels());
             }
         }
         int memory = layers.get(0).memoryChannels();
@@ -42,8 +46,8 @@ public final class CellStack {
      */
     public record State(List<CellState> layers, NDArray memory, NDArray output) implements Carried {
         @Override
-        public ai.djl.ndarray.NDList arrays() {
-            ai.djl.ndarray.NDList all = Carried.of(memory, output);
+        public NDList arrays() {
+            NDList all = Carried.of(memory, output);
             layers.forEach(l -> all.addAll(l.arrays()));
             return all;
         }
@@ -63,10 +67,10 @@ public final class CellStack {
 
     /** Runs the stack over a whole sequence [B, T, C, H, W] from the zero state; returns the final state. */
     public State encode(NDArray sequence) {
-        ai.djl.ndarray.types.Shape s = sequence.getShape();
+        Shape s = sequence.getShape();
         State state = initialState(sequence.getManager(), s.get(0), s.get(3), s.get(4));
         for (long t = 0; t < s.get(1); t++) {
-            state = step(sequence.get(new ai.djl.ndarray.index.NDIndex(":, {}", t)), state);
+            state = step(sequence.get(new NDIndex(":, {}", t)), state);
         }
         return state;
     }
@@ -81,7 +85,11 @@ public final class CellStack {
             next.add(s.state());
             memory = s.memory();
             NDArray h = s.state().hidden();
-            x = residual && l > 0 && layers.get(l).inputChannels() == layers.get(l).hiddenChannels() ? h.add(x) : h;
+            x = residual
+                            && l > 0
+                            && layers.get(l).inputChannels() == layers.get(l).hiddenChannels()
+                    ? h.add(x)
+                    : h;
         }
         return new State(next, memory, x);
     }

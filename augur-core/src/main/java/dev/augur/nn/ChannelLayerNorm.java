@@ -2,6 +2,7 @@ package dev.augur.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * Layer normalisation as TensorFlow's {@code contrib.layers.layer_norm} does it inside e3d_lstm's cell: per
@@ -15,7 +16,7 @@ public final class ChannelLayerNorm {
 
     public ChannelLayerNorm(Weights weights, String name, int channels, int dims) {
         long[] shape = new long[dims];
-        java.util.Arrays.fill(shape, 1);
+        Arrays.fill(shape, 1);
         shape[1] = channels;
         this.gamma = weights.constant(name + ".gamma", new Shape(shape), 1f);
         this.beta = weights.constant(name + ".beta", new Shape(shape), 0f);

@@ -33,8 +33,11 @@ public final class CnnLstmClassifier extends WindowClassifier {
         }
         this.lstm = new BidirectionalLstm(weights, "lstm", in, 2 * w, 2);
         this.attention = new TemporalAttention(weights, "attention", lstm.outputChannels(), 2 * w);
-        this.head = new DenseLayer[] {new DenseLayer(weights, "head.0", lstm.outputChannels(), 2 * w, true),
-                new DenseLayer(weights, "head.1", 2 * w, w, true), new DenseLayer(weights, "head.2", w, spec.classes(), true)};
+        this.head = new DenseLayer[] {
+            new DenseLayer(weights, "head.0", lstm.outputChannels(), 2 * w, true),
+            new DenseLayer(weights, "head.1", 2 * w, w, true),
+            new DenseLayer(weights, "head.2", w, spec.classes(), true)
+        };
     }
 
     @Override
@@ -53,6 +56,8 @@ public final class CnnLstmClassifier extends WindowClassifier {
     }
 
     private NDArray dropout(NDArray x, boolean training) {
-        return training && spec.dropout() > 0 ? Dropout.dropout(x, (float) spec.dropout(), true).singletonOrThrow() : x;
+        return training && spec.dropout() > 0
+                ? Dropout.dropout(x, (float) spec.dropout(), true).singletonOrThrow()
+                : x;
     }
 }

@@ -7,7 +7,8 @@ import ai.djl.nn.norm.Dropout;
 
 /**
  * The 1D-convolution baseline in the spirit of CalMS21's task-1 baseline: the same centred window of past and
- * future frames as the CNN-LSTM, three Conv1D(w channels, kernel 5; 64 by default) → BN → ReLU layers, global max pool over time,
+ * future frames as the CNN-LSTM, three Conv1D(w channels, kernel 5; 64 by default) → BN → ReLU layers, global max pool
+ * over time,
  * dropout, and a linear layer to the classes.
  */
 public final class Conv1dClassifier extends WindowClassifier {

@@ -21,6 +21,7 @@ public final class Conv1dLayer {
     }
 
     public NDArray forward(NDArray x) {
-        return Conv1d.conv1d(x, weight, bias, new Shape(1), new Shape(padding), new Shape(1)).singletonOrThrow();
+        return Conv1d.conv1d(x, weight, bias, new Shape(1), new Shape(padding), new Shape(1))
+                .singletonOrThrow();
     }
 }

@@ -23,7 +23,7 @@ public final class Conv2dLayer {
     }
 
     public NDArray forward(NDArray x) {
-        return Conv2d.conv2d(x, weight, bias, new Shape(stride, stride), new Shape(padding, padding),
-                new Shape(1, 1)).singletonOrThrow();
+        return Conv2d.conv2d(x, weight, bias, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1))
+                .singletonOrThrow();
     }
 }

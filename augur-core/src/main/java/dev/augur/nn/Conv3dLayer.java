@@ -21,8 +21,8 @@ public final class Conv3dLayer {
      * @param kernel         spatial kernel (odd)
      * @param temporalStride stride over time (the e3d frame decoder folds the window with stride kt, no padding)
      */
-    public Conv3dLayer(Weights weights, String name, int in, int out, int temporal, int kernel, int temporalStride,
-                       boolean bias) {
+    public Conv3dLayer(
+            Weights weights, String name, int in, int out, int temporal, int kernel, int temporalStride, boolean bias) {
         if (kernel % 2 == 0) {
             throw new IllegalArgumentException(name + ": spatial kernel must be odd for 'same' padding, got " + kernel);
         }
@@ -40,7 +40,13 @@ public final class Conv3dLayer {
             Shape s = x.getShape();
             padded = x.concat(x.getManager().zeros(new Shape(s.get(0), s.get(1), temporal - 1, s.get(3), s.get(4))), 2);
         }
-        return Conv3d.conv3d(padded, weight, bias, new Shape(temporalStride, 1, 1),
-                new Shape(0, spatialPadding, spatialPadding), new Shape(1, 1, 1)).singletonOrThrow();
+        return Conv3d.conv3d(
+                        padded,
+                        weight,
+                        bias,
+                        new Shape(temporalStride, 1, 1),
+                        new Shape(0, spatialPadding, spatialPadding),
+                        new Shape(1, 1, 1))
+                .singletonOrThrow();
     }
 }

@@ -22,8 +22,8 @@ public final class ConvLstmCell extends StackedCell {
     private final NDArray peepF;
     private final NDArray peepO;
 
-    public ConvLstmCell(Weights weights, String name, int in, int hidden, int filter, boolean peephole,
-                        int height, int width) {
+    public ConvLstmCell(
+            Weights weights, String name, int in, int hidden, int filter, boolean peephole, int height, int width) {
         super(in, hidden);
         this.gates = new Conv2dLayer(weights, name + ".conv", in + hidden, 4 * hidden, filter, 1, true);
         if (peephole) {

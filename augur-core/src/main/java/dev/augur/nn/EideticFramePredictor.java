@@ -1,6 +1,7 @@
 package dev.augur.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ public final class EideticFramePredictor extends PatchedFramePredictor<EideticFr
     /** The stack's state and the frame read at the previous step (the window's first frame). */
     public record State(CellStack.State stack, NDArray previous) implements Carried {
         @Override
-        public ai.djl.ndarray.NDList arrays() {
-            ai.djl.ndarray.NDList all = stack.arrays();
+        public NDList arrays() {
+            NDList all = stack.arrays();
             all.add(previous);
             return all;
         }
@@ -35,12 +36,22 @@ public final class EideticFramePredictor extends PatchedFramePredictor<EideticFr
         List<RecurrentCell> cells = new ArrayList<>();
         int in = spec.patchChannels();
         for (int l = 0; l < spec.hidden().size(); l++) {
-            cells.add(RecurrentCell.of(spec.kind(), weights, l, in, spec.hidden().get(l), spec.filter(), false,
-                    spec.layerNorm(), spec.patchHeight(), spec.patchWidth()));
+            cells.add(RecurrentCell.of(
+                    spec.kind(),
+                    weights,
+                    l,
+                    in,
+                    spec.hidden().get(l),
+                    spec.filter(),
+                    false,
+                    spec.layerNorm(),
+                    spec.patchHeight(),
+                    spec.patchWidth()));
             in = spec.hidden().get(l);
         }
         this.stack = new CellStack(cells, spec.residual());
-        this.decoder = new Conv3dLayer(weights, "decoder", stack.topChannels(), spec.patchChannels(), window, 1, window, true);
+        this.decoder =
+                new Conv3dLayer(weights, "decoder", stack.topChannels(), spec.patchChannels(), window, 1, window, true);
     }
 
     /**
@@ -51,19 +62,28 @@ public final class EideticFramePredictor extends PatchedFramePredictor<EideticFr
     public int inferenceBatch() {
         double positions = (double) window * spec.patchHeight() * spec.patchWidth();
         // scores and their softmax, over a history of up to 2J steps, in every layer
-        double perSequence = 2.0 * Float.BYTES * positions * positions * 2 * spec.inputLength() * spec.hidden().size();
+        double perSequence = 2.0
+                * Float.BYTES
+                * positions
+                * positions
+                * 2
+                * spec.inputLength()
+                * spec.hidden().size();
         return (int) Math.max(1, Math.min(100, INFERENCE_BYTES / perSequence));
     }
 
     @Override
     public State initialState(NDArray firstFrame) {
         Shape s = firstFrame.getShape();
-        return new State(stack.initialState(firstFrame.getManager(), s.get(0), s.get(2), s.get(3)), firstFrame.zerosLike());
+        return new State(
+                stack.initialState(firstFrame.getManager(), s.get(0), s.get(2), s.get(3)), firstFrame.zerosLike());
     }
 
     @Override
     public Next<State> next(NDArray frame, State state) {
-        NDArray input = window == 1 ? frame.expandDims(2) : state.previous().expandDims(2).concat(frame.expandDims(2), 2);
+        NDArray input = window == 1
+                ? frame.expandDims(2)
+                : state.previous().expandDims(2).concat(frame.expandDims(2), 2);
         CellStack.State after = stack.step(input, state.stack());
         NDArray out = decoder.forward(after.output()).squeeze(2);
         return new Next<>(out, new State(after, frame));

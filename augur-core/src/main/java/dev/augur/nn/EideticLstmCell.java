@@ -40,7 +40,8 @@ public final class EideticLstmCell extends StackedCell {
      * @param window τ, the frames a state covers: 2 for the E3D-LSTM, 1 for its 2D variant (e3d_lstm's
      *               {@code Eidetic2DLSTMCell}: 2D convolutions, no temporal window; seed 002's 2D-vs-3D study)
      */
-    public EideticLstmCell(Weights weights, String name, int in, int hidden, int filter, boolean layerNorm, int window) {
+    public EideticLstmCell(
+            Weights weights, String name, int in, int hidden, int filter, boolean layerNorm, int window) {
         super(in, hidden);
         if (window < 1) {
             throw new IllegalArgumentException("window must be >= 1, got " + window);
@@ -97,7 +98,11 @@ public final class EideticLstmCell extends StackedCell {
         NDArray fPrime = Activation.sigmoid(x.get(6).add(m.get(1)).add(FORGET_BIAS));
         NDArray gPrime = x.get(5).add(m.get(2)).tanh();
         NDArray mNext = fPrime.mul(m.get(3).tanh()).add(iPrime.mul(gPrime));
-        NDArray o = x.get(3).add(h.get(3)).add(convCellOut.forward(c)).add(convMemoryOut.forward(mNext)).tanh();
+        NDArray o = x.get(3)
+                .add(h.get(3))
+                .add(convCellOut.forward(c))
+                .add(convMemoryOut.forward(mNext))
+                .tanh();
         NDArray hNext = convLast.forward(c.concat(mNext, 1)).tanh().mul(Activation.sigmoid(o));
         return new Step(new State(hNext, c, history), mNext);
     }
@@ -115,7 +120,8 @@ public final class EideticLstmCell extends StackedCell {
         // The weights are the largest arrays of the whole network ([B, τHW, τHW(t+1)] per layer and step): drop
         // our handle now; autograd keeps its own reference when training needs them.
         weights.close();
-        return recalled.reshape(q.get(0), q.get(2), q.get(3), q.get(4), q.get(1)).transpose(0, 4, 1, 2, 3);
+        return recalled.reshape(q.get(0), q.get(2), q.get(3), q.get(4), q.get(1))
+                .transpose(0, 4, 1, 2, 3);
     }
 
     /** The attention of every query position over every history position: [B, τ·H·W, τ·k·H·W], rows sum to 1. */

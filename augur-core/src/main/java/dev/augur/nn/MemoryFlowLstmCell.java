@@ -27,11 +27,12 @@ public final class MemoryFlowLstmCell extends StackedCell {
     private final NDArray memO;
 
     /** @param bottom true for layer 1, which also reads the top layer's H from the previous step */
-    public MemoryFlowLstmCell(Weights weights, String name, int in, int hidden, int filter, boolean bottom,
-                              int height, int width) {
+    public MemoryFlowLstmCell(
+            Weights weights, String name, int in, int hidden, int filter, boolean bottom, int height, int width) {
         super(in, hidden);
         this.convIn = new Conv2dLayer(weights, name + ".conv", in, 4 * hidden, filter, 1, true);
-        this.convTop = bottom ? new Conv2dLayer(weights, name + ".conv_top", hidden, 4 * hidden, filter, 1, false) : null;
+        this.convTop =
+                bottom ? new Conv2dLayer(weights, name + ".conv_top", hidden, 4 * hidden, filter, 1, false) : null;
         Shape s = new Shape(hidden, height, width);
         this.memI = weights.constant(name + ".memory_i", s, 0f);
         this.memF = weights.constant(name + ".memory_f", s, 0f);
@@ -41,7 +42,7 @@ public final class MemoryFlowLstmCell extends StackedCell {
     /** The layer's last output; everything it carries forward travels in the zig-zag memory. */
     public record State(NDArray hidden) implements CellState {
         @Override
-        public ai.djl.ndarray.NDList arrays() {
+        public NDList arrays() {
             return Carried.of(hidden);
         }
     }

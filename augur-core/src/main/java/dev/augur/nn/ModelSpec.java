@@ -11,13 +11,25 @@ import java.util.List;
  * @param layerNorm    layer normalisation after the gate convolutions of an ST-LSTM or E3D-LSTM (--layer_norm)
  * @param inputLength  J, the frames read before predicting (the conv baseline reads 1)
  */
-public record ModelSpec(String architecture, int channels, int height, int width, int patch, List<Integer> hidden,
-                        int filter, boolean peephole, boolean residual, boolean layerNorm, int inputLength) {
+public record ModelSpec(
+        String architecture,
+        int channels,
+        int height,
+        int width,
+        int patch,
+        List<Integer> hidden,
+        int filter,
+        boolean peephole,
+        boolean residual,
+        boolean layerNorm,
+        int inputLength) {
     public ModelSpec {
         Architecture kind = Architecture.of(architecture);
         require(channels >= 1, "channels must be >= 1, got " + channels);
         require(patch >= 1, "patch size must be >= 1, got " + patch);
-        require(height >= patch && height % patch == 0, "height " + height + " must be a multiple of patch size " + patch);
+        require(
+                height >= patch && height % patch == 0,
+                "height " + height + " must be a multiple of patch size " + patch);
         require(width >= patch && width % patch == 0, "width " + width + " must be a multiple of patch size " + patch);
         require(hidden != null && !hidden.isEmpty(), "at least one hidden layer is needed");
         hidden = List.copyOf(hidden);
@@ -27,9 +39,13 @@ public record ModelSpec(String architecture, int channels, int height, int width
         require(filter >= 1 && filter % 2 == 1, "filter size must be odd and >= 1, got " + filter);
         require(inputLength >= 1, "input length must be >= 1, got " + inputLength);
         require(!peephole || kind.hasPeepholes(), "peepholes exist only in ConvLSTM cells");
-        require(!layerNorm || kind.hasLayerNorm(), "layer normalisation exists only in ST-LSTM (predrnn) and E3D-LSTM cells");
-        require(!kind.hasZigZagMemory() || hidden.stream().distinct().count() == 1,
-                architecture + " passes one memory through every layer, so all layers need the same size, got " + hidden);
+        require(
+                !layerNorm || kind.hasLayerNorm(),
+                "layer normalisation exists only in ST-LSTM (predrnn) and E3D-LSTM cells");
+        require(
+                !kind.hasZigZagMemory() || hidden.stream().distinct().count() == 1,
+                architecture + " passes one memory through every layer, so all layers need the same size, got "
+                        + hidden);
     }
 
     private static void require(boolean ok, String message) {

@@ -2,13 +2,23 @@ package dev.augur.nn;
 
 import ai.djl.ndarray.NDArray;
 
-/** A convolution optionally followed by layer normalisation: predrnn-pytorch's {@code nn.Sequential(conv, LayerNorm)}. */
+/**
+ * A convolution optionally followed by layer normalisation: predrnn-pytorch's {@code nn.Sequential(conv, LayerNorm)}.
+ */
 final class NormedConv {
     private final Conv2dLayer conv;
     private final LayerNormLayer norm;
 
-    NormedConv(Weights weights, String name, int in, int out, int filter, boolean bias, boolean layerNorm,
-               int height, int width) {
+    NormedConv(
+            Weights weights,
+            String name,
+            int in,
+            int out,
+            int filter,
+            boolean bias,
+            boolean layerNorm,
+            int height,
+            int width) {
         this.conv = new Conv2dLayer(weights, name, in, out, filter, 1, bias);
         this.norm = layerNorm ? new LayerNormLayer(weights, name + ".norm", out, height, width) : null;
     }

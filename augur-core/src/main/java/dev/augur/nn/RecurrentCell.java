@@ -2,6 +2,7 @@ package dev.augur.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * One layer of a {@link CellStack}. Inputs and hidden states are [B, C, H, W] ([B, C, τ, H, W] for the E3D-LSTM,
@@ -24,8 +25,7 @@ public interface RecurrentCell {
 
     /** The zig-zag memory at t = 0 (all zero), or null for cells without one. */
     default NDArray initialMemory(NDManager manager, long batch, long height, long width) {
-        return memoryChannels() > 0
-                ? manager.zeros(new ai.djl.ndarray.types.Shape(batch, memoryChannels(), height, width)) : null;
+        return memoryChannels() > 0 ? manager.zeros(new Shape(batch, memoryChannels(), height, width)) : null;
     }
 
     Step step(NDArray input, CellState state, NDArray memory);
@@ -38,14 +38,24 @@ public interface RecurrentCell {
      * (whose bottom layer also reads the top layer's previous output) or the eidetic 3D LSTM over its window.
      * Peepholes apply to ConvLSTM, layer normalisation to the ST-LSTM and the E3D-LSTM.
      */
-    static RecurrentCell of(Architecture kind, Weights weights, int layer, int in, int hidden, int filter, boolean peephole,
-                            boolean layerNorm, int height, int width) {
+    static RecurrentCell of(
+            Architecture kind,
+            Weights weights,
+            int layer,
+            int in,
+            int hidden,
+            int filter,
+            boolean peephole,
+            boolean layerNorm,
+            int height,
+            int width) {
         String name = "stack." + layer;
         return switch (kind) {
             case CONVLSTM -> new ConvLstmCell(weights, name, in, hidden, filter, peephole, height, width);
             case PREDRNN -> new SpatioTemporalLstmCell(weights, name, in, hidden, filter, layerNorm, height, width);
             case MEMORY_FLOW -> new MemoryFlowLstmCell(weights, name, in, hidden, filter, layer == 0, height, width);
-            case E3D_LSTM, E3D_LSTM_2D -> new EideticLstmCell(weights, name, in, hidden, filter, layerNorm, kind.window());
+            case E3D_LSTM, E3D_LSTM_2D ->
+                new EideticLstmCell(weights, name, in, hidden, filter, layerNorm, kind.window());
             case CONV -> throw new IllegalArgumentException("the conv baseline has no recurrent cell");
         };
     }

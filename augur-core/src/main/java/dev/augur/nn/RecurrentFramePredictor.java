@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Patching → {@link CellStack} of ConvLSTM, ST-LSTM or memory-flow cells → 1×1 frame decoder, rolled out by {@link Rollout}: the predrnn-pytorch model
+ * Patching → {@link CellStack} of ConvLSTM, ST-LSTM or memory-flow cells → 1×1 frame decoder, rolled out by {@link
+ * Rollout}: the predrnn-pytorch model
  * family. The decoder has no bias, like predrnn-pytorch's {@code conv_last}.
  */
 public final class RecurrentFramePredictor extends PatchedFramePredictor<CellStack.State> {
@@ -20,8 +21,17 @@ public final class RecurrentFramePredictor extends PatchedFramePredictor<CellSta
         int in = spec.patchChannels();
         for (int l = 0; l < spec.hidden().size(); l++) {
             int h = spec.hidden().get(l);
-            cells.add(RecurrentCell.of(spec.kind(), weights, l, in, h, spec.filter(), spec.peephole(),
-                    spec.layerNorm(), spec.patchHeight(), spec.patchWidth()));
+            cells.add(RecurrentCell.of(
+                    spec.kind(),
+                    weights,
+                    l,
+                    in,
+                    h,
+                    spec.filter(),
+                    spec.peephole(),
+                    spec.layerNorm(),
+                    spec.patchHeight(),
+                    spec.patchWidth()));
             in = h;
         }
         this.stack = new CellStack(cells, spec.residual());

@@ -24,16 +24,20 @@ public final class Rollout {
      * @param trueMask  [B, T−J−1] or [B, T−2] of 0/1, or null
      * @param inputLength J, at least 1
      */
-    public static <S extends Carried> NDArray run(FrameStep<S> predictor, NDArray clip, NDArray trueMask, int inputLength) {
+    public static <S extends Carried> NDArray run(
+            FrameStep<S> predictor, NDArray clip, NDArray trueMask, int inputLength) {
         long total = clip.getShape().get(1);
         if (inputLength < 1 || inputLength >= total) {
             throw new IllegalArgumentException("input length " + inputLength + " must be in [1, " + (total - 1) + "]");
         }
-        boolean reverse = trueMask != null && trueMask.getShape().dimension() == 2
-                && trueMask.getShape().get(1) == total - 2 && inputLength > 1;
-        if (trueMask != null && (trueMask.getShape().dimension() != 2
-                || (trueMask.getShape().get(1) != total - inputLength - 1 && !reverse)
-                || trueMask.getShape().get(0) != clip.getShape().get(0))) {
+        boolean reverse = trueMask != null
+                && trueMask.getShape().dimension() == 2
+                && trueMask.getShape().get(1) == total - 2
+                && inputLength > 1;
+        if (trueMask != null
+                && (trueMask.getShape().dimension() != 2
+                        || (trueMask.getShape().get(1) != total - inputLength - 1 && !reverse)
+                        || trueMask.getShape().get(0) != clip.getShape().get(0))) {
             throw new IllegalArgumentException("scheduled-sampling mask must be [B, " + (total - inputLength - 1)
                     + "] or, reversed, [B, " + (total - 2) + "], got " + trueMask.getShape());
         }
@@ -58,7 +62,7 @@ public final class Rollout {
             state = next.state();
             predictions.add(generated);
         }
-        return NDArrays.stack(new ai.djl.ndarray.NDList(predictions), 1);
+        return NDArrays.stack(new NDList(predictions), 1);
     }
 
     /**
@@ -97,8 +101,8 @@ public final class Rollout {
      * only the next frame and state come back out to {@code root}. The previous state and every intermediate are
      * then released; when training, autograd keeps its own references to whatever the backward pass needs.
      */
-    private static <S extends Carried> FrameStep.Next<S> scoped(FrameStep<S> predictor, NDArray frame, S state,
-                                                                NDManager root) {
+    private static <S extends Carried> FrameStep.Next<S> scoped(
+            FrameStep<S> predictor, NDArray frame, S state, NDManager root) {
         try (NDManager step = root.newSubManager()) {
             frame.attach(step);
             state.arrays().attach(step);

@@ -30,13 +30,16 @@ public interface SequenceClassifier extends AutoCloseable {
 
         public Spec {
             if (!ARCHITECTURES.contains(architecture)) {
-                throw new IllegalArgumentException("unknown architecture '" + architecture + "', expected one of " + ARCHITECTURES);
+                throw new IllegalArgumentException(
+                        "unknown architecture '" + architecture + "', expected one of " + ARCHITECTURES);
             }
             if (features < 1 || classes < 1) {
-                throw new IllegalArgumentException("need at least one feature and one class, got " + features + ", " + classes);
+                throw new IllegalArgumentException(
+                        "need at least one feature and one class, got " + features + ", " + classes);
             }
-            if (window < 4 || window % 4 != 0 && architecture.equals("cnn_lstm")) {
-                throw new IllegalArgumentException("the CNN-LSTM pools time twice by 2: window must be a multiple of 4, got " + window);
+            if (window < 4 || (window % 4 != 0 && architecture.equals("cnn_lstm"))) {
+                throw new IllegalArgumentException(
+                        "the CNN-LSTM pools time twice by 2: window must be a multiple of 4, got " + window);
             }
             if (width < 1) {
                 throw new IllegalArgumentException("width must be >= 1, got " + width);

@@ -24,13 +24,16 @@ public final class SpatioTemporalLstmCell extends StackedCell {
     private final NormedConv convO;
     private final Conv2dLayer convLast;
 
-    public SpatioTemporalLstmCell(Weights weights, String name, int in, int hidden, int filter, boolean layerNorm,
-                                  int height, int width) {
+    public SpatioTemporalLstmCell(
+            Weights weights, String name, int in, int hidden, int filter, boolean layerNorm, int height, int width) {
         super(in, hidden);
         this.convX = new NormedConv(weights, name + ".conv_x", in, 7 * hidden, filter, false, layerNorm, height, width);
-        this.convH = new NormedConv(weights, name + ".conv_h", hidden, 4 * hidden, filter, false, layerNorm, height, width);
-        this.convM = new NormedConv(weights, name + ".conv_m", hidden, 3 * hidden, filter, false, layerNorm, height, width);
-        this.convO = new NormedConv(weights, name + ".conv_o", 2 * hidden, hidden, filter, false, layerNorm, height, width);
+        this.convH =
+                new NormedConv(weights, name + ".conv_h", hidden, 4 * hidden, filter, false, layerNorm, height, width);
+        this.convM =
+                new NormedConv(weights, name + ".conv_m", hidden, 3 * hidden, filter, false, layerNorm, height, width);
+        this.convO =
+                new NormedConv(weights, name + ".conv_o", 2 * hidden, hidden, filter, false, layerNorm, height, width);
         this.convLast = new Conv2dLayer(weights, name + ".conv_last", 2 * hidden, hidden, 1, 1, false);
     }
 

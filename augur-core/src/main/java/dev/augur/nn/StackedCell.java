@@ -1,6 +1,7 @@
 package dev.augur.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
@@ -17,7 +18,7 @@ abstract class StackedCell implements RecurrentCell {
     /** H and C of an LSTM-style layer (ConvLSTM, ST-LSTM); the zig-zag memory, if any, travels in the stack. */
     public record LstmState(NDArray hidden, NDArray cell) implements CellState {
         @Override
-        public ai.djl.ndarray.NDList arrays() {
+        public NDList arrays() {
             return Carried.of(hidden, cell);
         }
 

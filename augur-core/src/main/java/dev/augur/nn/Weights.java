@@ -3,6 +3,7 @@ package dev.augur.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -113,7 +114,8 @@ public final class Weights implements AutoCloseable {
     public NDList snapshot(NDManager target, String prefix) {
         NDList list = new NDList();
         for (Map.Entry<String, NDArray> e : everything().entrySet()) {
-            NDArray copy = target.create(e.getValue().toFloatArray(), e.getValue().getShape());
+            NDArray copy =
+                    target.create(e.getValue().toFloatArray(), e.getValue().getShape());
             copy.setName(prefix + e.getKey());
             list.add(copy);
         }
@@ -141,10 +143,10 @@ public final class Weights implements AutoCloseable {
                 throw new IllegalArgumentException(origin + ": missing weight '" + prefix + e.getKey() + "'");
             }
             if (!src.getShape().equals(e.getValue().getShape())) {
-                throw new IllegalArgumentException(origin + ": weight '" + e.getKey() + "' has shape "
-                        + src.getShape() + ", the model expects " + e.getValue().getShape());
+                throw new IllegalArgumentException(origin + ": weight '" + e.getKey() + "' has shape " + src.getShape()
+                        + ", the model expects " + e.getValue().getShape());
             }
-            float[] v = src.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+            float[] v = src.toType(DataType.FLOAT32, false).toFloatArray();
             for (float x : v) {
                 if (!Float.isFinite(x)) {
                     throw new IllegalArgumentException(origin + ": weight '" + e.getKey() + "' holds " + x

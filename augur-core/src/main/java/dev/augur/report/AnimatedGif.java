@@ -31,7 +31,8 @@ public final class AnimatedGif {
                 writer.prepareWriteSequence(null);
                 for (BufferedImage frame : frames) {
                     ImageWriteParam param = writer.getDefaultWriteParam();
-                    IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), param);
+                    IIOMetadata meta =
+                            writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), param);
                     configure(meta, delayMillis);
                     writer.writeToSequence(new IIOImage(frame, null, meta), param);
                 }

@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -16,7 +17,8 @@ public final class BarChart {
     private BarChart() {}
 
     /** One panel: a bar per category with its mean and [low, high] interval. */
-    public record Panel(String title, String yLabel, List<String> categories, double[] mean, double[] low, double[] high) {
+    public record Panel(
+            String title, String yLabel, List<String> categories, double[] mean, double[] low, double[] high) {
         public Panel {
             if (categories.size() != mean.length || mean.length != low.length || low.length != high.length) {
                 throw new IllegalArgumentException("a bar chart needs one mean and interval per category");
@@ -28,14 +30,20 @@ public final class BarChart {
         BufferedImage out = new BufferedImage(panelWidth * panels.size(), height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         for (int i = 0; i < panels.size(); i++) {
-            g.drawImage(BitmapEncoder.getBufferedImage(chart(panels.get(i), panelWidth, height)), i * panelWidth, 0, null);
+            g.drawImage(
+                    BitmapEncoder.getBufferedImage(chart(panels.get(i), panelWidth, height)), i * panelWidth, 0, null);
         }
         g.dispose();
         AtomicFiles.write(png, stream -> ImageIO.write(out, "png", stream));
     }
 
     private static CategoryChart chart(Panel p, int width, int height) {
-        CategoryChart c = new CategoryChartBuilder().width(width).height(height).title(p.title()).yAxisTitle(p.yLabel()).build();
+        CategoryChart c = new CategoryChartBuilder()
+                .width(width)
+                .height(height)
+                .title(p.title())
+                .yAxisTitle(p.yLabel())
+                .build();
         c.getStyler().setLegendVisible(false);
         c.getStyler().setXAxisLabelRotation(45);
         c.getStyler().setYAxisDecimalPattern("0.###");
@@ -56,6 +64,6 @@ public final class BarChart {
     }
 
     private static List<Double> toList(double[] v) {
-        return java.util.Arrays.stream(v).boxed().toList();
+        return Arrays.stream(v).boxed().toList();
     }
 }

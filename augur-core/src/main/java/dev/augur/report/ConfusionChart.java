@@ -3,6 +3,7 @@ package dev.augur.report;
 import dev.augur.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
@@ -14,7 +15,7 @@ public final class ConfusionChart {
 
     public static void write(String title, List<String> classes, long[][] counts, Path png) throws IOException {
         int n = classes.size();
-        List<Number[]> cells = new java.util.ArrayList<>();
+        List<Number[]> cells = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long row = 0;
             for (long c : counts[i]) {
@@ -25,8 +26,13 @@ public final class ConfusionChart {
                 cells.add(new Number[] {j, i, row == 0 ? 0 : Math.round(1000.0 * counts[i][j] / row) / 1000.0});
             }
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(120 + 90 * n).height(100 + 60 * n).title(title)
-                .xAxisTitle("predicted").yAxisTitle("true").build();
+        HeatMapChart chart = new HeatMapChartBuilder()
+                .width(120 + 90 * n)
+                .height(100 + 60 * n)
+                .title(title)
+                .xAxisTitle("predicted")
+                .yAxisTitle("true")
+                .build();
         chart.getStyler().setShowValue(true);
         chart.getStyler().setPlotContentSize(1);
         chart.getStyler().setXAxisLabelRotation(45);

@@ -1,7 +1,7 @@
 package dev.augur.report;
 
-import dev.augur.io.AtomicFiles;
 import dev.augur.eval.Estimate;
+import dev.augur.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** A metric against the future step, one line per model, 95% intervals as error bars (seed 001's chart). */
@@ -20,9 +21,14 @@ public final class ErrorChart {
     public record Line(String name, List<Estimate> values) {}
 
     public static void write(String title, String yLabel, List<Line> lines, Path png) throws IOException {
-        XYChart chart = new XYChartBuilder().width(720).height(480).title(title)
-                .xAxisTitle("future step").yAxisTitle(yLabel).build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        XYChart chart = new XYChartBuilder()
+                .width(720)
+                .height(480)
+                .title(title)
+                .xAxisTitle("future step")
+                .yAxisTitle(yLabel)
+                .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setXAxisDecimalPattern("0");
         for (Line line : lines) {
             int k = line.values().size();

@@ -18,7 +18,9 @@ public final class FrameImages {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("can draw 1 or 3 channels, got " + channels);
         }
-        BufferedImage img = new BufferedImage(width * scale, height * scale,
+        BufferedImage img = new BufferedImage(
+                width * scale,
+                height * scale,
                 channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
         int plane = height * width;
         for (int y = 0; y < height * scale; y++) {

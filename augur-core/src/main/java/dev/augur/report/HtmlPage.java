@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A self-contained HTML page: headings, paragraphs, tables and images embedded as data URIs, so the one file
@@ -29,13 +31,19 @@ public final class HtmlPage {
     }
 
     /** A table; the first row is the header. */
-    public HtmlPage table(java.util.List<java.util.List<String>> rows) {
+    public HtmlPage table(List<List<String>> rows) {
         body.append("<table>\n");
         for (int r = 0; r < rows.size(); r++) {
             body.append("<tr>");
             String cell = r == 0 ? "th" : "td";
             for (String c : rows.get(r)) {
-                body.append('<').append(cell).append('>').append(escape(c)).append("</").append(cell).append('>');
+                body.append('<')
+                        .append(cell)
+                        .append('>')
+                        .append(escape(c))
+                        .append("</")
+                        .append(cell)
+                        .append('>');
             }
             body.append("</tr>\n");
         }
@@ -45,11 +53,17 @@ public final class HtmlPage {
 
     /** Embeds a PNG or GIF file with a caption. */
     public HtmlPage image(Path file, String caption) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String type = name.endsWith(".gif") ? "image/gif" : "image/png";
         String data = Base64.getEncoder().encodeToString(Files.readAllBytes(file));
-        body.append("<figure><img alt=\"").append(escape(caption)).append("\" src=\"data:").append(type)
-                .append(";base64,").append(data).append("\"><figcaption>").append(escape(caption))
+        body.append("<figure><img alt=\"")
+                .append(escape(caption))
+                .append("\" src=\"data:")
+                .append(type)
+                .append(";base64,")
+                .append(data)
+                .append("\"><figcaption>")
+                .append(escape(caption))
                 .append("</figcaption></figure>\n");
         return this;
     }
@@ -60,7 +74,8 @@ public final class HtmlPage {
                 // a wide table scrolls inside the page instead of running off its edge
                 + "table{border-collapse:collapse;margin:1em 0;display:block;max-width:100%;overflow-x:auto}"
                 + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
-                + "th{background:#eee}figure{display:inline-block;margin:0.5em}img{max-width:100%;image-rendering:pixelated}"
+                + "th{background:#eee}figure{display:inline-block;margin:0.5em}"
+                + "img{max-width:100%;image-rendering:pixelated}"
                 + "figcaption{font-size:90%;color:#555}</style></head>\n<body>\n<h1>" + escape(title) + "</h1>\n"
                 + body + "</body></html>\n";
         AtomicFiles.writeString(file, html);

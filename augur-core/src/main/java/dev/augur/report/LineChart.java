@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Line and scatter charts (XChart) written as PNG: ROC curves, time series, calibration plots. */
@@ -19,9 +21,15 @@ public final class LineChart {
     public record Series(String name, double[] x, double[] y, boolean dots) {}
 
     public LineChart(String title, String xLabel, String yLabel, int width, int height) {
-        this.chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        this.chart = new XYChartBuilder()
+                .width(width)
+                .height(height)
+                .title(title)
+                .xAxisTitle(xLabel)
+                .yAxisTitle(yLabel)
+                .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setXAxisDecimalPattern("0.##");
         chart.getStyler().setYAxisDecimalPattern("0.####");
         // XChart otherwise crowds the y axis with ticks on some data (a ROC curve's 1/35 steps); the x axis still
@@ -54,8 +62,9 @@ public final class LineChart {
         long s = Math.round(seconds);
         String sign = s < 0 ? "-" : "";
         s = Math.abs(s);
-        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%s%d:%02d:%02d", sign, s / 3600, s / 60 % 60, s % 60)
-                : String.format(java.util.Locale.ROOT, "%s%d:%02d", sign, s / 60, s % 60);
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%s%d:%02d:%02d", sign, s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%s%d:%02d", sign, s / 60, s % 60);
     }
 
     public LineChart yRange(double min, double max) {
@@ -77,9 +86,10 @@ public final class LineChart {
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             double[] p = steps.get(i);
-            boolean inner = i > 0 && i + 1 < steps.size()
+            boolean inner = i > 0
+                    && i + 1 < steps.size()
                     && ((steps.get(i - 1)[0] == p[0] && steps.get(i + 1)[0] == p[0])
-                    || (steps.get(i - 1)[1] == p[1] && steps.get(i + 1)[1] == p[1]));
+                            || (steps.get(i - 1)[1] == p[1] && steps.get(i + 1)[1] == p[1]));
             if (!inner) {
                 out.add(p);
             }

@@ -32,14 +32,26 @@ public final class Adam implements AutoCloseable {
     /** One update of every weight from its gradient, each gradient first multiplied by {@code gradScale}. */
     public void update(List<NDArray> weights, List<NDArray> gradients, float gradScale) {
         step++;
-        double c1 = 1 - Math.pow(BETA1, step);
-        double c2 = Math.sqrt(1 - Math.pow(BETA2, step));
+        double c1 = 1 - Math.pow(BETA1, (double) step);
+        double c2 = Math.sqrt(1 - Math.pow(BETA2, (double) step));
         float stepSize = (float) (learningRate * c2 / c1);
         float eps = (float) (EPS * c2);
         for (int i = 0; i < weights.size(); i++) {
             NDArray w = weights.get(i);
-            w.getNDArrayInternal().adamUpdate(new NDList(w, gradients.get(i), first.get(i), second.get(i)),
-                    new NDList(w), (float) learningRate, stepSize, 0f, gradScale, -1f, BETA1, BETA2, eps, false, false);
+            w.getNDArrayInternal()
+                    .adamUpdate(
+                            new NDList(w, gradients.get(i), first.get(i), second.get(i)),
+                            new NDList(w),
+                            (float) learningRate,
+                            stepSize,
+                            0f,
+                            gradScale,
+                            -1f,
+                            BETA1,
+                            BETA2,
+                            eps,
+                            false,
+                            false);
         }
     }
 
@@ -51,8 +63,10 @@ public final class Adam implements AutoCloseable {
     public NDList state(NDManager target, List<String> names) {
         NDList list = new NDList();
         for (int i = 0; i < names.size(); i++) {
-            list.add(named(target.create(first.get(i).toFloatArray(), first.get(i).getShape()), "m." + names.get(i)));
-            list.add(named(target.create(second.get(i).toFloatArray(), second.get(i).getShape()), "v." + names.get(i)));
+            list.add(named(
+                    target.create(first.get(i).toFloatArray(), first.get(i).getShape()), "m." + names.get(i)));
+            list.add(named(
+                    target.create(second.get(i).toFloatArray(), second.get(i).getShape()), "v." + names.get(i)));
         }
         return list;
     }
@@ -68,7 +82,8 @@ public final class Adam implements AutoCloseable {
     private static void copy(NDList saved, String name, NDArray target, String origin) {
         NDArray src = saved.get(name);
         if (src == null || !src.getShape().equals(target.getShape())) {
-            throw new IllegalArgumentException(origin + ": optimiser state '" + name + "' is missing or has the wrong shape");
+            throw new IllegalArgumentException(
+                    origin + ": optimiser state '" + name + "' is missing or has the wrong shape");
         }
         target.set(src.toFloatArray());
     }

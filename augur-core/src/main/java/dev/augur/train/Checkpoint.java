@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import dev.augur.data.NumpyFiles;
 import dev.augur.nn.Weights;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -23,7 +25,7 @@ public final class Checkpoint {
      * anything else is written into the run folder.
      */
     public static void refuseOverwrite(Path file, boolean resume) throws IOException {
-        if (!resume && java.nio.file.Files.exists(file)) {
+        if (!resume && Files.exists(file)) {
             throw new IOException(file + ": a checkpoint from an earlier run is here; pass --resume to continue it or"
                     + " choose another output folder");
         }
@@ -66,9 +68,11 @@ public final class Checkpoint {
     }
 
     /** A user's {@code --resume} with nothing to resume from is an error naming the file, not a silent fresh start. */
-    public static void requireForResume(Path checkpoint) throws java.nio.file.NoSuchFileException {
-        if (!java.nio.file.Files.exists(checkpoint)) {
-            throw new java.nio.file.NoSuchFileException(checkpoint.toString(), null,
+    public static void requireForResume(Path checkpoint) throws NoSuchFileException {
+        if (!Files.exists(checkpoint)) {
+            throw new NoSuchFileException(
+                    checkpoint.toString(),
+                    null,
                     "--resume was given, but there is no checkpoint to continue from (run without --resume to start)");
         }
     }

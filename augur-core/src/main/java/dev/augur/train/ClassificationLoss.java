@@ -18,7 +18,8 @@ public final class ClassificationLoss {
     /** The same, counting only items where {@code mask} is 1 (unknown labels get 0). */
     public static NDArray binaryCrossEntropy(NDArray logits, NDArray labels, float positiveWeight, NDArray mask) {
         NDArray z = logits;
-        NDArray perItem = z.maximum(0f).sub(z.mul(labels)).add(z.abs().neg().exp().add(1f).log());
+        NDArray perItem =
+                z.maximum(0f).sub(z.mul(labels)).add(z.abs().neg().exp().add(1f).log());
         NDArray weight = labels.mul(positiveWeight - 1f).add(1f);
         if (mask != null) {
             weight = weight.mul(mask);
@@ -35,7 +36,12 @@ public final class ClassificationLoss {
     public static NDArray focal(NDArray logits, NDArray targets, NDArray alpha, float gamma, NDArray allowed) {
         NDArray logp = maskLogits(logits, allowed).logSoftmax(1);
         NDArray modulation = logp.exp().neg().add(1f).pow(gamma);
-        return targets.mul(alpha.expandDims(0)).mul(modulation).mul(logp).sum(new int[] {1}).neg().mean();
+        return targets.mul(alpha.expandDims(0))
+                .mul(modulation)
+                .mul(logp)
+                .sum(new int[] {1})
+                .neg()
+                .mean();
     }
 
     /** Logits with the classes {@code allowed} leaves out pushed to −∞ (−1e9), so softmax gives them nothing. */

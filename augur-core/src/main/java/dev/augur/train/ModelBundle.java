@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.augur.data.NumpyFiles;
 import dev.augur.io.AtomicFiles;
 import dev.augur.io.Json;
-import dev.augur.data.NumpyFiles;
 import dev.augur.nn.Weights;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,6 @@ public final class ModelBundle {
         this.dir = dir;
         this.manifest = manifest;
     }
-
 
     public static void save(Path dir, String task, Object model, Object training, Object data, Weights weights)
             throws IOException {
@@ -101,8 +100,8 @@ public final class ModelBundle {
             throw new IOException(manifestFile + ": not an Augur model bundle");
         }
         if (m.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
-            throw new IOException(manifestFile + ": bundle format " + m.path("formatVersion") + " is not readable by Augur "
-                    + AUGUR_VERSION + " (reads format " + FORMAT_VERSION + ")");
+            throw new IOException(manifestFile + ": bundle format " + m.path("formatVersion")
+                    + " is not readable by Augur " + AUGUR_VERSION + " (reads format " + FORMAT_VERSION + ")");
         }
         String found = m.path("task").asText();
         if (!task.equals(found)) {

@@ -20,8 +20,9 @@ public record ScheduledSampling(double start, double delta, long stop, Reverse r
     public record Reverse(long first, long last, double alpha) {
         public Reverse {
             if (first < 0 || last <= first || !(alpha > 0)) {
-                throw new IllegalArgumentException("reverse scheduled sampling needs 0 <= first < last and alpha > 0, got "
-                        + first + ", " + last + ", " + alpha);
+                throw new IllegalArgumentException(
+                        "reverse scheduled sampling needs 0 <= first < last and alpha > 0, got " + first + ", " + last
+                                + ", " + alpha);
             }
         }
     }
@@ -52,7 +53,8 @@ public record ScheduledSampling(double start, double delta, long stop, Reverse r
                 return 0.5;
             }
             return step < reverse.last()
-                    ? 0.5 - 0.5 * (step - reverse.first()) / (double) (reverse.last() - reverse.first()) : 0.0;
+                    ? 0.5 - 0.5 * (step - reverse.first()) / (double) (reverse.last() - reverse.first())
+                    : 0.0;
         }
         if (stop > 0 && step >= stop) {
             return 0.0;

@@ -27,8 +27,8 @@ public final class TrainingLoop {
     private volatile boolean stopRequested;
     private AfterStep hook = (step, loss) -> true;
 
-    public TrainingLoop(Weights weights, Objective objective, LoopConfig config, Path checkpoint,
-                        ProgressListener listener) {
+    public TrainingLoop(
+            Weights weights, Objective objective, LoopConfig config, Path checkpoint, ProgressListener listener) {
         this.weights = weights;
         this.objective = objective;
         this.config = config;

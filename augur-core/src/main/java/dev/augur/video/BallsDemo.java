@@ -1,12 +1,12 @@
 package dev.augur.video;
 
 import ai.djl.ndarray.NDManager;
-import dev.augur.io.AtomicFiles;
 import dev.augur.data.BouncingBalls;
 import dev.augur.data.Clips;
 import dev.augur.eval.Estimate;
 import dev.augur.eval.FrameMetrics;
 import dev.augur.eval.MetricsFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.report.ErrorChart;
@@ -50,7 +50,8 @@ public final class BallsDemo {
     public record Result(List<FrameMetrics.Summary> metrics, Path chart, List<Path> gifs) {}
 
     public static ModelSpec convLstmSpec() {
-        return new ModelSpec(Architecture.CONVLSTM.id(), 3, 32, 32, 2, List.of(32, 32), 3, false, false, false, CONTEXT);
+        return new ModelSpec(
+                Architecture.CONVLSTM.id(), 3, 32, 32, 2, List.of(32, 32), 3, false, false, false, CONTEXT);
     }
 
     public static ModelSpec convSpec() {
@@ -60,18 +61,38 @@ public final class BallsDemo {
     public static Result run(Path out, Settings s, Function<String, ProgressListener> progress) throws IOException {
         VideoData data = VideoData.balls(BouncingBalls.Config.seed001(), s.seed());
         double delta = 1.0 / (0.75 * s.steps()); // teacher forcing fades out over the first 3/4 of training
-        FramePredictionConfig lstmTraining = new FramePredictionConfig(s.steps(), s.batchSize(), CONTEXT + FUTURE, 1e-3, "l2", 1.0,
-                ScheduledSampling.linear(1.0, delta), false, s.seed(), Math.max(1, s.steps() / 10));
-        FramePredictionConfig convTraining = new FramePredictionConfig(s.steps(), s.batchSize(), 1 + FUTURE, 1e-3, "l2", 1.0,
-                ScheduledSampling.linear(1.0, delta), false, s.seed(), Math.max(1, s.steps() / 10));
+        FramePredictionConfig lstmTraining = new FramePredictionConfig(
+                s.steps(),
+                s.batchSize(),
+                CONTEXT + FUTURE,
+                1e-3,
+                "l2",
+                1.0,
+                ScheduledSampling.linear(1.0, delta),
+                false,
+                s.seed(),
+                Math.max(1, s.steps() / 10));
+        FramePredictionConfig convTraining = new FramePredictionConfig(
+                s.steps(),
+                s.batchSize(),
+                1 + FUTURE,
+                1e-3,
+                "l2",
+                1.0,
+                ScheduledSampling.linear(1.0, delta),
+                false,
+                s.seed(),
+                Math.max(1, s.steps() / 10));
         String lstm = Architecture.CONVLSTM.id();
         String conv = Architecture.CONV.id();
         train(data, convLstmSpec(), lstmTraining, out.resolve(lstm), progress.apply(lstm));
         train(data, convSpec(), convTraining, out.resolve(conv), progress.apply(conv));
-        return evaluate(out, out.resolve(lstm).resolve("model"), out.resolve(conv).resolve("model"), s);
+        return evaluate(
+                out, out.resolve(lstm).resolve("model"), out.resolve(conv).resolve("model"), s);
     }
 
-    private static void train(VideoData data, ModelSpec spec, FramePredictionConfig config, Path dir, ProgressListener listener)
+    private static void train(
+            VideoData data, ModelSpec spec, FramePredictionConfig config, Path dir, ProgressListener listener)
             throws IOException {
         VideoTraining training = new VideoTraining(data, spec, config, dir, listener);
         training.run(true);
@@ -80,11 +101,11 @@ public final class BallsDemo {
     /** Scores the two saved models and writes chart, metrics and GIFs under {@code out}. */
     public static Result evaluate(Path out, Path convLstmBundle, Path convBundle, Settings s) throws IOException {
         try (NDManager manager = NDManager.newBaseManager();
-             VideoModels.Loaded lstm = VideoModels.load(convLstmBundle, manager);
-             VideoModels.Loaded conv = VideoModels.load(convBundle, manager)) {
+                VideoModels.Loaded lstm = VideoModels.load(convLstmBundle, manager);
+                VideoModels.Loaded conv = VideoModels.load(convBundle, manager)) {
             if (!lstm.data().equals(conv.data())) {
-                throw new IllegalArgumentException("the two models were trained on different data: " + lstm.data()
-                        + " vs " + conv.data());
+                throw new IllegalArgumentException(
+                        "the two models were trained on different data: " + lstm.data() + " vs " + conv.data());
             }
             List<VideoEvaluation.Candidate> models = List.of(
                     new VideoEvaluation.Candidate("convlstm (5 -> 4)", lstm.model()),
@@ -97,8 +118,11 @@ public final class BallsDemo {
             for (FrameMetrics.Summary m : metrics) {
                 lines.add(ErrorChart.line(m.model(), m.steps(), FrameMetrics.Step::mse));
             }
-            ErrorChart.write("Bouncing balls: error per frame over " + s.testSequences() + " test sequences",
-                    "MSE per frame (sum over pixels)", lines, chart);
+            ErrorChart.write(
+                    "Bouncing balls: error per frame over " + s.testSequences() + " test sequences",
+                    "MSE per frame (sum over pixels)",
+                    lines,
+                    chart);
             List<Path> gifs = new ArrayList<>();
             Clips longRuns = lstm.data().source().testSet(Math.max(1, s.gifs()), s.rolloutLength());
             for (int i = 0; i < s.gifs(); i++) {
@@ -113,8 +137,13 @@ public final class BallsDemo {
 
     static String summary(List<FrameMetrics.Summary> metrics, Settings s) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "MSE per frame (sum of squared error over 3x32x32 pixels), mean [95%% CI] over %d "
-                + "test sequences; %d training steps of batch %d per model%n%n", s.testSequences(), s.steps(), s.batchSize()));
+        b.append(String.format(
+                Locale.ROOT,
+                "MSE per frame (sum of squared error over 3x32x32 pixels), mean [95%% CI] over %d "
+                        + "test sequences; %d training steps of batch %d per model%n%n",
+                s.testSequences(),
+                s.steps(),
+                s.batchSize()));
         b.append("| model |");
         for (int k = 1; k <= FUTURE; k++) {
             b.append(" step ").append(k).append(" |");

@@ -21,8 +21,17 @@ import dev.augur.train.ScheduledSampling;
  * @param seed             seeds the weights, the batches and the sampling masks
  * @param checkpointEvery  steps between atomic checkpoints (one is also written at the end and on stop)
  */
-public record FramePredictionConfig(int steps, int batchSize, int clipLength, double learningRate, String loss, double clipNorm,
-                          ScheduledSampling sampling, boolean reverseInput, long seed, int checkpointEvery) {
+public record FramePredictionConfig(
+        int steps,
+        int batchSize,
+        int clipLength,
+        double learningRate,
+        String loss,
+        double clipNorm,
+        ScheduledSampling sampling,
+        boolean reverseInput,
+        long seed,
+        int checkpointEvery) {
     public FramePredictionConfig {
         require(steps >= 1, "steps must be >= 1, got " + steps);
         require(batchSize >= 1, "batch size must be >= 1, got " + batchSize);
@@ -47,7 +56,7 @@ public record FramePredictionConfig(int steps, int batchSize, int clipLength, do
 
     /** The same run with another step count: what may change when a run is resumed. */
     public FramePredictionConfig withSteps(int n) {
-        return new FramePredictionConfig(n, batchSize, clipLength, learningRate, loss, clipNorm, sampling, reverseInput, seed,
-                checkpointEvery);
+        return new FramePredictionConfig(
+                n, batchSize, clipLength, learningRate, loss, clipNorm, sampling, reverseInput, seed, checkpointEvery);
     }
 }

@@ -23,13 +23,15 @@ public final class FramePredictionObjective implements Objective {
 
     public FramePredictionObjective(FramePredictor model, ClipSource source, FramePredictionConfig config) {
         if (config.clipLength() <= model.spec().inputLength()) {
-            throw new IllegalArgumentException("clip length " + config.clipLength() + " leaves nothing to predict after "
-                    + model.spec().inputLength() + " input frames");
+            throw new IllegalArgumentException("clip length " + config.clipLength()
+                    + " leaves nothing to predict after " + model.spec().inputLength() + " input frames");
         }
-        if (source.channels() != model.spec().channels() || source.height() != model.spec().height()
+        if (source.channels() != model.spec().channels()
+                || source.height() != model.spec().height()
                 || source.width() != model.spec().width()) {
             throw new IllegalArgumentException("data frames are " + source.channels() + "x" + source.height() + "x"
-                    + source.width() + " but the model expects " + model.spec().channels() + "x" + model.spec().height()
+                    + source.width() + " but the model expects " + model.spec().channels() + "x"
+                    + model.spec().height()
                     + "x" + model.spec().width());
         }
         this.model = model;
@@ -40,9 +42,10 @@ public final class FramePredictionObjective implements Objective {
 
     @Override
     public NDArray loss(NDManager manager, long step) {
-        NDArray clip = source.trainingBatch(step, config.batchSize(), config.clipLength()).toArray(manager);
-        NDArray mask = sampling.mask(manager, config.seed(), step, config.batchSize(), model.spec().inputLength(),
-                config.clipLength());
+        NDArray clip = source.trainingBatch(step, config.batchSize(), config.clipLength())
+                .toArray(manager);
+        NDArray mask = sampling.mask(
+                manager, config.seed(), step, config.batchSize(), model.spec().inputLength(), config.clipLength());
         if (config.reverseInput()) {
             clip = clip.concat(clip.flip(1), 0);
             mask = mask == null ? null : mask.concat(mask, 0);

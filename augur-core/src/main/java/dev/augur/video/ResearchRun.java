@@ -1,11 +1,11 @@
 package dev.augur.video;
 
 import ai.djl.ndarray.NDManager;
-import dev.augur.io.AtomicFiles;
 import dev.augur.data.ClipSource;
 import dev.augur.data.Clips;
 import dev.augur.eval.FrameMetrics;
 import dev.augur.eval.MetricsFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
 import dev.augur.report.FrameImages;
@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +41,18 @@ public final class ResearchRun {
      * @param snapshotInterval iterations between snapshots
      * @param saveSamples     test batches whose first sequence is written as PNG frames (predrnn: num_save_samples)
      */
-    public record Settings(boolean training, VideoData data, ModelSpec spec, FramePredictionConfig config, Path saveDir,
-                           Path genFrmDir, Path pretrained, int displayInterval, int testInterval,
-                           int snapshotInterval, int saveSamples) {
+    public record Settings(
+            boolean training,
+            VideoData data,
+            ModelSpec spec,
+            FramePredictionConfig config,
+            Path saveDir,
+            Path genFrmDir,
+            Path pretrained,
+            int displayInterval,
+            int testInterval,
+            int snapshotInterval,
+            int saveSamples) {
         public Settings {
             if (displayInterval < 1 || testInterval < 1 || snapshotInterval < 1) {
                 throw new IllegalArgumentException("display, test and snapshot intervals must be >= 1");
@@ -78,7 +88,7 @@ public final class ResearchRun {
         Path resumeFrom = s.pretrained() == null ? null : snapshot(s.pretrained());
         if (!s.training()) {
             try (NDManager manager = NDManager.newBaseManager();
-                 VideoModels.Loaded loaded = VideoModels.load(resumeFrom, manager)) {
+                    VideoModels.Loaded loaded = VideoModels.load(resumeFrom, manager)) {
                 test(loaded.model(), "test_result", manager);
             }
             return null;
@@ -104,7 +114,8 @@ public final class ResearchRun {
                 if (step % s.testInterval() == 0) {
                     test(model, Long.toString(step), manager);
                 }
-                boolean checkpointed = step % s.config().checkpointEvery() == 0 || step == s.config().steps();
+                boolean checkpointed = step % s.config().checkpointEvery() == 0
+                        || step == s.config().steps();
                 if (checkpointed && step % s.snapshotInterval() == 0) {
                     saveSnapshot(step, t.checkpoint(), model);
                 }
@@ -118,7 +129,7 @@ public final class ResearchRun {
             @Override
             public void stepped(long step, long total, float loss) {
                 if (step % s.displayInterval() == 0) {
-                    out.println(LocalDateTime.now().format(CLOCK) + " itr: " + step);
+                    out.println(LocalDateTime.now(ZoneId.systemDefault()).format(CLOCK) + " itr: " + step);
                     out.println("training loss: " + loss);
                 }
             }
@@ -134,7 +145,7 @@ public final class ResearchRun {
 
     /** Scores the model on the whole validation set; writes frames and metrics under gen_frm_dir/{@code name}. */
     void test(FramePredictor model, String name, NDManager manager) throws IOException {
-        out.println(LocalDateTime.now().format(CLOCK) + " test...");
+        out.println(LocalDateTime.now(ZoneId.systemDefault()).format(CLOCK) + " test...");
         int j = s.spec().inputLength();
         int total = s.config().clipLength();
         int future = total - j;
@@ -146,8 +157,13 @@ public final class ResearchRun {
         Path dir = s.genFrmDir().resolve(name);
         Files.createDirectories(dir);
         FrameMetrics.Summary model1 = VideoEvaluation.evaluate(
-                List.of(new VideoEvaluation.Candidate(s.spec().architecture(), model)), test, j, future,
-                s.data().thresholds(), manager).get(1);
+                        List.of(new VideoEvaluation.Candidate(s.spec().architecture(), model)),
+                        test,
+                        j,
+                        future,
+                        s.data().thresholds(),
+                        manager)
+                .get(1);
         writeFrames(model, test, dir, manager);
         printPredRnnStyle(model1);
         MetricsFiles.write(List.of(model1), dir.resolve("metrics.csv"), dir.resolve("metrics.json"));
@@ -164,28 +180,43 @@ public final class ResearchRun {
             Path sample = dir.resolve(Integer.toString(k + 1));
             Files.createDirectories(sample);
             for (int t = 0; t < total; t++) {
-                FrameImages.writePng(FrameImages.image(seq.data(), t * frame, test.channels(), test.height(),
-                        test.width(), 1), sample.resolve("gt" + (t + 1) + ".png"));
+                FrameImages.writePng(
+                        FrameImages.image(seq.data(), t * frame, test.channels(), test.height(), test.width(), 1),
+                        sample.resolve("gt" + (t + 1) + ".png"));
             }
             for (int t = 0; t < total - j; t++) {
-                FrameImages.writePng(FrameImages.image(predicted, t * frame, test.channels(), test.height(),
-                        test.width(), 1), sample.resolve("pd" + (t + j + 1) + ".png"));
+                FrameImages.writePng(
+                        FrameImages.image(predicted, t * frame, test.channels(), test.height(), test.width(), 1),
+                        sample.resolve("pd" + (t + j + 1) + ".png"));
             }
         }
     }
 
     private void printPredRnnStyle(FrameMetrics.Summary m) {
-        out.println("mse per seq: " + String.format(Locale.ROOT, "%.4f", m.mse().mean() * m.steps().size()));
-        m.steps().forEach(st -> out.println(String.format(Locale.ROOT, "%.4f", st.mse().mean())));
-        out.println("ssim per frame: " + String.format(Locale.ROOT, "%.4f", m.ssim().mean()));
-        m.steps().forEach(st -> out.println(String.format(Locale.ROOT, "%.4f", st.ssim().mean())));
-        double psnr = m.steps().stream().mapToDouble(st -> st.psnr().mean()).average().orElse(Double.NaN);
+        out.println("mse per seq: "
+                + String.format(Locale.ROOT, "%.4f", m.mse().mean() * m.steps().size()));
+        m.steps()
+                .forEach(st ->
+                        out.println(String.format(Locale.ROOT, "%.4f", st.mse().mean())));
+        out.println(
+                "ssim per frame: " + String.format(Locale.ROOT, "%.4f", m.ssim().mean()));
+        m.steps()
+                .forEach(st ->
+                        out.println(String.format(Locale.ROOT, "%.4f", st.ssim().mean())));
+        double psnr =
+                m.steps().stream().mapToDouble(st -> st.psnr().mean()).average().orElse(Double.NaN);
         out.println("psnr per frame: " + String.format(Locale.ROOT, "%.4f", psnr));
-        m.steps().forEach(st -> out.println(String.format(Locale.ROOT, "%.4f", st.psnr().mean())));
-        double ce = m.steps().stream().mapToDouble(st -> st.crossEntropy().mean()).average().orElse(Double.NaN);
+        m.steps()
+                .forEach(st ->
+                        out.println(String.format(Locale.ROOT, "%.4f", st.psnr().mean())));
+        double ce = m.steps().stream()
+                .mapToDouble(st -> st.crossEntropy().mean())
+                .average()
+                .orElse(Double.NaN);
         out.println("cross-entropy per frame: " + String.format(Locale.ROOT, "%.4f", ce));
-        m.thresholds().forEach(c -> out.println(String.format(Locale.ROOT, "csi/pod/far at %.3f: %.4f %.4f %.4f",
-                c.threshold(), c.csi(), c.pod(), c.far())));
+        m.thresholds()
+                .forEach(c -> out.println(String.format(
+                        Locale.ROOT, "csi/pod/far at %.3f: %.4f %.4f %.4f", c.threshold(), c.csi(), c.pod(), c.far())));
     }
 
     /**
@@ -195,16 +226,19 @@ public final class ResearchRun {
     static Path snapshot(Path path) throws IOException {
         if (Files.isDirectory(path)) {
             if (!Files.isRegularFile(path.resolve("model.json"))) {
-                throw new IOException(path + ": not an Augur snapshot (no model.json); Augur reads its own model.ckpt-N "
-                        + "folders and model bundles (model.json + weights.npz)");
+                throw new IOException(
+                        path + ": not an Augur snapshot (no model.json); Augur reads its own model.ckpt-N "
+                                + "folders and model bundles (model.json + weights.npz)");
             }
             return path;
         }
         Path parent = path.toAbsolutePath().getParent();
         String name = path.getFileName().toString();
-        if (Files.isRegularFile(parent.resolve(name + ".index")) || Files.isRegularFile(parent.resolve(name + ".meta"))) {
+        if (Files.isRegularFile(parent.resolve(name + ".index"))
+                || Files.isRegularFile(parent.resolve(name + ".meta"))) {
             throw new IOException(path + ": a TensorFlow checkpoint (e3d_lstm's .index/.meta/.data files); Augur reads "
-                    + "only its own model.ckpt-N folders and model bundles (model.json + weights.npz) - retrain with augur run");
+                    + "only its own model.ckpt-N folders and model bundles (model.json + weights.npz) "
+                    + "- retrain with augur run");
         }
         if (Files.isRegularFile(path)) {
             throw new IOException(path + ": " + describeFile(path) + "; Augur reads only its own model.ckpt-N folders "

@@ -17,8 +17,9 @@ import java.util.List;
 public final class RolloutAnimation {
     private RolloutAnimation() {}
 
-    public static void write(List<VideoEvaluation.Candidate> models, Clips sequence, int context, Path gif,
-                             NDManager manager) throws IOException {
+    public static void write(
+            List<VideoEvaluation.Candidate> models, Clips sequence, int context, Path gif, NDManager manager)
+            throws IOException {
         if (sequence.count() != 1) {
             throw new IllegalArgumentException("animate one sequence at a time, got " + sequence.count());
         }
@@ -37,8 +38,10 @@ public final class RolloutAnimation {
             List<BufferedImage> panels = new ArrayList<>();
             panels.add(image(sequence.data(), t * frame, sequence, scale));
             for (float[] r : rollouts) {
-                panels.add(t < context ? image(sequence.data(), t * frame, sequence, scale)
-                        : image(r, (t - context) * frame, sequence, scale));
+                panels.add(
+                        t < context
+                                ? image(sequence.data(), t * frame, sequence, scale)
+                                : image(r, (t - context) * frame, sequence, scale));
             }
             List<String> labelled = new ArrayList<>(captions);
             labelled.set(0, "truth t=" + t);

@@ -1,8 +1,8 @@
 package dev.augur.video;
 
-import dev.augur.io.AtomicFiles;
 import dev.augur.eval.Estimate;
 import dev.augur.eval.FrameMetrics;
+import dev.augur.io.AtomicFiles;
 import dev.augur.report.BarChart;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,34 +18,70 @@ final class StudyTable {
     static void write(List<VideoStudy.Row> rows, List<FrameMetrics.Summary> references, Path out) throws IOException {
         StringBuilder csv = new StringBuilder("variant,convolutions,residual,loss,fine_tuned_from,steps,train_seconds,"
                 + "mse,mse_low,mse_high,ssim,ssim_low,ssim_high,mse_minus_base,low,high\n");
-        StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder md = new StringBuilder(String.format(
+                Locale.ROOT,
                 "| variant | conv | residual | loss (λ·L1+(1−λ)·L2) | steps | train min | MSE/frame [95%% CI] | SSIM | "
-                        + "MSE − %s [95%% CI] |%n|---|---|---|---|---|---|---|---|---|%n", VideoStudy.BASE));
+                        + "MSE − %s [95%% CI] |%n|---|---|---|---|---|---|---|---|---|%n",
+                VideoStudy.BASE));
         for (VideoStudy.Row r : rows) {
             VideoStudy.Variant v = r.variant();
             FrameMetrics.Summary m = r.metrics();
             Estimate d = r.difference().mse();
-            csv.append(String.format(Locale.ROOT, "%s,%s,%b,%s,%s,%d,%.1f,%.4f,%.4f,%.4f,%.5f,%.5f,%.5f,%.4f,%.4f,%.4f%n",
-                    v.name(), v.convolutions(), v.residual(), v.loss(), v.fineTunedFrom() == null ? "" : v.fineTunedFrom(),
-                    r.steps(), r.trainSeconds(), m.mse().mean(), m.mse().low(), m.mse().high(), m.ssim().mean(),
-                    m.ssim().low(), m.ssim().high(), d.mean(), d.low(), d.high()));
-            String steps = v.fineTunedFrom() == null ? Integer.toString(r.steps())
-                    : v.fineTunedFrom() + " + " + r.steps();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f | %.2f [%.2f, %.2f] | %.4f | %s |%n",
-                    v.name(), v.convolutions(), v.residual() ? "yes" : "no", "λ = " + v.loss().substring("l1l2:".length()), steps, r.trainSeconds() / 60, m.mse().mean(), m.mse().low(),
-                    m.mse().high(), m.ssim().mean(), v.name().equals(VideoStudy.BASE) ? "—"
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%s,%s,%b,%s,%s,%d,%.1f,%.4f,%.4f,%.4f,%.5f,%.5f,%.5f,%.4f,%.4f,%.4f%n",
+                    v.name(),
+                    v.convolutions(),
+                    v.residual(),
+                    v.loss(),
+                    v.fineTunedFrom() == null ? "" : v.fineTunedFrom(),
+                    r.steps(),
+                    r.trainSeconds(),
+                    m.mse().mean(),
+                    m.mse().low(),
+                    m.mse().high(),
+                    m.ssim().mean(),
+                    m.ssim().low(),
+                    m.ssim().high(),
+                    d.mean(),
+                    d.low(),
+                    d.high()));
+            String steps =
+                    v.fineTunedFrom() == null ? Integer.toString(r.steps()) : v.fineTunedFrom() + " + " + r.steps();
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %.1f | %.2f [%.2f, %.2f] | %.4f | %s |%n",
+                    v.name(),
+                    v.convolutions(),
+                    v.residual() ? "yes" : "no",
+                    "λ = " + v.loss().substring("l1l2:".length()),
+                    steps,
+                    r.trainSeconds() / 60,
+                    m.mse().mean(),
+                    m.mse().low(),
+                    m.mse().high(),
+                    m.ssim().mean(),
+                    v.name().equals(VideoStudy.BASE)
+                            ? "—"
                             : String.format(Locale.ROOT, "%+.2f [%+.2f, %+.2f]", d.mean(), d.low(), d.high())));
         }
         for (FrameMetrics.Summary ref : references) {
-            md.append(String.format(Locale.ROOT, "| %s | | | | | | %.2f [%.2f, %.2f] | %.4f | |%n", ref.model(),
-                    ref.mse().mean(), ref.mse().low(), ref.mse().high(), ref.ssim().mean()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | | | | | | %.2f [%.2f, %.2f] | %.4f | |%n",
+                    ref.model(),
+                    ref.mse().mean(),
+                    ref.mse().low(),
+                    ref.mse().high(),
+                    ref.ssim().mean()));
         }
         AtomicFiles.writeString(out.resolve("study.csv"), csv.toString());
         AtomicFiles.writeString(out.resolve("study.md"), md.toString());
         chart(rows, references, out.resolve("study.png"));
     }
 
-    private static void chart(List<VideoStudy.Row> rows, List<FrameMetrics.Summary> references, Path png) throws IOException {
+    private static void chart(List<VideoStudy.Row> rows, List<FrameMetrics.Summary> references, Path png)
+            throws IOException {
         List<String> names = new ArrayList<>();
         List<FrameMetrics.Summary> all = new ArrayList<>();
         rows.forEach(r -> {
@@ -56,12 +92,17 @@ final class StudyTable {
             names.add(r.model());
             all.add(r);
         });
-        BarChart.write(List.of(panel("Test MSE per frame", "MSE/frame", names, all, true),
-                panel("Test SSIM", "SSIM", names, all, false)), 560, 480, png);
+        BarChart.write(
+                List.of(
+                        panel("Test MSE per frame", "MSE/frame", names, all, true),
+                        panel("Test SSIM", "SSIM", names, all, false)),
+                560,
+                480,
+                png);
     }
 
-    private static BarChart.Panel panel(String title, String label, List<String> names, List<FrameMetrics.Summary> all,
-                                        boolean mse) {
+    private static BarChart.Panel panel(
+            String title, String label, List<String> names, List<FrameMetrics.Summary> all, boolean mse) {
         int n = all.size();
         double[] mean = new double[n];
         double[] low = new double[n];

@@ -31,8 +31,9 @@ public final class VideoComparison {
      * @param saveIntoBundle write the metrics into the (single) bundle instead of drawing a rollout GIF
      * @param digits         Moving MNIST only: digits per test sequence (the MNIST-3 transfer test), or null
      */
-    public static Result run(List<Path> bundles, int sequences, int future, Path out, boolean saveIntoBundle,
-                             Integer digits) throws IOException {
+    public static Result run(
+            List<Path> bundles, int sequences, int future, Path out, boolean saveIntoBundle, Integer digits)
+            throws IOException {
         if (sequences < 1 || future < 1) {
             throw new IllegalArgumentException("--sequences and --future must be >= 1");
         }
@@ -45,29 +46,40 @@ public final class VideoComparison {
                 VideoData data = loaded.get(0).data();
                 for (VideoModels.Loaded l : loaded) {
                     if (!l.data().equals(data)) {
-                        throw new IllegalArgumentException(l.dir() + ": trained on other data than " + loaded.get(0).dir());
+                        throw new IllegalArgumentException(l.dir() + ": trained on other data than "
+                                + loaded.get(0).dir());
                     }
                 }
                 if (digits != null) {
                     data = data.withDigits(digits);
                 }
-                int context = loaded.stream().mapToInt(l -> l.model().spec().inputLength()).max().orElseThrow();
+                int context = loaded.stream()
+                        .mapToInt(l -> l.model().spec().inputLength())
+                        .max()
+                        .orElseThrow();
                 List<VideoEvaluation.Candidate> candidates = new ArrayList<>();
                 for (VideoModels.Loaded l : loaded) {
                     candidates.add(new VideoEvaluation.Candidate(name(l), l.model()));
                 }
                 Clips test = data.source().testSet(sequences, context + future);
-                List<FrameMetrics.Summary> metrics = VideoEvaluation.evaluate(candidates, test, context, future,
-                        data.thresholds(), manager);
+                List<FrameMetrics.Summary> metrics =
+                        VideoEvaluation.evaluate(candidates, test, context, future, data.thresholds(), manager);
                 Files.createDirectories(out);
                 MetricsFiles.write(metrics, out.resolve("metrics.csv"), out.resolve("metrics.json"));
                 List<ErrorChart.Line> lines = new ArrayList<>();
                 metrics.forEach(m -> lines.add(ErrorChart.line(m.model(), m.steps(), FrameMetrics.Step::mse)));
-                ErrorChart.write("MSE per frame over " + sequences + " test sequences", "MSE per frame", lines,
+                ErrorChart.write(
+                        "MSE per frame over " + sequences + " test sequences",
+                        "MSE per frame",
+                        lines,
                         out.resolve("error_vs_step.png"));
                 if (!saveIntoBundle) {
-                    RolloutAnimation.write(candidates, data.source().testSet(1, Math.max(50, context + future)), context,
-                            out.resolve("rollout.gif"), manager);
+                    RolloutAnimation.write(
+                            candidates,
+                            data.source().testSet(1, Math.max(50, context + future)),
+                            context,
+                            out.resolve("rollout.gif"),
+                            manager);
                 } else {
                     ModelBundle.read(bundles.get(0), VideoModels.TASK).writeMetrics(metrics);
                 }
@@ -88,10 +100,17 @@ public final class VideoComparison {
         StringBuilder csv = new StringBuilder("model,reference,mse_difference,low,high\n");
         for (int i = 1; i < metrics.size(); i++) {
             for (int j = i + 1; j < metrics.size(); j++) {
-                FrameMetrics.Difference d = FrameMetrics.difference(metrics.get(j), metrics.get(i), Bootstrap.standard());
+                FrameMetrics.Difference d =
+                        FrameMetrics.difference(metrics.get(j), metrics.get(i), Bootstrap.standard());
                 out.add(d);
-                csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f%n", d.model(), d.reference(),
-                        d.mse().mean(), d.mse().low(), d.mse().high()));
+                csv.append(String.format(
+                        Locale.ROOT,
+                        "%s,%s,%.6f,%.6f,%.6f%n",
+                        d.model(),
+                        d.reference(),
+                        d.mse().mean(),
+                        d.mse().low(),
+                        d.mse().high()));
             }
         }
         AtomicFiles.writeString(file, csv.toString());
@@ -100,6 +119,7 @@ public final class VideoComparison {
 
     private static String name(VideoModels.Loaded l) {
         ModelSpec s = l.model().spec();
-        return s.architecture() + " (" + s.inputLength() + " in) " + l.dir().toAbsolutePath().normalize().getParent().getFileName();
+        return s.architecture() + " (" + s.inputLength() + " in) "
+                + l.dir().toAbsolutePath().normalize().getParent().getFileName();
     }
 }

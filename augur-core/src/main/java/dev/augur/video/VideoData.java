@@ -18,11 +18,18 @@ import java.util.List;
  * set: generated bouncing balls, generated Moving MNIST, synthetic radar echoes, or a pair of predrnn {@code .npz}
  * files (train, test).
  */
-public record VideoData(String generator, BouncingBalls.Config balls, MovingMnist.Config mnist, String trainFile,
-                        String testFile, RadarEchoes.Config radar, KthActions.Config kth, RadarImages.Config radarImages,
-                        long seed) {
-    public static final List<String> GENERATORS = List.of("bouncing-balls", "moving-mnist", "npz", "radar", "kth",
-            "radar-images");
+public record VideoData(
+        String generator,
+        BouncingBalls.Config balls,
+        MovingMnist.Config mnist,
+        String trainFile,
+        String testFile,
+        RadarEchoes.Config radar,
+        KthActions.Config kth,
+        RadarImages.Config radarImages,
+        long seed) {
+    public static final List<String> GENERATORS =
+            List.of("bouncing-balls", "moving-mnist", "npz", "radar", "kth", "radar-images");
 
     public VideoData {
         if (!GENERATORS.contains(generator)) {
@@ -57,8 +64,16 @@ public record VideoData(String generator, BouncingBalls.Config balls, MovingMnis
     }
 
     public static VideoData npz(Path train, Path test, long seed) {
-        return new VideoData("npz", null, null, train.toAbsolutePath().normalize().toString(),
-                test.toAbsolutePath().normalize().toString(), null, null, null, seed);
+        return new VideoData(
+                "npz",
+                null,
+                null,
+                train.toAbsolutePath().normalize().toString(),
+                test.toAbsolutePath().normalize().toString(),
+                null,
+                null,
+                null,
+                seed);
     }
 
     /** Synthetic radar echoes (the PredRNN paper's radar setting: 100×100, 10 → 10). */
@@ -68,20 +83,37 @@ public record VideoData(String generator, BouncingBalls.Config balls, MovingMnis
 
     /** KTH actions from a folder in e3d_lstm's layout (persons 01-16 train, 17-25 test). */
     public static VideoData kth(Path root, int size, long seed) {
-        return new VideoData("kth", null, null, null, null, null,
-                new KthActions.Config(root.toAbsolutePath().normalize().toString(), size), null, seed);
+        return new VideoData(
+                "kth",
+                null,
+                null,
+                null,
+                null,
+                null,
+                new KthActions.Config(root.toAbsolutePath().normalize().toString(), size),
+                null,
+                seed);
     }
 
     /** A folder of radar images (train/ and test/ of recordings; see {@link RadarImages}). */
     public static VideoData radarImages(Path root, int size, int stride, long seed) {
-        return new VideoData("radar-images", null, null, null, null, null, null,
-                new RadarImages.Config(root.toAbsolutePath().normalize().toString(), size, stride), seed);
+        return new VideoData(
+                "radar-images",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new RadarImages.Config(root.toAbsolutePath().normalize().toString(), size, stride),
+                seed);
     }
 
     /** The same data with another number of Moving MNIST digits (the MNIST-3 transfer test). */
     public VideoData withDigits(int digits) {
         if (mnist == null) {
-            throw new IllegalArgumentException("--digits applies to Moving MNIST only; this model was trained on " + generator);
+            throw new IllegalArgumentException(
+                    "--digits applies to Moving MNIST only; this model was trained on " + generator);
         }
         return movingMnist(mnist.withDigits(digits), seed);
     }
@@ -105,7 +137,8 @@ public record VideoData(String generator, BouncingBalls.Config balls, MovingMnis
             case "radar-images" -> new RadarImages(radarImages, seed);
             default -> {
                 try (NDManager m = NDManager.newBaseManager()) {
-                    yield new ClipArchive(PredRnnNpz.read(m, Path.of(trainFile)), PredRnnNpz.read(m, Path.of(testFile)), seed);
+                    yield new ClipArchive(
+                            PredRnnNpz.read(m, Path.of(trainFile)), PredRnnNpz.read(m, Path.of(testFile)), seed);
                 }
             }
         };

@@ -23,16 +23,17 @@ public final class VideoEvaluation {
     /** A named predictor; a null model means copy-last-frame. */
     public record Candidate(String name, FramePredictor model) {}
 
-    public static List<FrameMetrics.Summary> evaluate(List<Candidate> candidates, Clips test, int context, int future,
-                                                      NDManager manager) {
+    public static List<FrameMetrics.Summary> evaluate(
+            List<Candidate> candidates, Clips test, int context, int future, NDManager manager) {
         return evaluate(candidates, test, context, future, new double[0], manager);
     }
 
     /** As above, also counting CSI/POD/FAR at {@code thresholds} (radar echoes). */
-    public static List<FrameMetrics.Summary> evaluate(List<Candidate> candidates, Clips test, int context, int future,
-                                                      double[] thresholds, NDManager manager) {
+    public static List<FrameMetrics.Summary> evaluate(
+            List<Candidate> candidates, Clips test, int context, int future, double[] thresholds, NDManager manager) {
         if (test.length() < context + future) {
-            throw new IllegalArgumentException("test sequences have " + test.length() + " frames, need " + (context + future));
+            throw new IllegalArgumentException(
+                    "test sequences have " + test.length() + " frames, need " + (context + future));
         }
         List<Candidate> all = new ArrayList<>();
         all.add(new Candidate(COPY_LAST_FRAME, null));
@@ -41,8 +42,8 @@ public final class VideoEvaluation {
         Clips truth = test.frames(context, context + future);
         for (Candidate c : all) {
             if (c.model() != null && c.model().spec().inputLength() > context) {
-                throw new IllegalArgumentException(c.name() + " reads " + c.model().spec().inputLength()
-                        + " frames but the test context has " + context);
+                throw new IllegalArgumentException(c.name() + " reads "
+                        + c.model().spec().inputLength() + " frames but the test context has " + context);
             }
             FrameMetrics metrics = new FrameMetrics(future, test.channels(), test.height(), test.width(), thresholds);
             for (int from = 0; from < test.count(); from += BATCH) {

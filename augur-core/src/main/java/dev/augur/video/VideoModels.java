@@ -14,14 +14,16 @@ public final class VideoModels {
     private VideoModels() {}
 
     /** A loaded bundle: the network with its weights, and the data it was trained on. */
-    public record Loaded(FramePredictor model, VideoData data, FramePredictionConfig training, Path dir) implements AutoCloseable {
+    public record Loaded(FramePredictor model, VideoData data, FramePredictionConfig training, Path dir)
+            implements AutoCloseable {
         @Override
         public void close() {
             model.close();
         }
     }
 
-    public static void save(Path dir, FramePredictor model, FramePredictionConfig training, VideoData data) throws IOException {
+    public static void save(Path dir, FramePredictor model, FramePredictionConfig training, VideoData data)
+            throws IOException {
         ModelBundle.save(dir, TASK, model.spec(), training, data, model.weights());
     }
 

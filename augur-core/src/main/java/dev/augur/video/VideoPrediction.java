@@ -29,7 +29,7 @@ public final class VideoPrediction {
             throw new IllegalArgumentException("--future must be >= 1, got " + future);
         }
         try (NDManager manager = NDManager.newBaseManager();
-             VideoModels.Loaded loaded = VideoModels.load(model, manager)) {
+                VideoModels.Loaded loaded = VideoModels.load(model, manager)) {
             ModelSpec spec = loaded.model().spec();
             Clips seq = SequenceFiles.read(manager, input);
             if (seq.channels() != spec.channels() || seq.height() != spec.height() || seq.width() != spec.width()) {
@@ -38,8 +38,8 @@ public final class VideoPrediction {
                         + spec.width());
             }
             if (seq.length() < spec.inputLength()) {
-                throw new IllegalArgumentException(input + ": has " + seq.length() + " frames, the model reads "
-                        + spec.inputLength());
+                throw new IllegalArgumentException(
+                        input + ": has " + seq.length() + " frames, the model reads " + spec.inputLength());
             }
             float[] predicted = VideoEvaluation.predict(loaded.model(), seq, future, manager);
             write(seq, predicted, future, spec, out, manager);
@@ -53,14 +53,16 @@ public final class VideoPrediction {
         int scale = Math.max(1, 128 / spec.height());
         List<BufferedImage> gif = new ArrayList<>();
         for (int t = 0; t < seq.length(); t++) {
-            gif.add(FrameImages.sideBySide(List.of(FrameImages.image(seq.data(), t * frame, seq.channels(),
-                    seq.height(), seq.width(), scale)), List.of("input " + t)));
+            gif.add(FrameImages.sideBySide(
+                    List.of(FrameImages.image(seq.data(), t * frame, seq.channels(), seq.height(), seq.width(), scale)),
+                    List.of("input " + t)));
         }
         for (int k = 0; k < future; k++) {
             BufferedImage img = FrameImages.image(predicted, k * frame, seq.channels(), seq.height(), seq.width(), 1);
             FrameImages.writePng(img, out.resolve(String.format("pred_%02d.png", k + 1)));
-            gif.add(FrameImages.sideBySide(List.of(FrameImages.image(predicted, k * frame, seq.channels(),
-                    seq.height(), seq.width(), scale)), List.of("predicted +" + (k + 1))));
+            gif.add(FrameImages.sideBySide(
+                    List.of(FrameImages.image(predicted, k * frame, seq.channels(), seq.height(), seq.width(), scale)),
+                    List.of("predicted +" + (k + 1))));
         }
         AnimatedGif.write(gif, 150, out.resolve("prediction.gif"));
         try (NDManager m = manager.newSubManager()) {

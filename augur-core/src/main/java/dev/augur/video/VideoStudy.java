@@ -1,11 +1,11 @@
 package dev.augur.video;
 
 import ai.djl.ndarray.NDManager;
-import dev.augur.io.AtomicFiles;
 import dev.augur.data.Clips;
 import dev.augur.eval.Bootstrap;
 import dev.augur.eval.FrameMetrics;
 import dev.augur.eval.MetricsFiles;
+import dev.augur.io.AtomicFiles;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ProgressListener;
@@ -54,7 +54,8 @@ public final class VideoStudy {
      * loss are the variants'); {@code training} gives steps, batch, clip length J+K, learning rate and sampling.
      * Fine-tuning runs {@code fineTuneSteps} fully autoregressive steps (the pretrained model's schedule is over).
      */
-    public record Settings(VideoData data, ModelSpec base, FramePredictionConfig training, int fineTuneSteps, int testSequences) {
+    public record Settings(
+            VideoData data, ModelSpec base, FramePredictionConfig training, int fineTuneSteps, int testSequences) {
         public Settings {
             if (fineTuneSteps < 1 || testSequences < 1) {
                 throw new IllegalArgumentException("fine-tuning steps and test sequences must be >= 1");
@@ -71,8 +72,12 @@ public final class VideoStudy {
     }
 
     /** One row of the study table; {@code difference} is MSE/frame minus the base variant's, paired. */
-    public record Row(Variant variant, int steps, double trainSeconds, FrameMetrics.Summary metrics,
-                      FrameMetrics.Difference difference) {}
+    public record Row(
+            Variant variant,
+            int steps,
+            double trainSeconds,
+            FrameMetrics.Summary metrics,
+            FrameMetrics.Difference difference) {}
 
     private final Settings settings;
     private final Path out;
@@ -113,13 +118,31 @@ public final class VideoStudy {
             return true;
         }
         ModelSpec b = settings.base();
-        ModelSpec spec = new ModelSpec(v.architecture(), b.channels(), b.height(), b.width(), b.patch(), b.hidden(),
-                b.filter(), false, v.residual(), b.layerNorm(), b.inputLength());
+        ModelSpec spec = new ModelSpec(
+                v.architecture(),
+                b.channels(),
+                b.height(),
+                b.width(),
+                b.patch(),
+                b.hidden(),
+                b.filter(),
+                false,
+                v.residual(),
+                b.layerNorm(),
+                b.inputLength());
         FramePredictionConfig t = settings.training();
         boolean fineTune = v.fineTunedFrom() != null;
-        FramePredictionConfig config = new FramePredictionConfig(fineTune ? settings.fineTuneSteps() : t.steps(), t.batchSize(),
-                t.clipLength(), t.learningRate(), v.loss(), t.clipNorm(), fineTune ? ScheduledSampling.off() : t.sampling(),
-                t.reverseInput(), t.seed(), t.checkpointEvery());
+        FramePredictionConfig config = new FramePredictionConfig(
+                fineTune ? settings.fineTuneSteps() : t.steps(),
+                t.batchSize(),
+                t.clipLength(),
+                t.learningRate(),
+                v.loss(),
+                t.clipNorm(),
+                fineTune ? ScheduledSampling.off() : t.sampling(),
+                t.reverseInput(),
+                t.seed(),
+                t.checkpointEvery());
         VideoTraining training = new VideoTraining(settings.data(), spec, config, dir, listener);
         if (fineTune) {
             training.startingFrom(out.resolve(v.fineTunedFrom()).resolve("model"));
@@ -136,8 +159,8 @@ public final class VideoStudy {
 
     /** Wall time over every session that trained this variant (a resumed run adds to it). */
     private static void addSeconds(Path dir, double seconds) throws IOException {
-        AtomicFiles.writeString(dir.resolve("train_seconds.txt"),
-                String.format(Locale.ROOT, "%.1f%n", readSeconds(dir) + seconds));
+        AtomicFiles.writeString(
+                dir.resolve("train_seconds.txt"), String.format(Locale.ROOT, "%.1f%n", readSeconds(dir) + seconds));
     }
 
     private static double readSeconds(Path dir) throws IOException {
@@ -170,15 +193,19 @@ public final class VideoStudy {
                     candidates.add(new VideoEvaluation.Candidate(v.name(), l.model()));
                 }
                 Clips test = settings.data().source().testSet(settings.testSequences(), j + future);
-                List<FrameMetrics.Summary> metrics = VideoEvaluation.evaluate(candidates, test, j, future,
-                        settings.data().thresholds(), manager);
+                List<FrameMetrics.Summary> metrics = VideoEvaluation.evaluate(
+                        candidates, test, j, future, settings.data().thresholds(), manager);
                 MetricsFiles.write(metrics, out.resolve("metrics.csv"), out.resolve("metrics.json"));
                 List<Row> rows = new ArrayList<>();
                 FrameMetrics.Summary base = metrics.get(1);
                 for (int i = 0; i < GRID.size(); i++) {
                     Variant v = GRID.get(i);
                     FrameMetrics.Summary m = metrics.get(i + 1);
-                    rows.add(new Row(v, loaded.get(i).training().steps(), readSeconds(folder(v)), m,
+                    rows.add(new Row(
+                            v,
+                            loaded.get(i).training().steps(),
+                            readSeconds(folder(v)),
+                            m,
                             FrameMetrics.difference(m, base, Bootstrap.standard())));
                 }
                 StudyTable.write(rows, List.of(metrics.get(0), blankFrames(test, j, future)), out);

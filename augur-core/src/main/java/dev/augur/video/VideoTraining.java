@@ -1,8 +1,8 @@
 package dev.augur.video;
 
-import dev.augur.io.Json;
 import ai.djl.ndarray.NDManager;
 import dev.augur.io.AtomicFiles;
+import dev.augur.io.Json;
 import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.Checkpoint;
@@ -26,7 +26,7 @@ public final class VideoTraining {
     private final ProgressListener listener;
     private volatile TrainingLoop loop;
     private volatile boolean stopRequested;
-    private AfterStep hook = (step, model) -> { };
+    private AfterStep hook = (step, model) -> {};
     private Path initialWeights;
 
     /**
@@ -38,7 +38,8 @@ public final class VideoTraining {
         void after(long step, FramePredictor model) throws IOException;
     }
 
-    public VideoTraining(VideoData data, ModelSpec spec, FramePredictionConfig config, Path out, ProgressListener listener) {
+    public VideoTraining(
+            VideoData data, ModelSpec spec, FramePredictionConfig config, Path out, ProgressListener listener) {
         this.data = data;
         this.spec = spec;
         this.config = config;
@@ -82,12 +83,16 @@ public final class VideoTraining {
         Files.createDirectories(out);
         checkSettings(resume);
         try (NDManager manager = NDManager.newBaseManager();
-             FramePredictor model = FramePredictor.create(spec, manager, config.seed())) {
+                FramePredictor model = FramePredictor.create(spec, manager, config.seed())) {
             if (initialWeights != null && !(resume && Files.exists(checkpoint()))) {
                 ModelBundle.read(initialWeights, VideoModels.TASK).loadWeights(model.weights());
             }
-            TrainingLoop l = new TrainingLoop(model.weights(),
-                    new FramePredictionObjective(model, data.source(), config), config.loop(), checkpoint(), listener)
+            TrainingLoop l = new TrainingLoop(
+                            model.weights(),
+                            new FramePredictionObjective(model, data.source(), config),
+                            config.loop(),
+                            checkpoint(),
+                            listener)
                     .afterStep((step, loss) -> {
                         hook.after(step, model);
                         return true;
@@ -113,7 +118,8 @@ public final class VideoTraining {
         RunSettings now = new RunSettings(spec, config, data);
         if (resume && Files.exists(checkpoint()) && Files.exists(file)) {
             RunSettings before = Json.mapper().readValue(file.toFile(), RunSettings.class);
-            if (!before.model().equals(spec) || !before.data().equals(data)
+            if (!before.model().equals(spec)
+                    || !before.data().equals(data)
                     || !before.training().withSteps(config.steps()).equals(config)) {
                 throw new IOException(file + ": the checkpoint here was made with other settings (" + before
                         + "); resume with the same settings or choose another output folder");
@@ -125,7 +131,10 @@ public final class VideoTraining {
     private void writeLosses(float[] losses) throws IOException {
         StringBuilder b = new StringBuilder("step,loss\n");
         for (int i = 0; i < losses.length; i++) {
-            b.append(i + 1).append(',').append(String.format(Locale.ROOT, "%.6g", losses[i])).append('\n');
+            b.append(i + 1)
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.6g", losses[i]))
+                    .append('\n');
         }
         AtomicFiles.writeString(out.resolve("losses.csv"), b.toString());
     }

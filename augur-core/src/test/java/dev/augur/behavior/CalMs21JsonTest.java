@@ -15,7 +15,10 @@ class CalMs21JsonTest {
     @TempDir
     Path dir;
 
-    /** Mouse m, axis a (0 = x, 1 = y), part k at frame t: 1000·m + 100·a + 10·k + t, so every number says where it belongs. */
+    /**
+     * Mouse m, axis a (0 = x, 1 = y), part k at frame t: 1000·m + 100·a + 10·k + t, so every number says where it
+     * belongs.
+     */
     private static String frame(int t, String nanAt) {
         StringBuilder b = new StringBuilder("[");
         for (int m = 0; m < 2; m++) {
@@ -23,7 +26,9 @@ class CalMs21JsonTest {
             for (int a = 0; a < 2; a++) {
                 b.append(a == 0 ? "[" : ",[");
                 for (int k = 0; k < 7; k++) {
-                    String v = (m + "," + a + "," + k).equals(nanAt) ? "NaN" : Integer.toString(1000 * m + 100 * a + 10 * k + t);
+                    String v = (m + "," + a + "," + k).equals(nanAt)
+                            ? "NaN"
+                            : Integer.toString(1000 * m + 100 * a + 10 * k + t);
                     b.append(k == 0 ? "" : ",").append(v);
                 }
                 b.append("]");
@@ -34,7 +39,8 @@ class CalMs21JsonTest {
     }
 
     private static final String SCORES = "[[0.9,0.9,0.9,0.9,0.9,0.9,0.9],[0.8,0.8,0.8,0.8,0.8,0.8,0.8]]";
-    private static final String VOCAB = "\"metadata\": {\"vocab\": {\"attack\": 0, \"investigation\": 1, \"mount\": 2, \"other\": 3}}";
+    private static final String VOCAB =
+            "\"metadata\": {\"vocab\": {\"attack\": 0, \"investigation\": 1, \"mount\": 2, \"other\": 3}}";
 
     private Path file(String body) throws IOException {
         Path f = dir.resolve("calms21_task1_test.json");
@@ -50,7 +56,8 @@ class CalMs21JsonTest {
     @Test
     void readsThePublishedLayoutIntoMicePartsXy() throws IOException {
         String frames = frame(0, "") + "," + frame(1, "1,0,3") + "," + frame(2, "");
-        Path f = file("{\"annotator-id_0\": {" + sequence("task1/test/mouse001_task1_annotator1", frames, "3, 1, 0") + "}}");
+        Path f = file(
+                "{\"annotator-id_0\": {" + sequence("task1/test/mouse001_task1_annotator1", frames, "3, 1, 0") + "}}");
         List<PoseVideo> videos = CalMs21Json.read(f);
         assertThat(videos).hasSize(1);
         PoseVideo v = videos.get(0);
@@ -73,7 +80,8 @@ class CalMs21JsonTest {
     @Test
     void ourWriterRoundTrips() throws IOException {
         String frames = frame(0, "") + "," + frame(1, "") + "," + frame(2, "");
-        PoseVideo v = CalMs21Json.read(file("{\"g\": {" + sequence("s", frames, "0, 2, 2") + "}}")).get(0);
+        PoseVideo v = CalMs21Json.read(file("{\"g\": {" + sequence("s", frames, "0, 2, 2") + "}}"))
+                .get(0);
         Path copy = dir.resolve("copy.json");
         CalMs21Json.write(List.of(v), copy);
         PoseVideo back = CalMs21Json.read(copy).get(0);
@@ -86,14 +94,18 @@ class CalMs21JsonTest {
     void eachKindOfDamageIsAnErrorNamingTheFile() throws IOException {
         String three = frame(0, "") + "," + frame(1, "") + "," + frame(2, "");
         Path truncated = file("{\"g\": {" + sequence("s", three, "0, 1, 2").substring(0, 200));
-        assertThatThrownBy(() -> CalMs21Json.read(truncated)).hasMessageContaining(truncated.toString())
+        assertThatThrownBy(() -> CalMs21Json.read(truncated))
+                .hasMessageContaining(truncated.toString())
                 .hasMessageContaining("not a complete CalMS21 JSON file");
         Path badLabel = file("{\"g\": {" + sequence("s", three, "0, 7, 2") + "}}");
-        assertThatThrownBy(() -> CalMs21Json.read(badLabel)).hasMessageContaining("sequence s: frame 1 has annotation 7");
+        assertThatThrownBy(() -> CalMs21Json.read(badLabel))
+                .hasMessageContaining("sequence s: frame 1 has annotation 7");
         Path shortAnn = file("{\"g\": {" + sequence("s", three, "0, 1") + "}}");
         assertThatThrownBy(() -> CalMs21Json.read(shortAnn)).hasMessageContaining("annotations must have 3 entries");
-        Path wrongShape = file("{\"g\": {" + sequence("s", three.replace("[0,10,20,30,40,50,60]", "[0,10,20]"), "0, 1, 2") + "}}");
-        assertThatThrownBy(() -> CalMs21Json.read(wrongShape)).hasMessageContaining("keypoints of frame 0 must have 7 entries");
+        Path wrongShape = file(
+                "{\"g\": {" + sequence("s", three.replace("[0,10,20,30,40,50,60]", "[0,10,20]"), "0, 1, 2") + "}}");
+        assertThatThrownBy(() -> CalMs21Json.read(wrongShape))
+                .hasMessageContaining("keypoints of frame 0 must have 7 entries");
         String lost = frame(0, "0,1,2") + "," + frame(1, "0,1,2") + "," + frame(2, "0,1,2");
         Path neverSeen = file("{\"g\": {" + sequence("s", lost, "0, 1, 2") + "}}");
         assertThatThrownBy(() -> CalMs21Json.read(neverSeen)).hasMessageContaining("missing in every frame");

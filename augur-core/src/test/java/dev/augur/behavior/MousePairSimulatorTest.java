@@ -5,6 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -19,19 +20,23 @@ class MousePairSimulatorTest {
         int[] labels = MousePairSimulator.bouts(3_000_000, new SplittableRandom(1));
         for (int c = 0; c < MousePairSimulator.VOCABULARY.size(); c++) {
             int cls = c;
-            double share = java.util.Arrays.stream(labels).filter(l -> l == cls).count() / (double) labels.length;
-            assertThat(share).as(MousePairSimulator.VOCABULARY.get(c))
+            double share = Arrays.stream(labels).filter(l -> l == cls).count() / (double) labels.length;
+            assertThat(share)
+                    .as(MousePairSimulator.VOCABULARY.get(c))
                     .isCloseTo(MousePairSimulator.SHARES[c], offset(0.1 * MousePairSimulator.SHARES[c] + 0.002));
         }
     }
 
     @Test
     void behavioursMoveTheMiceDifferently() throws IOException {
-        PoseVideo v = KeypointGaps.filled(new MousePairSimulator(MousePairSimulator.Config.standard()).video("v", 30_000, 3));
+        PoseVideo v =
+                KeypointGaps.filled(new MousePairSimulator(MousePairSimulator.Config.standard()).video("v", 30_000, 3));
         float[] f = KeypointFeatures.of(v);
         double otherDistance = mean(v, f, "other", 28);
         assertThat(mean(v, f, "mount", 28)).as("mounting: centres close").isLessThan(0.5 * otherDistance);
-        assertThat(mean(v, f, "sniff_any", 30)).as("sniffing: nose at the intruder").isLessThan(0.5 * mean(v, f, "other", 30));
+        assertThat(mean(v, f, "sniff_any", 30))
+                .as("sniffing: nose at the intruder")
+                .isLessThan(0.5 * mean(v, f, "other", 30));
         assertThat(mean(v, f, "attack", 34)).as("attack: fast").isGreaterThan(2 * mean(v, f, "other", 34));
         assertThat(mean(v, f, "approach", 40)).as("approach: closing in").isLessThan(0);
         assertThat(mean(v, f, "genitalgroom", 34)).as("grooming: still").isLessThan(mean(v, f, "other", 34));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class BouncingBallsTest {
@@ -11,9 +12,13 @@ class BouncingBallsTest {
 
     @Test
     void trainingBatchesAreAPureFunctionOfTheStep() {
-        assertThat(balls.trainingBatch(5, 2, 4).data()).isEqualTo(balls.trainingBatch(5, 2, 4).data());
-        assertThat(balls.trainingBatch(5, 2, 4).data()).isNotEqualTo(balls.trainingBatch(6, 2, 4).data());
-        assertThat(new BouncingBalls(BouncingBalls.Config.seed001(), 12).trainingBatch(5, 2, 4).data())
+        assertThat(balls.trainingBatch(5, 2, 4).data())
+                .isEqualTo(balls.trainingBatch(5, 2, 4).data());
+        assertThat(balls.trainingBatch(5, 2, 4).data())
+                .isNotEqualTo(balls.trainingBatch(6, 2, 4).data());
+        assertThat(new BouncingBalls(BouncingBalls.Config.seed001(), 12)
+                        .trainingBatch(5, 2, 4)
+                        .data())
                 .isNotEqualTo(balls.trainingBatch(5, 2, 4).data());
     }
 
@@ -43,7 +48,7 @@ class BouncingBallsTest {
         double[][][] track = balls.simulate(new SplittableRandom(3), 400);
         double energy0 = energy(track[0]);
         for (double[][] t : track) {
-            assertThat(energy(t)).isCloseTo(energy0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(energy(t)).isCloseTo(energy0, Offset.offset(1e-9));
             for (double[] b : t) {
                 assertThat(b[0]).isBetween(1.2 - 1e-9, 10 - 1.2 + 1e-9);
                 assertThat(b[1]).isBetween(1.2 - 1e-9, 10 - 1.2 + 1e-9);
@@ -68,13 +73,15 @@ class BouncingBallsTest {
         // red and green are blue scaled by 0.5 + 0.5 * v/|v|max, and the speed is |v|max: a point on the unit circle
         double vx = (red / blue - 0.5) * 2;
         double vy = (green / blue - 0.5) * 2;
-        assertThat(Math.hypot(vx, vy)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(Math.hypot(vx, vy)).isCloseTo(1.0, Offset.offset(1e-3));
     }
 
     @Test
     void invalidSettingsAreRejected() {
-        assertThatThrownBy(() -> new BouncingBalls.Config(32, 0, 1.2, 0.5, true)).hasMessageContaining("ball");
-        assertThatThrownBy(() -> new BouncingBalls.Config(32, 3, 1.2, 2.0, true)).hasMessageContaining("speed");
+        assertThatThrownBy(() -> new BouncingBalls.Config(32, 0, 1.2, 0.5, true))
+                .hasMessageContaining("ball");
+        assertThatThrownBy(() -> new BouncingBalls.Config(32, 3, 1.2, 2.0, true))
+                .hasMessageContaining("speed");
     }
 
     private static double energy(double[][] t) {

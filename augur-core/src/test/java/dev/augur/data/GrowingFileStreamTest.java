@@ -31,7 +31,7 @@ class GrowingFileStreamTest {
         writer.start();
         int frames = 0;
         try (InputStream in = new GrowingFileStream(growing, 1500);
-             VideoReader r = VideoReader.open(in, growing.toString(), new VideoReader.Options(120, 160, 30, null))) {
+                VideoReader r = VideoReader.open(in, growing.toString(), new VideoReader.Options(120, 160, 30, null))) {
             while (r.next() != null) {
                 frames++;
             }

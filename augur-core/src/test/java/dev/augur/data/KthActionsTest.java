@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,8 @@ class KthActionsTest {
                     img.setRGB(x, y, (v << 16) | (v << 8) | v);
                 }
             }
-            ImageIO.write(img, "jpg", dir.resolve(String.format("image_%04d.jpg", i)).toFile());
+            ImageIO.write(
+                    img, "jpg", dir.resolve(String.format("image_%04d.jpg", i)).toFile());
         }
     }
 
@@ -42,11 +44,13 @@ class KthActionsTest {
         assertThat(train.count()).isEqualTo(3);
         assertThat(train.shape().getShape()).containsExactly(3, 20, 1, 16, 16);
         // the first window found is jogging's last: frames 6..25 of person 02, grey level (20 + i) / 255
-        assertThat(train.data()[0]).isCloseTo((20 + 6) / 255f, org.assertj.core.data.Offset.offset(3 / 255f));
+        assertThat(train.data()[0]).isCloseTo((20 + 6) / 255f, Offset.offset(3 / 255f));
         Clips test = kth.testSet(1, 20);
-        assertThat(test.data()[0]).isCloseTo((170 + 1) / 255f, org.assertj.core.data.Offset.offset(3 / 255f));
-        assertThatThrownBy(() -> kth.testSet(1, 30)).hasRootCauseMessage(root + ": no run of 30 consecutive frames for the test (17-25) persons");
-        assertThat(kth.trainingBatch(5, 4, 20).data()).isEqualTo(kth.trainingBatch(5, 4, 20).data());
+        assertThat(test.data()[0]).isCloseTo((170 + 1) / 255f, Offset.offset(3 / 255f));
+        assertThatThrownBy(() -> kth.testSet(1, 30))
+                .hasRootCauseMessage(root + ": no run of 30 consecutive frames for the test (17-25) persons");
+        assertThat(kth.trainingBatch(5, 4, 20).data())
+                .isEqualTo(kth.trainingBatch(5, 4, 20).data());
     }
 
     @Test

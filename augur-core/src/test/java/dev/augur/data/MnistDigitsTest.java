@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,28 +42,32 @@ class MnistDigitsTest {
         MnistFixture.write(dir, 4, 2);
         Path images = dir.resolve("train-images-idx3-ubyte");
         byte[] all = Files.readAllBytes(images);
-        Files.write(images, java.util.Arrays.copyOf(all, all.length - 100));
+        Files.write(images, Arrays.copyOf(all, all.length - 100));
         assertThatThrownBy(() -> MnistDigits.read(dir, MnistDigits.TRAIN))
-                .hasMessageContaining(images.toString()).hasMessageContaining("truncated");
+                .hasMessageContaining(images.toString())
+                .hasMessageContaining("truncated");
     }
 
     @Test
     void wrongMagicAndMissingFilesAreErrors() throws IOException {
         MnistFixture.write(dir, 4, 2);
         Path labels = dir.resolve("train-labels-idx1-ubyte");
-        Files.write(labels, "not an idx file at all".getBytes());
+        Files.write(labels, "not an idx file at all".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> MnistDigits.read(dir, MnistDigits.TRAIN))
-                .hasMessageContaining(labels.toString()).hasMessageContaining("magic");
+                .hasMessageContaining(labels.toString())
+                .hasMessageContaining("magic");
         Files.delete(labels);
         assertThatThrownBy(() -> MnistDigits.read(dir, MnistDigits.TRAIN))
-                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("train-labels-idx1-ubyte");
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("train-labels-idx1-ubyte");
     }
 
     @Test
     void countsOfImagesAndLabelsMustAgree() throws IOException {
         MnistFixture.write(dir, 4, 2);
         IdxFiles.write(dir.resolve("train-labels-idx1-ubyte"), new int[] {3}, new byte[3]);
-        assertThatThrownBy(() -> MnistDigits.read(dir, MnistDigits.TRAIN)).hasMessageContaining("4 images but 3 labels");
+        assertThatThrownBy(() -> MnistDigits.read(dir, MnistDigits.TRAIN))
+                .hasMessageContaining("4 images but 3 labels");
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDManager;
 import dev.augur.engine.AugurEngine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,9 +102,10 @@ class MovingMnistTest {
             Clips back = PredRnnNpz.read(m, file);
             assertThat(back.shape()).isEqualTo(clips.shape());
             assertThat(back.data()).isEqualTo(clips.data());
-            assertThat(SequenceFiles.read(m, file).data()).isEqualTo(clips.sequences(0, 1).data());
+            assertThat(SequenceFiles.read(m, file).data())
+                    .isEqualTo(clips.sequences(0, 1).data());
             Path bad = dir.resolve("bad.npz");
-            java.nio.file.Files.write(bad, java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(file), 500));
+            Files.write(bad, Arrays.copyOf(Files.readAllBytes(file), 500));
             assertThatThrownBy(() -> PredRnnNpz.read(m, bad)).hasMessageContaining(bad.toString());
         }
     }

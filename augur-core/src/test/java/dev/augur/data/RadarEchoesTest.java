@@ -16,7 +16,8 @@ class RadarEchoesTest {
         }
         assertThat(a.data()).isEqualTo(radar.trainingBatch(4, 3, 20).data());
         assertThat(radar.testSet(2, 20).data()).isEqualTo(radar.testSet(2, 20).data());
-        assertThat(radar.testSet(2, 20).data()).isNotEqualTo(radar.trainingBatch(0, 2, 20).data());
+        assertThat(radar.testSet(2, 20).data())
+                .isNotEqualTo(radar.trainingBatch(0, 2, 20).data());
     }
 
     @Test

@@ -28,7 +28,10 @@ class RadarImagesTest {
                     img.getRaster().setSample(x, y, 0, v);
                 }
             }
-            ImageIO.write(img, "png", dir.resolve(String.format("%s_%03d.png", name, i)).toFile());
+            ImageIO.write(
+                    img,
+                    "png",
+                    dir.resolve(String.format("%s_%03d.png", name, i)).toFile());
         }
     }
 
@@ -48,10 +51,13 @@ class RadarImagesTest {
         int frame = 20 * 20;
         assertThat(train.data()[(1 * 10 + 0) * frame]).isCloseTo(15 / 255f, offset(1e-6f));
         assertThat(train.data()[(3 * 10 + 9) * frame]).isCloseTo(34 / 255f, offset(1e-6f));
-        assertThat(radar(0).windows(true, 10).count()).as("stride 0 = the window length").isEqualTo(2);
+        assertThat(radar(0).windows(true, 10).count())
+                .as("stride 0 = the window length")
+                .isEqualTo(2);
         Clips test = radar(0).testSet(2, 10);
         assertThat(test.data()[0]).isCloseTo(50 / 255f, offset(1e-6f));
-        assertThat(radar(0).trainingBatch(3, 4, 10).data()).isEqualTo(radar(0).trainingBatch(3, 4, 10).data());
+        assertThat(radar(0).trainingBatch(3, 4, 10).data())
+                .isEqualTo(radar(0).trainingBatch(3, 4, 10).data());
     }
 
     @Test

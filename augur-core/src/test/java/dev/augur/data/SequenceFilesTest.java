@@ -8,6 +8,7 @@ import dev.augur.engine.AugurEngine;
 import dev.augur.report.FrameImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,18 +64,20 @@ class SequenceFilesTest {
     void readsAFolderOfPngFrames(@TempDir Path dir) throws Exception {
         Clips source = SequenceFiles.read(manager, resource("frames_float_TCHW.npy"));
         for (int t = 0; t < source.length(); t++) {
-            FrameImages.writePng(FrameImages.image(source.data(), t * 64, 1, 8, 8, 1), dir.resolve(String.format("f%02d.png", t)));
+            FrameImages.writePng(
+                    FrameImages.image(source.data(), t * 64, 1, 8, 8, 1), dir.resolve(String.format("f%02d.png", t)));
         }
         Clips c = SequenceFiles.read(manager, dir);
         assertThat(c.length()).isEqualTo(7);
         for (int i = 0; i < c.data().length; i++) {
-            assertThat(c.data()[i]).isCloseTo(source.data()[i], org.assertj.core.data.Offset.offset(1f / 255 + 1e-6f));
+            assertThat(c.data()[i]).isCloseTo(source.data()[i], Offset.offset(1f / 255 + 1e-6f));
         }
     }
 
     @Test
     void brokenInputsGetErrorsNamingTheFile(@TempDir Path dir) throws Exception {
-        for (String bad : new String[] {"frames_with_nan.npy", "frames_rank2.npy", "frames_out_of_range.npy", "truncated.npz"}) {
+        for (String bad :
+                new String[] {"frames_with_nan.npy", "frames_rank2.npy", "frames_out_of_range.npy", "truncated.npz"}) {
             Path p = resource(bad);
             assertThatThrownBy(() -> SequenceFiles.read(manager, p)).as(bad).hasMessageContaining(p.toString());
         }
@@ -82,7 +85,9 @@ class SequenceFilesTest {
         Files.createDirectories(png);
         Files.write(png.resolve("a.png"), new byte[] {1, 2, 3});
         assertThatThrownBy(() -> SequenceFiles.read(manager, png)).hasMessageContaining("a.png");
-        assertThatThrownBy(() -> SequenceFiles.read(manager, dir.resolve("missing.npy"))).hasMessageContaining("missing.npy");
-        assertThatThrownBy(() -> SequenceFiles.read(manager, resource("frames_with_nan.npy"))).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> SequenceFiles.read(manager, dir.resolve("missing.npy")))
+                .hasMessageContaining("missing.npy");
+        assertThatThrownBy(() -> SequenceFiles.read(manager, resource("frames_with_nan.npy")))
+                .hasMessageContaining("NaN");
     }
 }

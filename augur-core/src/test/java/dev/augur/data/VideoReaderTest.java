@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Resampling by timestamp on a square moving at a known speed, through three codecs and containers. */
 class VideoReaderTest {
@@ -61,7 +63,14 @@ class VideoReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"square.mp4, 25", "square.mp4, 60", "square.avi, 25", "square.avi, 60", "square.webm, 25", "square.webm, 60"})
+    @CsvSource({
+        "square.mp4, 25",
+        "square.mp4, 60",
+        "square.avi, 25",
+        "square.avi, 60",
+        "square.webm, 25",
+        "square.webm, 60"
+    })
     void resamplesToThirtyFramesPerSecondKeepingTheSquareWithinOnePixel(String name, double fps, @TempDir Path dir)
             throws Exception {
         Path file = write(dir, name, fps);
@@ -75,16 +84,17 @@ class VideoReaderTest {
         assertThat(frames.size()).isBetween((int) (SECONDS * 30) - 1, (int) (SECONDS * 30) + 1);
         for (VideoReader.GreyFrame f : frames) {
             assertThat(f.time()).isEqualTo(f.index() / 30.0);
-            assertThat(centroidX(f.pixels())).as("frame %d at %.3f s", f.index(), f.time())
-                    .isCloseTo(trueX(f.time()), org.assertj.core.data.Offset.offset(1.0));
+            assertThat(centroidX(f.pixels()))
+                    .as("frame %d at %.3f s", f.index(), f.time())
+                    .isCloseTo(trueX(f.time()), Offset.offset(1.0));
         }
     }
 
     @Test
     void cropsARegionOfInterestAndResizesIt(@TempDir Path dir) throws Exception {
         Path file = write(dir, "square.mkv", 30);
-        try (VideoReader r = VideoReader.open(file, new VideoReader.Options(30, 40, 30,
-                new VideoReader.Roi(0, 30, 80, 60)))) {
+        try (VideoReader r =
+                VideoReader.open(file, new VideoReader.Options(30, 40, 30, new VideoReader.Roi(0, 30, 80, 60)))) {
             VideoReader.GreyFrame f = r.next();
             assertThat(f.pixels()).hasSize(30 * 40);
             // the square (centre x 20, y 60 in source) sits at (10, 15) in the half-size crop
@@ -107,23 +117,26 @@ class VideoReaderTest {
         Path good = write(dir, "good.mp4", 30);
         byte[] bytes = Files.readAllBytes(good);
         Path truncated = dir.resolve("truncated.mp4");
-        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 3));
         assertThatThrownBy(() -> {
-            try (VideoReader r = VideoReader.open(truncated, VideoReader.Options.seed000())) {
-                while (r.next() != null) {
-                    // read to the end
-                }
-            }
-        }).hasMessageContaining(truncated.toString());
+                    try (VideoReader r = VideoReader.open(truncated, VideoReader.Options.seed000())) {
+                        while (r.next() != null) {
+                            // read to the end
+                        }
+                    }
+                })
+                .hasMessageContaining(truncated.toString());
 
         Path empty = dir.resolve("empty.mp4");
         Files.write(empty, new byte[0]);
-        assertThatThrownBy(() -> VideoReader.open(empty, VideoReader.Options.seed000())).hasMessageContaining("empty.mp4");
+        assertThatThrownBy(() -> VideoReader.open(empty, VideoReader.Options.seed000()))
+                .hasMessageContaining("empty.mp4");
         assertThatThrownBy(() -> VideoReader.open(dir.resolve("none.mp4"), VideoReader.Options.seed000()))
                 .hasMessageContaining("none.mp4");
         assertThat(dir.resolve("good.mp4")).exists();
         try (var files = Files.list(dir)) {
-            assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+            assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp")))
+                    .isEmpty();
         }
     }
 }

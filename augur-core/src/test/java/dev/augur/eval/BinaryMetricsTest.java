@@ -52,7 +52,8 @@ class BinaryMetricsTest {
     void calibrationBinsCountEveryFrameOnce() {
         BinaryMetrics m = new BinaryMetrics(scores, labels);
         var bins = m.calibration(5);
-        assertThat(bins.stream().mapToInt(BinaryMetrics.CalibrationBin::count).sum()).isEqualTo(6);
+        assertThat(bins.stream().mapToInt(BinaryMetrics.CalibrationBin::count).sum())
+                .isEqualTo(6);
         assertThat(bins.get(4).count()).isEqualTo(2); // 0.8 and 0.9
         assertThat(bins.get(4).observedRate()).isEqualTo(0.5);
     }
@@ -79,7 +80,9 @@ class BinaryMetricsTest {
         Estimate auc = b.interval(good, y, (s, l) -> new BinaryMetrics(s, l).rocAuc());
         assertThat(auc.low()).isLessThan(auc.mean());
         assertThat(auc.high()).isGreaterThan(auc.mean());
-        Estimate diff = b.paired(new double[][] {good, noisy}, y,
+        Estimate diff = b.paired(
+                new double[][] {good, noisy},
+                y,
                 (s, l) -> new BinaryMetrics(s[0], l).rocAuc() - new BinaryMetrics(s[1], l).rocAuc());
         assertThat(diff.low()).isGreaterThan(0);
     }

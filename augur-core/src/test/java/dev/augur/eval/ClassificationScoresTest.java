@@ -3,6 +3,7 @@ package dev.augur.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,14 +14,15 @@ class ClassificationScoresTest {
         // classes a, b, other; 6 frames
         int[] labels = {0, 0, 1, 2, 2, 1};
         float[] p = {
-            0.7f, 0.2f, 0.1f,   // a -> a
-            0.2f, 0.5f, 0.3f,   // a -> b
-            0.1f, 0.8f, 0.1f,   // b -> b
-            0.1f, 0.1f, 0.8f,   // other -> other
-            0.6f, 0.1f, 0.3f,   // other -> a
-            0.1f, 0.3f, 0.6f};  // b -> other
+            0.7f, 0.2f, 0.1f, // a -> a
+            0.2f, 0.5f, 0.3f, // a -> b
+            0.1f, 0.8f, 0.1f, // b -> b
+            0.1f, 0.1f, 0.8f, // other -> other
+            0.6f, 0.1f, 0.3f, // other -> a
+            0.1f, 0.3f, 0.6f
+        }; // b -> other
         boolean[] all = new boolean[18];
-        java.util.Arrays.fill(all, true);
+        Arrays.fill(all, true);
         ClassificationScores.Report r = ClassificationScores.of(List.of("a", "b", "other"), labels, p, all, "other");
         // a: tp 1, fp 1, fn 1 -> F1 0.5; b: tp 1, fp 1, fn 1 -> 0.5; other: tp 1, fp 1, fn 1 -> 0.5
         assertThat(r.classes().get(0).f1()).isEqualTo(0.5);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import java.util.Arrays;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class FrameMetricsTest {
@@ -30,7 +31,11 @@ class FrameMetricsTest {
         FrameMetrics m = new FrameMetrics(1, 1, 1, 2);
         m.add(new float[] {1f, 0.5f}, new float[] {0.8f, 0.5f}, 1);
         double expected = -Math.log(0.8) - (0.5 * Math.log(0.5) + 0.5 * Math.log(0.5));
-        assertThat(m.summarise("x", Bootstrap.standard()).steps().get(0).crossEntropy().mean())
+        assertThat(m.summarise("x", Bootstrap.standard())
+                        .steps()
+                        .get(0)
+                        .crossEntropy()
+                        .mean())
                 .isCloseTo(expected, offset(1e-6));
     }
 
@@ -41,8 +46,8 @@ class FrameMetricsTest {
         a.add(truth, new float[] {0.5f, 0, 1, 0}, 2); // sequence MSE 0.25 and 1.0
         FrameMetrics b = new FrameMetrics(1, 1, 1, 2);
         b.add(truth, new float[] {0, 0, 0.5f, 0.5f}, 2); // 0 and 0.5
-        FrameMetrics.Difference d = FrameMetrics.difference(a.summarise("a", Bootstrap.standard()),
-                b.summarise("b", Bootstrap.standard()), Bootstrap.standard());
+        FrameMetrics.Difference d = FrameMetrics.difference(
+                a.summarise("a", Bootstrap.standard()), b.summarise("b", Bootstrap.standard()), Bootstrap.standard());
         assertThat(d.mse().mean()).isCloseTo(((0.25 - 0) + (1.0 - 0.5)) / 2, offset(1e-9));
         assertThat(d.mse().low()).isCloseTo(0.25, offset(1e-9));
         assertThat(d.mse().high()).isCloseTo(0.5, offset(1e-9));
@@ -92,9 +97,10 @@ class FrameMetricsTest {
         FrameMetrics m = new FrameMetrics(1, 1, 2, 2, new double[] {0.5});
         // truth events at 0 and 2; forecasts (after clipping 1.4 to 1) at 0 and 1: 1 hit, 1 miss, 1 false alarm
         m.add(new float[] {0.9f, 0.1f, 0.6f, 0.2f}, new float[] {1.4f, 0.7f, 0.3f, 0.1f}, 1);
-        ThresholdScores.Scores s = m.summarise("x", Bootstrap.standard()).thresholds().get(0);
-        org.assertj.core.api.Assertions.assertThat(s.csi()).isEqualTo(1.0 / 3);
-        org.assertj.core.api.Assertions.assertThat(s.pod()).isEqualTo(0.5);
-        org.assertj.core.api.Assertions.assertThat(s.far()).isEqualTo(0.5);
+        ThresholdScores.Scores s =
+                m.summarise("x", Bootstrap.standard()).thresholds().get(0);
+        Assertions.assertThat(s.csi()).isEqualTo(1.0 / 3);
+        Assertions.assertThat(s.pod()).isEqualTo(0.5);
+        Assertions.assertThat(s.far()).isEqualTo(0.5);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.augur.data.VideoReader;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,13 +12,19 @@ import org.junit.jupiter.api.io.TempDir;
 class BurstDataTest {
     @TempDir
     static Path dir;
+
     static BurstData data;
 
     @BeforeAll
     static void simulate() throws Exception {
         Path video = dir.resolve("tank.mkv");
         new FishTankSimulator(FishTankSimulator.Config.standard(), 5).simulate(60, video);
-        data = BurstData.read(video, VideoReader.Options.seed000(), 4, BurstData.Split.seed000(), BurstRule.seed000(),
+        data = BurstData.read(
+                video,
+                VideoReader.Options.seed000(),
+                4,
+                BurstData.Split.seed000(),
+                BurstRule.seed000(),
                 AlgorithmicBaseline.seed000());
     }
 
@@ -62,13 +69,13 @@ class BurstDataTest {
         }
         float[] later = data.windows(new int[] {101}, 8, null);
         // the window ending at 101 starts one frame later: its frame k is frame k+1 of the window ending at 100
-        assertThat(java.util.Arrays.copyOfRange(later, 0, h * w))
-                .isEqualTo(java.util.Arrays.copyOfRange(plain, h * w, 2 * h * w));
+        assertThat(Arrays.copyOfRange(later, 0, h * w)).isEqualTo(Arrays.copyOfRange(plain, h * w, 2 * h * w));
     }
 
     @Test
     void labelRuleIsRefitOnTheTrainingBlockOnly() {
-        double[] trainEnergy = java.util.Arrays.copyOf(data.energy(), (int) Math.round(1800 * 25.0 / 30) - 1);
-        assertThat(data.rule().minRange()).isEqualTo(BurstRule.seed000().refit(trainEnergy).minRange());
+        double[] trainEnergy = Arrays.copyOf(data.energy(), (int) Math.round(1800 * 25.0 / 30) - 1);
+        assertThat(data.rule().minRange())
+                .isEqualTo(BurstRule.seed000().refit(trainEnergy).minRange());
     }
 }

@@ -32,7 +32,8 @@ class BurstReportTest {
         Path html = dir.resolve("run/report.html");
         String page = Files.readString(html);
 
-        Matcher m = Pattern.compile("src=\"data:image/(png|gif);base64,([^\"]+)\"").matcher(page);
+        Matcher m =
+                Pattern.compile("src=\"data:image/(png|gif);base64,([^\"]+)\"").matcher(page);
         List<BufferedImage> images = new ArrayList<>();
         while (m.find()) {
             images.add(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(2)))));
@@ -42,12 +43,26 @@ class BurstReportTest {
 
         Path chromium = Path.of("/usr/bin/chromium");
         boolean ci = "true".equals(System.getenv("CI"));
-        Assumptions.assumeTrue(Files.isExecutable(chromium) || ci, "headless Chromium not installed (apt-get install chromium)");
+        Assumptions.assumeTrue(
+                Files.isExecutable(chromium) || ci, "headless Chromium not installed (apt-get install chromium)");
         Path shot = dir.resolve("shot.png");
-        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + dir.resolve("profile"), "--window-size=1200,2400", "--screenshot=" + shot,
-                html.toUri().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        chromium.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + dir.resolve("profile"),
+                        "--window-size=1200,2400",
+                        "--screenshot=" + shot,
+                        html.toUri().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("chromium.log").toFile())
+                .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         BufferedImage img = ImageIO.read(shot.toFile());
         assertThat(img.getWidth()).isEqualTo(1200);

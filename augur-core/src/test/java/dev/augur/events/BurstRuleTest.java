@@ -3,6 +3,7 @@ package dev.augur.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class BurstRuleTest {
@@ -11,7 +12,7 @@ class BurstRuleTest {
     void labelsCalmFramesBeforeASpikeWithinTheHorizon() {
         // calm 0.0005 everywhere, a spike of 0.003 at frame 10; horizon 4
         double[] e = new double[16];
-        java.util.Arrays.fill(e, 0.0005);
+        Arrays.fill(e, 0.0005);
         e[10] = 0.003;
         int[] l = new BurstRule(4, 0.001, 0.1).labels(e);
         // frames 6..9 see the spike in [t, t+4] and are calm now; frame 10 is the spike itself; 11 has no spike ahead
@@ -22,7 +23,7 @@ class BurstRuleTest {
     @Test
     void smallSpikesBelowTheRangeAreNotBursts() {
         double[] e = new double[10];
-        java.util.Arrays.fill(e, 0.0005);
+        Arrays.fill(e, 0.0005);
         e[5] = 0.0012; // range 0.0007 < c
         assertThat(new BurstRule(3, 0.001, 0.1).labels(e)).doesNotContain(1);
     }
@@ -64,7 +65,8 @@ class BurstRuleTest {
         }
         double ptp = max - min;
         double expected = (1 / (1 + Math.exp(-5300 * (ptp - 0.0006)))
-                + 1 / (1 + Math.exp(11000 * (e[t - 1] - (min + 0.2 * ptp))))) / 2;
+                        + 1 / (1 + Math.exp(11000 * (e[t - 1] - (min + 0.2 * ptp)))))
+                / 2;
         assertThat(p[t]).isCloseTo(expected, offset(1e-12));
         double[] changedFuture = e.clone();
         for (int i = t; i < e.length; i++) {

@@ -13,8 +13,12 @@ class BurstSeriesTest {
     @Test
     void readsTheLabelLayoutWithExtraFeatureColumns(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("s.csv");
-        Files.writeString(f, "frame,time,motion_energy,label,baseline_probability,speed\n"
-                + "0,0.0,0.001,-1,,2.5\n1,0.0333,0.002,1,0.25,3\n2,0.0667,0.0015,0,0.5,1e-1\n");
+        Files.writeString(f, """
+                frame,time,motion_energy,label,baseline_probability,speed
+                0,0.0,0.001,-1,,2.5
+                1,0.0333,0.002,1,0.25,3
+                2,0.0667,0.0015,0,0.5,1e-1
+                """);
         BurstSeries s = BurstSeries.read(f);
         assertThat(s.length()).isEqualTo(3);
         assertThat(s.labels()).containsExactly(-1, 1, 0);
@@ -31,18 +35,24 @@ class BurstSeriesTest {
 
     @Test
     void rejectsBrokenFilesNamingLineAndColumn(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> BurstSeries.read(write(dir, "frame,time,motion_energy,label\n0,0,0.1,0\n1,0,0.1,1.5\n")))
-                .hasMessageContaining("line 3").hasMessageContaining("'label'").hasMessageContaining("1.5");
+        assertThatThrownBy(
+                        () -> BurstSeries.read(write(dir, "frame,time,motion_energy,label\n0,0,0.1,0\n1,0,0.1,1.5\n")))
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("'label'")
+                .hasMessageContaining("1.5");
         assertThatThrownBy(() -> BurstSeries.read(write(dir, "frame,time,motion_energy\n0,0,0.1\n2,0,0.1\n")))
                 .hasMessageContaining("consecutive");
         assertThatThrownBy(() -> BurstSeries.read(write(dir, "frame,time,energy\n0,0,0.1\n1,0,0.1\n")))
                 .hasMessageContaining("'motion_energy'");
         assertThatThrownBy(() -> BurstSeries.read(write(dir, "frame,motion_energy\n0,0.1\n1,NaN\n")))
-                .hasMessageContaining("line 3").hasMessageContaining("finite");
-        assertThatThrownBy(() -> BurstSeries.read(write(dir, "frame,motion_energy,baseline_probability\n0,0.1,0.5\n1,0.1,1.2\n")))
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("finite");
+        assertThatThrownBy(() -> BurstSeries.read(
+                        write(dir, "frame,motion_energy,baseline_probability\n0,0.1,0.5\n1,0.1,1.2\n")))
                 .hasMessageContaining("baseline_probability");
         assertThatThrownBy(() -> BurstSeries.read(write(dir, "frame,motion_energy\n0,0.1\n1\n")))
-                .hasMessageContaining("line 3").hasMessageContaining("missing");
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("missing");
         assertThatThrownBy(() -> BurstSeries.read(dir.resolve("none.csv"))).hasMessageContaining("none.csv");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import dev.augur.data.FrameCache;
 import dev.augur.data.FrameSource;
 import dev.augur.data.NumpyFiles;
@@ -12,6 +13,7 @@ import dev.augur.data.VideoReader;
 import dev.augur.engine.AugurEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,10 @@ class FishLin2021Test {
 
     static double[] npy(Path file) throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            return NumpyFiles.read(m, file).get(0).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+            return NumpyFiles.read(m, file)
+                    .get(0)
+                    .toType(DataType.FLOAT64, false)
+                    .toDoubleArray();
         }
     }
 
@@ -46,10 +51,12 @@ class FishLin2021Test {
             assertThat(rule[BurstRule.SEED_WARM_UP - 1]).isEqualTo(-1);
             assertThat(rule[BurstRule.SEED_WARM_UP]).isIn(0, 1);
         }
-        assertThat(java.util.Arrays.stream(npy(data.resolve("train/Y_label.npy"))).sum()).isEqualTo(6005);
+        assertThat(Arrays.stream(npy(data.resolve("train/Y_label.npy"))).sum()).isEqualTo(6005);
         // refit on the seed's own footage leaves its constants as published
         double[] train = npy(data.resolve("train/Y_tilde.npy"));
-        assertThat(BurstRule.seed000().refit(java.util.Arrays.copyOf(train, train.length - 1)).minRange())
+        assertThat(BurstRule.seed000()
+                        .refit(Arrays.copyOf(train, train.length - 1))
+                        .minRange())
                 .isCloseTo(0.001, offset(1e-6));
     }
 
@@ -57,7 +64,8 @@ class FishLin2021Test {
     void motionEnergyOfTheRealFramesReproducesThePublishedSeries() throws Exception {
         double[] published = npy(data.resolve("train/Y_tilde.npy"));
         double[] energy;
-        try (FrameSource frames = FrameCache.open(data.resolve("frames"), new VideoReader.Options(240, 320, 30, null))) {
+        try (FrameSource frames =
+                FrameCache.open(data.resolve("frames"), new VideoReader.Options(240, 320, 30, null))) {
             energy = MotionEnergy.of(frames);
         }
         assertThat(energy).hasSize(10);
@@ -93,7 +101,7 @@ class FishLin2021Test {
         }
         assertThat(p[118]).isNaN();
         assertThat(p[n - 11]).isNaN();
-        assertThat(java.util.Arrays.stream(p).filter(Double::isFinite).count()).isEqualTo(n - 12 - 119 + 1);
+        assertThat(Arrays.stream(p).filter(Double::isFinite).count()).isEqualTo(n - 12 - 119 + 1);
     }
 
     @Test
@@ -110,7 +118,8 @@ class FishLin2021Test {
             BurstSeries back = BurstSeries.read(out.resolve(b.name() + ".csv"));
             assertThat(back.energy()).containsExactly(b.series().energy());
             assertThat(back.labels()).containsExactly(b.series().labels());
-            assertThat(back.baseline()).usingElementComparator((x, z) -> Double.compare(x, z))
+            assertThat(back.baseline())
+                    .usingElementComparator((x, z) -> Double.compare(x, z))
                     .containsExactly(b.series().baseline());
         }
         assertThat(blocks.get(1).series().length()).isEqualTo(3593);
@@ -130,9 +139,10 @@ class FishLin2021Test {
             }
         }
         assertThatThrownBy(() -> {
-            try (NDManager m = NDManager.newBaseManager()) {
-                FishLin2021.read(root.resolve("nothing"), m);
-            }
-        }).hasMessageContaining("nothing");
+                    try (NDManager m = NDManager.newBaseManager()) {
+                        FishLin2021.read(root.resolve("nothing"), m);
+                    }
+                })
+                .hasMessageContaining("nothing");
     }
 }

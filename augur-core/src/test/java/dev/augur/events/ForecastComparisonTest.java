@@ -8,8 +8,10 @@ import ai.djl.ndarray.NDManager;
 import dev.augur.engine.AugurEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +39,7 @@ class ForecastComparisonTest {
         int[] labels = new int[n];
         double[] a = new double[n];
         double[] b = new double[n];
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        SplittableRandom rng = new SplittableRandom(3);
         for (int t = 0; t < n; t++) {
             energy[t] = 0.001;
             labels[t] = t < 5 ? -1 : rng.nextDouble() < 0.2 ? 1 : 0;
@@ -45,13 +47,18 @@ class ForecastComparisonTest {
             b[t] = t < 20 ? Double.NaN : rng.nextDouble();
         }
         BurstSeries s = BurstSeries.of("synthetic", 30, energy, labels, new double[n]);
-        ForecastComparison.Result r = ForecastComparison.compare("synthetic", s,
-                List.of(new ForecastComparison.Forecaster("a", a, 0.5), new ForecastComparison.Forecaster("b", b, Double.NaN)), 10);
+        ForecastComparison.Result r = ForecastComparison.compare(
+                "synthetic",
+                s,
+                List.of(
+                        new ForecastComparison.Forecaster("a", a, 0.5),
+                        new ForecastComparison.Forecaster("b", b, Double.NaN)),
+                10);
         assertThat(r.frames()).isEqualTo(n - 50);
         assertThat(r.firstFrame()).isEqualTo(50);
-        double[] pa = java.util.Arrays.copyOfRange(a, 50, n);
-        double[] pb = java.util.Arrays.copyOfRange(b, 50, n);
-        int[] y = java.util.Arrays.copyOfRange(labels, 50, n);
+        double[] pa = Arrays.copyOfRange(a, 50, n);
+        double[] pb = Arrays.copyOfRange(b, 50, n);
+        int[] y = Arrays.copyOfRange(labels, 50, n);
         assertThat(r.rows().get(0).rocAuc().mean()).isCloseTo(pairwiseAuc(pa, y), offset(1e-12));
         assertThat(r.rows().get(1).rocAuc().mean()).isCloseTo(pairwiseAuc(pb, y), offset(1e-12));
         assertThat(r.differences().get(0).rocAuc().mean())
@@ -65,9 +72,11 @@ class ForecastComparisonTest {
     @Test
     void forecastFilesAreCheckedLineByLine(@TempDir Path dir) throws Exception {
         BurstSeries s = BurstSeries.of("s", 30, new double[10], new int[10], new double[10]);
-        assertThat(ForecastComparison.readForecasts(write(dir, "frame,probability\n3,0.25\n4,\n"), s)[3]).isEqualTo(0.25);
+        assertThat(ForecastComparison.readForecasts(write(dir, "frame,probability\n3,0.25\n4,\n"), s)[3])
+                .isEqualTo(0.25);
         assertThatThrownBy(() -> ForecastComparison.readForecasts(write(dir, "frame,probability\n3,1.5\n"), s))
-                .hasMessageContaining("line 2").hasMessageContaining("[0, 1]");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("[0, 1]");
         assertThatThrownBy(() -> ForecastComparison.readForecasts(write(dir, "frame,probability\n3,0.1\n3,0.2\n"), s))
                 .hasMessageContaining("twice");
         assertThatThrownBy(() -> ForecastComparison.readForecasts(write(dir, "frame,probability\n30,0.1\n"), s))
@@ -100,17 +109,21 @@ class ForecastComparisonTest {
         StringBuilder csv = new StringBuilder("frame,probability\n");
         for (int t = 0; t < s.length(); t++) {
             double p = FishLin2021Test.notebook(s.energy(), Math.max(t, 89));
-            csv.append(t).append(',').append(t < 119 || t > s.length() - 12 ? "" : Double.toString(p)).append('\n');
+            csv.append(t)
+                    .append(',')
+                    .append(t < 119 || t > s.length() - 12 ? "" : Double.toString(p))
+                    .append('\n');
         }
         Files.writeString(dir.resolve("notebook.csv"), csv);
         BurstScoring.Scored scored;
         try (NDManager m = NDManager.newBaseManager()) {
             scored = BurstScoring.load(null, series, null, Map.of("notebook", dir.resolve("notebook.csv")), m);
         }
-        ForecastComparison.Result r = ForecastComparison.compare("validation", scored.series(), scored.forecasters(), 45);
+        ForecastComparison.Result r =
+                ForecastComparison.compare("validation", scored.series(), scored.forecasters(), 45);
         assertThat(r.firstFrame()).isEqualTo(119);
         assertThat(r.lastFrame()).isEqualTo(s.length() - 12);
-        int[] y = java.util.Arrays.copyOfRange(s.labels(), 119, s.length() - 11);
+        int[] y = Arrays.copyOfRange(s.labels(), 119, s.length() - 11);
         double[] p = new double[y.length];
         for (int i = 0; i < p.length; i++) {
             p[i] = FishLin2021Test.notebook(s.energy(), 119 + i);

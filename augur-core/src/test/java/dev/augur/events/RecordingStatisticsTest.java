@@ -5,13 +5,14 @@ import static org.assertj.core.data.Offset.offset;
 
 import ai.djl.ndarray.NDManager;
 import dev.augur.engine.AugurEngine;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class RecordingStatisticsTest {
 
     @Test
     void reproducesTheDataReadmesTableOnTheRealTrainingBlock() throws Exception {
-        java.nio.file.Path data = RealFishData.folder();
+        Path data = RealFishData.folder();
         AugurEngine.start("cpu");
         BurstSeries train;
         try (NDManager m = NDManager.newBaseManager()) {
@@ -32,7 +33,8 @@ class RecordingStatisticsTest {
     @Test
     void quantilesAndAutocorrelationAsNumpy() {
         assertThat(RecordingStatistics.quantile(new double[] {4, 1, 3, 2}, 0.5)).isEqualTo(2.5);
-        assertThat(RecordingStatistics.quantile(new double[] {1, 2, 3, 4, 5}, 0.99)).isCloseTo(4.96, offset(1e-12));
+        assertThat(RecordingStatistics.quantile(new double[] {1, 2, 3, 4, 5}, 0.99))
+                .isCloseTo(4.96, offset(1e-12));
         double[] alternating = {1, -1, 1, -1, 1, -1};
         // z = x, Σ z[t] z[t+1] = -5, Σ z² = 6
         assertThat(RecordingStatistics.autocorrelation(alternating, 1)).isCloseTo(-5.0 / 6, offset(1e-12));

@@ -4,10 +4,13 @@ import dev.augur.engine.AugurEngine;
 import dev.augur.train.ProgressListener;
 import java.nio.file.Path;
 
-/** A three-minute simulated tank and a burst forecaster trained on it for a few steps, for the tests that need a run folder. */
+/**
+ * A three-minute simulated tank and a burst forecaster trained on it for a few steps, for the tests that need a run
+ * folder.
+ */
 final class TinyBurstRun {
-    static final BurstExperiment.Settings SETTINGS = new BurstExperiment.Settings(
-            new BurstClassifier.Spec(30, 40, 8, 4, 4, 3), 4, 15, 4, 1e-3, 1, 3, 100);
+    static final BurstExperiment.Settings SETTINGS =
+            new BurstExperiment.Settings(new BurstClassifier.Spec(30, 40, 8, 4, 4, 3), 4, 15, 4, 1e-3, 1, 3, 100);
 
     private TinyBurstRun() {}
 

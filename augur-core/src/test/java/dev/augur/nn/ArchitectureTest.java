@@ -10,22 +10,28 @@ class ArchitectureTest {
 
     @Test
     void namesAreTheOnesUsersTypeAndBundlesKeep() {
-        assertThat(Architecture.ids()).containsExactly("convlstm", "predrnn", "memory_flow", "e3d_lstm", "e3d_lstm_2d",
-                "conv");
+        assertThat(Architecture.ids())
+                .containsExactly("convlstm", "predrnn", "memory_flow", "e3d_lstm", "e3d_lstm_2d", "conv");
         for (Architecture a : Architecture.values()) {
             assertThat(Architecture.of(a.id())).isSameAs(a);
         }
-        assertThatThrownBy(() -> Architecture.of("predrnn_plus")).hasMessageContaining("predrnn_plus")
+        assertThatThrownBy(() -> Architecture.of("predrnn_plus"))
+                .hasMessageContaining("predrnn_plus")
                 .hasMessageContaining("e3d_lstm_2d");
     }
 
     @Test
     void theRulesComeWithTheArchitecture() {
         assertThat(Architecture.values()).filteredOn(Architecture::hasPeepholes).containsExactly(Architecture.CONVLSTM);
-        assertThat(Architecture.values()).filteredOn(Architecture::hasLayerNorm)
+        assertThat(Architecture.values())
+                .filteredOn(Architecture::hasLayerNorm)
                 .containsExactly(Architecture.PREDRNN, Architecture.E3D_LSTM, Architecture.E3D_LSTM_2D);
-        assertThat(Architecture.values()).filteredOn(Architecture::hasZigZagMemory)
-                .containsExactly(Architecture.PREDRNN, Architecture.MEMORY_FLOW, Architecture.E3D_LSTM,
+        assertThat(Architecture.values())
+                .filteredOn(Architecture::hasZigZagMemory)
+                .containsExactly(
+                        Architecture.PREDRNN,
+                        Architecture.MEMORY_FLOW,
+                        Architecture.E3D_LSTM,
                         Architecture.E3D_LSTM_2D);
         assertThat(Architecture.E3D_LSTM.window()).isEqualTo(2);
         assertThat(Architecture.E3D_LSTM_2D.window()).isEqualTo(1);

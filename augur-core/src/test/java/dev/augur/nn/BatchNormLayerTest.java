@@ -15,7 +15,8 @@ class BatchNormLayerTest {
     @Test
     void normalisesWithBatchStatisticsWhileTrainingAndRunningOnesAfter() {
         AugurEngine.cpu();
-        try (NDManager m = NDManager.newBaseManager(); Weights w = new Weights(m, 1)) {
+        try (NDManager m = NDManager.newBaseManager();
+                Weights w = new Weights(m, 1)) {
             BatchNormLayer bn = new BatchNormLayer(w, "bn", 2, false);
             assertThat(w.arrays()).isEmpty(); // running statistics are buffers, not trainable
             assertThat(w.snapshot(m, "").size()).isEqualTo(2);
@@ -31,7 +32,8 @@ class BatchNormLayerTest {
             }
             NDList state = w.snapshot(m, "");
             assertThat((double) state.get("bn.running_mean").toFloatArray()[0]).isCloseTo(0.01 * 2.5, offset(1e-6));
-            assertThat((double) state.get("bn.running_var").toFloatArray()[0]).isCloseTo(0.99 + 0.01 * 1.25, offset(1e-6));
+            assertThat((double) state.get("bn.running_var").toFloatArray()[0])
+                    .isCloseTo(0.99 + 0.01 * 1.25, offset(1e-6));
             float[] inference = bn.forward(x, false).toFloatArray();
             assertThat((double) inference[4]).isCloseTo((10 - 0.1) / Math.sqrt(0.99 + 1e-3), offset(1e-4));
         }

@@ -19,7 +19,10 @@ final class ParityFixture {
     private final NDManager manager;
 
     ParityFixture(String name, NDManager manager) throws URISyntaxException {
-        this.dir = Path.of(ParityFixture.class.getResource("/parity/" + name + "/case.txt").toURI()).getParent();
+        this.dir = Path.of(ParityFixture.class
+                        .getResource("/parity/" + name + "/case.txt")
+                        .toURI())
+                .getParent();
         this.manager = manager;
     }
 

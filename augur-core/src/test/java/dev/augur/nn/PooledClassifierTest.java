@@ -8,13 +8,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.augur.engine.AugurEngine;
 import dev.augur.train.ClassificationLoss;
+import dev.augur.train.LoopConfig;
 import dev.augur.train.Objective;
 import dev.augur.train.ProgressListener;
-import dev.augur.train.LoopConfig;
 import dev.augur.train.TrainingLoop;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,17 +28,20 @@ class PooledClassifierTest {
     @Test
     void stackPlusPooledHeadLearnsTheDirectionOfMotion(@TempDir Path dir) throws Exception {
         AugurEngine.cpu();
-        try (NDManager m = NDManager.newBaseManager(); Weights w = new Weights(m, 5)) {
+        try (NDManager m = NDManager.newBaseManager();
+                Weights w = new Weights(m, 5)) {
             CellStack stack = new CellStack(List.of(new ConvLstmCell(w, "stack.0", 1, 8, 3, false, 12, 12)), false);
             PooledClassifier head = new PooledClassifier(w, "head", 8, 1);
             Objective objective = (s, step) -> {
                 NDList batch = batch(s, new SplittableRandom(step), 16);
-                NDArray logits = head.forward(stack.encode(batch.get(0)).output()).reshape(-1);
+                NDArray logits =
+                        head.forward(stack.encode(batch.get(0)).output()).reshape(-1);
                 return ClassificationLoss.binaryCrossEntropy(logits, batch.get(1), 1f);
             };
             LoopConfig config = new LoopConfig(120, 1e-2, 0, 5, 1000);
             float[] losses = new TrainingLoop(w, objective, config, dir.resolve("ckpt.npz"), ProgressListener.SILENT)
-                    .run(false).losses();
+                    .run(false)
+                    .losses();
             float first = 0;
             float last = 0;
             for (int i = 0; i < 10; i++) {
@@ -48,7 +52,8 @@ class PooledClassifierTest {
             assertThat(last).isLessThan(first * 0.5f);
             try (NDManager s = m.newSubManager()) {
                 NDList test = batch(s, new SplittableRandom(10_000), 200);
-                float[] logits = head.forward(stack.encode(test.get(0)).output()).toFloatArray();
+                float[] logits =
+                        head.forward(stack.encode(test.get(0)).output()).toFloatArray();
                 float[] labels = test.get(1).toFloatArray();
                 int correct = 0;
                 for (int i = 0; i < labels.length; i++) {
@@ -67,10 +72,12 @@ class PooledClassifierTest {
             NDArray labels = m.create(new float[] {1f, 0f});
             double a = -Math.log(1 / (1 + Math.exp(-2)));
             double b = -Math.log(1 - 1 / (1 + Math.exp(1)));
-            assertThat((double) ClassificationLoss.binaryCrossEntropy(logits, labels, 1f).getFloat())
-                    .isCloseTo((a + b) / 2, org.assertj.core.data.Offset.offset(1e-6));
-            assertThat((double) ClassificationLoss.binaryCrossEntropy(logits, labels, 3f).getFloat())
-                    .isCloseTo((3 * a + b) / 4, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat((double) ClassificationLoss.binaryCrossEntropy(logits, labels, 1f)
+                            .getFloat())
+                    .isCloseTo((a + b) / 2, Offset.offset(1e-6));
+            assertThat((double) ClassificationLoss.binaryCrossEntropy(logits, labels, 3f)
+                            .getFloat())
+                    .isCloseTo((3 * a + b) / 4, Offset.offset(1e-6));
         }
     }
 

@@ -8,7 +8,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import dev.augur.engine.AugurEngine;
+import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,14 +30,35 @@ class RecurrentParityTest {
         "e3d_lstm_layernorm, e3d_lstm, 1, 8, 2, '4,4', 3, false, false, true, 3",
         "e3d_lstm_plain_residual, e3d_lstm, 1, 8, 2, '4,4,4', 3, false, true, false, 2"
     })
-    void matchesPyTorchForwardAndBackward(String name, String architecture, int channels, int size, int patch,
-                                          String hidden, int filter, boolean peephole, boolean residual,
-                                          boolean layerNorm, int inputLength) throws Exception {
+    void matchesPyTorchForwardAndBackward(
+            String name,
+            String architecture,
+            int channels,
+            int size,
+            int patch,
+            String hidden,
+            int filter,
+            boolean peephole,
+            boolean residual,
+            boolean layerNorm,
+            int inputLength)
+            throws Exception {
         AugurEngine.cpu();
         try (NDManager manager = NDManager.newBaseManager()) {
             ParityFixture fixture = new ParityFixture(name, manager);
-            List<Integer> sizes = java.util.Arrays.stream(hidden.split(",")).map(Integer::parseInt).toList();
-            ModelSpec spec = new ModelSpec(architecture, channels, size, size, patch, sizes, filter, peephole, residual, layerNorm,
+            List<Integer> sizes =
+                    Arrays.stream(hidden.split(",")).map(Integer::parseInt).toList();
+            ModelSpec spec = new ModelSpec(
+                    architecture,
+                    channels,
+                    size,
+                    size,
+                    patch,
+                    sizes,
+                    filter,
+                    peephole,
+                    residual,
+                    layerNorm,
                     inputLength);
             try (FramePredictor model = FramePredictor.create(spec, manager, 0)) {
                 NDList weights = fixture.named("w.");
@@ -46,18 +69,23 @@ class RecurrentParityTest {
                 NDArray mask = fixture.array("mask");
                 try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
                     NDArray predictions = model.forward(clip, mask);
-                    assertThat(ParityFixture.maxAbsDiff(predictions, fixture.array("predictions"))).isLessThan(1e-5);
+                    assertThat(ParityFixture.maxAbsDiff(predictions, fixture.array("predictions")))
+                            .isLessThan(1e-5);
 
-                    NDArray loss = predictions.sub(clip.get(new NDIndex(":, 1:"))).square().mean();
-                    assertThat((double) loss.getFloat()).isCloseTo(fixture.array("loss").getFloat(),
-                            org.assertj.core.data.Offset.offset(1e-6));
+                    NDArray loss = predictions
+                            .sub(clip.get(new NDIndex(":, 1:")))
+                            .square()
+                            .mean();
+                    assertThat((double) loss.getFloat())
+                            .isCloseTo(fixture.array("loss").getFloat(), Offset.offset(1e-6));
                     collector.backward(loss);
                 }
                 NDList grads = fixture.named("grad.");
                 for (NDArray expected : grads) {
                     NDArray actual = model.weights().get(expected.getName()).getGradient();
                     assertThat(ParityFixture.maxAbsDiff(actual, expected))
-                            .as("gradient of %s", expected.getName()).isLessThan(1e-5);
+                            .as("gradient of %s", expected.getName())
+                            .isLessThan(1e-5);
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.augur.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -17,8 +18,8 @@ class RolloutTest {
 
     private static ModelSpec spec(String architecture) {
         boolean residual = !architecture.equals("conv");
-        return new ModelSpec(architecture, 1, 8, 8, 2, List.of(4, 4), 3, false, residual,
-                architecture.startsWith("e3d"), CONTEXT);
+        return new ModelSpec(
+                architecture, 1, 8, 8, 2, List.of(4, 4), 3, false, residual, architecture.startsWith("e3d"), CONTEXT);
     }
 
     @ParameterizedTest
@@ -26,7 +27,8 @@ class RolloutTest {
     void leanInferenceEqualsTheTrainingRolloutWithoutAMask(String architecture) {
         AugurEngine.cpu();
         int future = 4;
-        try (NDManager m = NDManager.newBaseManager(); FramePredictor model = FramePredictor.create(spec(architecture), m, 7)) {
+        try (NDManager m = NDManager.newBaseManager();
+                FramePredictor model = FramePredictor.create(spec(architecture), m, 7)) {
             NDArray clip = m.randomUniform(0f, 1f, new Shape(2, CONTEXT + future, 1, 8, 8));
             NDArray full = model.forward(clip, null).get(new NDIndex(":, {}:", CONTEXT - 1));
             NDArray lean = model.predict(clip.get(new NDIndex(":, 0:{}", CONTEXT)), future);
@@ -43,10 +45,13 @@ class RolloutTest {
     @ValueSource(strings = {"predrnn", "e3d_lstm"})
     void inferenceLeavesNoIntermediatesBehindHoweverLongTheRollout(String architecture) {
         AugurEngine.cpu();
-        try (NDManager m = NDManager.newBaseManager(); FramePredictor model = FramePredictor.create(spec(architecture), m, 7)) {
+        try (NDManager m = NDManager.newBaseManager();
+                FramePredictor model = FramePredictor.create(spec(architecture), m, 7)) {
             int weights = managed(model.weights().manager());
             assertThat(arraysLeftAfter(model, m, 2)).isEqualTo(arraysLeftAfter(model, m, 12));
-            assertThat(managed(model.weights().manager())).as("nothing lands in the weights' manager").isEqualTo(weights);
+            assertThat(managed(model.weights().manager()))
+                    .as("nothing lands in the weights' manager")
+                    .isEqualTo(weights);
         }
     }
 
@@ -58,6 +63,6 @@ class RolloutTest {
     }
 
     private static int managed(NDManager m) {
-        return ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
+        return ((BaseNDManager) m).getManagedArrays().size();
     }
 }

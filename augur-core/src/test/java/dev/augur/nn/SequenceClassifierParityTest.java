@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import dev.augur.engine.AugurEngine;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,26 +26,35 @@ class SequenceClassifierParityTest {
             SequenceClassifier.Spec spec = new SequenceClassifier.Spec(architecture, 6, 4, window, width, 0);
             try (SequenceClassifier model = SequenceClassifier.create(spec, manager, 0)) {
                 NDList weights = fixture.named("w.");
-                assertThat(weights.size()).isEqualTo(model.weights().names().size() + fixture.named("after.").size());
+                assertThat(weights.size())
+                        .isEqualTo(model.weights().names().size()
+                                + fixture.named("after.").size());
                 model.weights().load(weights, "", name);
                 NDArray windows = fixture.array("windows");
                 NDArray labels = fixture.array("labels");
                 try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
                     NDArray logits = model.logits(windows, true);
-                    assertThat(ParityFixture.maxAbsDiff(logits, fixture.array("logits_train"))).isLessThan(1e-5);
-                    NDArray loss = logits.logSoftmax(1).mul(labels.oneHot(4)).sum(new int[] {1}).neg().mean();
-                    assertThat((double) loss.getFloat()).isCloseTo(fixture.array("loss").getFloat(),
-                            org.assertj.core.data.Offset.offset(1e-5));
+                    assertThat(ParityFixture.maxAbsDiff(logits, fixture.array("logits_train")))
+                            .isLessThan(1e-5);
+                    NDArray loss = logits.logSoftmax(1)
+                            .mul(labels.oneHot(4))
+                            .sum(new int[] {1})
+                            .neg()
+                            .mean();
+                    assertThat((double) loss.getFloat())
+                            .isCloseTo(fixture.array("loss").getFloat(), Offset.offset(1e-5));
                     collector.backward(loss);
                 }
                 for (NDArray expected : fixture.named("grad.")) {
                     NDArray actual = model.weights().get(expected.getName()).getGradient();
-                    assertThat(ParityFixture.maxAbsDiff(actual, expected)).as("gradient of %s", expected.getName())
+                    assertThat(ParityFixture.maxAbsDiff(actual, expected))
+                            .as("gradient of %s", expected.getName())
                             .isLessThan(1e-5);
                 }
                 for (NDArray expected : fixture.named("after.")) {
                     assertThat(ParityFixture.maxAbsDiff(model.weights().getBuffer(expected.getName()), expected))
-                            .as("running statistic %s", expected.getName()).isLessThan(1e-5);
+                            .as("running statistic %s", expected.getName())
+                            .isLessThan(1e-5);
                 }
                 assertThat(ParityFixture.maxAbsDiff(model.logits(windows, false), fixture.array("logits_eval")))
                         .isLessThan(1e-5);

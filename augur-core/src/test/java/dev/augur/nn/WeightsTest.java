@@ -15,7 +15,8 @@ class WeightsTest {
     @Test
     void loadRefusesMissingMisshapenAndNonFiniteWeightsAndLoadsGoodOnes() {
         AugurEngine.start("cpu");
-        try (NDManager m = NDManager.newBaseManager(); Weights w = new Weights(m, 1)) {
+        try (NDManager m = NDManager.newBaseManager();
+                Weights w = new Weights(m, 1)) {
             NDArray a = w.uniform("a", new Shape(2, 2), 1);
             NDArray good = m.create(new float[] {1, 2, 3, 4}, new Shape(2, 2));
             good.setName("a");
@@ -24,8 +25,10 @@ class WeightsTest {
 
             NDArray nan = m.create(new float[] {1, Float.NaN, 3, 4}, new Shape(2, 2));
             nan.setName("a");
-            assertThatThrownBy(() -> w.load(new NDList(nan), "", "bad.npz")).hasMessageContaining("bad.npz")
-                    .hasMessageContaining("'a'").hasMessageContaining("NaN");
+            assertThatThrownBy(() -> w.load(new NDList(nan), "", "bad.npz"))
+                    .hasMessageContaining("bad.npz")
+                    .hasMessageContaining("'a'")
+                    .hasMessageContaining("NaN");
             NDArray inf = m.create(new float[] {1, 2, Float.POSITIVE_INFINITY, 4}, new Shape(2, 2));
             inf.setName("a");
             assertThatThrownBy(() -> w.load(new NDList(inf), "", "bad.npz")).hasMessageContaining("Infinity");

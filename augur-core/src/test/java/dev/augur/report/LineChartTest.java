@@ -17,9 +17,16 @@ class LineChartTest {
 
     @Test
     void aStepCurveKeepsOnlyItsCorners() {
-        List<double[]> roc = List.of(new double[] {0, 0}, new double[] {0, 0.1}, new double[] {0, 0.2},
-                new double[] {0.1, 0.2}, new double[] {0.2, 0.2}, new double[] {0.2, 0.3}, new double[] {1, 1});
-        assertThat(LineChart.corners(roc)).extracting(p -> p[0] + "," + p[1])
+        List<double[]> roc = List.of(
+                new double[] {0, 0},
+                new double[] {0, 0.1},
+                new double[] {0, 0.2},
+                new double[] {0.1, 0.2},
+                new double[] {0.2, 0.2},
+                new double[] {0.2, 0.3},
+                new double[] {1, 1});
+        assertThat(LineChart.corners(roc))
+                .extracting(p -> p[0] + "," + p[1])
                 .containsExactly("0.0,0.0", "0.0,0.2", "0.2,0.2", "0.2,0.3", "1.0,1.0");
     }
 }

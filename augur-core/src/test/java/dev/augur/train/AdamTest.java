@@ -53,7 +53,8 @@ class AdamTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray a = m.create(new float[] {0f});
             NDArray b = m.create(new float[] {0f});
-            try (Adam one = new Adam(m, List.of(a), 0.1); Adam two = new Adam(m, List.of(b), 0.1)) {
+            try (Adam one = new Adam(m, List.of(a), 0.1);
+                    Adam two = new Adam(m, List.of(b), 0.1)) {
                 one.update(List.of(a), List.of(m.create(new float[] {4f})), 0.5f);
                 two.update(List.of(b), List.of(m.create(new float[] {2f})), 1f);
             }

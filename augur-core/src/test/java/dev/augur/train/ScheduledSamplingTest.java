@@ -38,7 +38,8 @@ class ScheduledSamplingTest {
 
     @Test
     void reverseSamplingFollowsPredRnnV2Schedules() {
-        ScheduledSampling s = new ScheduledSampling(1.0, 2e-5, 50_000, new ScheduledSampling.Reverse(25_000, 50_000, 5_000));
+        ScheduledSampling s =
+                new ScheduledSampling(1.0, 2e-5, 50_000, new ScheduledSampling.Reverse(25_000, 50_000, 5_000));
         assertThat(s.reverseEta(0)).isEqualTo(0.5);
         assertThat(s.reverseEta(30_000)).isCloseTo(1 - 0.5 * Math.exp(-1), offset(1e-12));
         assertThat(s.reverseEta(60_000)).isEqualTo(1.0);

@@ -1,10 +1,15 @@
 package dev.augur.train;
 
-import dev.augur.video.FramePredictionConfig;
-import dev.augur.video.FramePredictionObjective;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.augur.engine.AugurEngine;
+import dev.augur.nn.ModelSpec;
+import dev.augur.nn.Weights;
+import dev.augur.video.FramePredictionConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TrainingLoopTest {
 
@@ -30,16 +37,17 @@ class TrainingLoopTest {
      * Every stacked cell learns; the PredRNN case also exercises reverse sampling and reverse input, the E3D-LSTM
      * cases (3D and 2D convolutions) the recall over a growing history.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"predrnn", "memory_flow", "e3d_lstm", "e3d_lstm_2d"})
+    @ParameterizedTest
+    @ValueSource(strings = {"predrnn", "memory_flow", "e3d_lstm", "e3d_lstm_2d"})
     void zigZagStacksLearnToo(String architecture, @TempDir Path dir) throws Exception {
         boolean predrnn = architecture.equals("predrnn");
-        dev.augur.nn.ModelSpec spec = new dev.augur.nn.ModelSpec(architecture, 1, 16, 16, 2, List.of(8, 8), 3, false,
-                false, !architecture.equals("memory_flow"), 3);
+        ModelSpec spec = new ModelSpec(
+                architecture, 1, 16, 16, 2, List.of(8, 8), 3, false, false, !architecture.equals("memory_flow"), 3);
         ScheduledSampling sampling = predrnn
                 ? new ScheduledSampling(1.0, 0, 0, new ScheduledSampling.Reverse(30, 100, 20))
                 : ScheduledSampling.linear(1.0, 1.0 / 100);
-        FramePredictionConfig config = new FramePredictionConfig(120, 4, 6, 3e-3, "l1l2", 1.0, sampling, predrnn, 42, 1000);
+        FramePredictionConfig config =
+                new FramePredictionConfig(120, 4, 6, 3e-3, "l1l2", 1.0, sampling, predrnn, 42, 1000);
         TrainingLoop.Result r = TinyRun.train(spec, config, dir.resolve("ckpt.npz"), false, ProgressListener.SILENT);
         assertThat(mean(r.losses(), 110, 120)).isLessThan(mean(r.losses(), 0, 10) * 0.6f);
     }
@@ -47,16 +55,25 @@ class TrainingLoopTest {
     @Test
     void runKilledWithSigkillResumesToTheSameFinalLoss(@TempDir Path dir) throws Exception {
         int steps = 40;
-        TrainingLoop.Result straight = TinyRun.train(dir.resolve("straight.npz"), steps, 10, false, ProgressListener.SILENT);
+        TrainingLoop.Result straight =
+                TinyRun.train(dir.resolve("straight.npz"), steps, 10, false, ProgressListener.SILENT);
 
         Path ckpt = dir.resolve("killed.npz");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_interop_threads=1", TinyRun.class.getName(), ckpt.toString(),
-                Integer.toString(steps), "10")
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dai.djl.offline=true",
+                        "-Dai.djl.pytorch.num_interop_threads=1",
+                        TinyRun.class.getName(),
+                        ckpt.toString(),
+                        Integer.toString(steps),
+                        "10")
+                .redirectErrorStream(true)
+                .start();
         List<String> seen = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 seen.add(line);
@@ -97,21 +114,24 @@ class TrainingLoopTest {
     /** The one hook: runs after each step and after that step's checkpoint, may write files, may end the run. */
     @Test
     void theHookRunsAfterEachStepsCheckpointAndCanEndTheRun(@TempDir Path dir) throws Exception {
-        dev.augur.engine.AugurEngine.start("cpu");
+        AugurEngine.start("cpu");
         Path ckpt = dir.resolve("ckpt.npz");
         List<Long> seen = new ArrayList<>();
         List<Boolean> checkpointThere = new ArrayList<>();
-        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager();
-             dev.augur.nn.Weights w = new dev.augur.nn.Weights(manager, 1)) {
-            ai.djl.ndarray.NDArray a = w.uniform("a", new ai.djl.ndarray.types.Shape(1), 1);
-            Objective fitThree = (m, step) -> m.create(new float[] {1f}).mul(a).sub(3).square().sum();
-            TrainingLoop.Result r = new TrainingLoop(w, fitThree, new LoopConfig(50, 0.1, 0, 1, 5), ckpt,
-                    ProgressListener.SILENT).afterStep((step, loss) -> {
+        try (NDManager manager = NDManager.newBaseManager();
+                Weights w = new Weights(manager, 1)) {
+            NDArray a = w.uniform("a", new Shape(1), 1);
+            Objective fitThree = (m, step) ->
+                    m.create(new float[] {1f}).mul(a).sub(3).square().sum();
+            TrainingLoop.Result r = new TrainingLoop(
+                            w, fitThree, new LoopConfig(50, 0.1, 0, 1, 5), ckpt, ProgressListener.SILENT)
+                    .afterStep((step, loss) -> {
                         seen.add(step);
                         checkpointThere.add(Files.exists(ckpt));
                         Files.writeString(dir.resolve("last-step.txt"), Long.toString(step));
                         return step < 7;
-                    }).run(false);
+                    })
+                    .run(false);
             assertThat(r.ended()).isTrue();
             assertThat(r.stopped()).isFalse();
             assertThat(r.steps()).isEqualTo(7);

@@ -29,9 +29,11 @@ class BallsDemoAcceptanceTest {
         FrameMetrics.Summary conv = m.get(2);
         assertThat(copy.model()).isEqualTo(VideoEvaluation.COPY_LAST_FRAME);
         for (int k = 0; k < BallsDemo.FUTURE; k++) {
-            assertThat(lstm.steps().get(k).mse().mean()).isLessThan(0.8 * copy.steps().get(k).mse().mean());
+            assertThat(lstm.steps().get(k).mse().mean())
+                    .isLessThan(0.8 * copy.steps().get(k).mse().mean());
             if (k >= 1) {
-                assertThat(lstm.steps().get(k).mse().high()).isLessThan(conv.steps().get(k).mse().low());
+                assertThat(lstm.steps().get(k).mse().high())
+                        .isLessThan(conv.steps().get(k).mse().low());
             }
         }
         assertThat(r.chart()).exists();

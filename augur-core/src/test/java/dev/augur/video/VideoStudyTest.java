@@ -7,7 +7,6 @@ import dev.augur.engine.AugurEngine;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ProgressListener;
 import dev.augur.train.ScheduledSampling;
-import dev.augur.video.FramePredictionConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,15 +22,18 @@ class VideoStudyTest {
         AugurEngine.cpu();
         VideoData data = VideoData.radar(new RadarEchoes.Config(16, 2, 1.0), 1);
         ModelSpec base = new ModelSpec("e3d_lstm", 1, 16, 16, 4, List.of(4, 4), 3, false, false, true, 3);
-        FramePredictionConfig training = new FramePredictionConfig(3, 2, 5, 1e-3, "l1l2:0.5", 0, ScheduledSampling.linear(1, 0.5), false, 1, 10);
+        FramePredictionConfig training =
+                new FramePredictionConfig(3, 2, 5, 1e-3, "l1l2:0.5", 0, ScheduledSampling.linear(1, 0.5), false, 1, 10);
         VideoStudy.Settings settings = new VideoStudy.Settings(data, base, training, 2, 6);
         List<VideoStudy.Row> rows = new VideoStudy(settings, out).run(name -> ProgressListener.SILENT);
-        assertThat(rows).extracting(r -> r.variant().name()).containsExactly("3d", "3d-residual", "2d", "2d-residual",
-                "3d-l2", "3d-l1", "3d-finetuned-residual");
+        assertThat(rows)
+                .extracting(r -> r.variant().name())
+                .containsExactly("3d", "3d-residual", "2d", "2d-residual", "3d-l2", "3d-l1", "3d-finetuned-residual");
         assertThat(rows.get(0).difference().mse().mean()).isZero();
         assertThat(rows.get(6).steps()).isEqualTo(2);
         assertThat(Files.readString(out.resolve("2d/model/model.json"))).contains("e3d_lstm_2d");
-        assertThat(Files.readString(out.resolve("3d-finetuned-residual/model/model.json"))).contains("\"residual\" : true");
+        assertThat(Files.readString(out.resolve("3d-finetuned-residual/model/model.json")))
+                .contains("\"residual\" : true");
         List<String> table = Files.readAllLines(out.resolve("study.md"));
         assertThat(table).hasSize(2 + 7 + 2);
         assertThat(table.get(table.size() - 1)).startsWith("| blank frames |");
@@ -39,7 +41,10 @@ class VideoStudyTest {
 
         String seconds = Files.readString(out.resolve("3d/train_seconds.txt"));
         List<VideoStudy.Row> again = new VideoStudy(settings, out).run(name -> ProgressListener.SILENT);
-        assertThat(Files.readString(out.resolve("3d/train_seconds.txt"))).as("finished variants are not retrained").isEqualTo(seconds);
-        assertThat(again.get(3).metrics().mse().mean()).isEqualTo(rows.get(3).metrics().mse().mean());
+        assertThat(Files.readString(out.resolve("3d/train_seconds.txt")))
+                .as("finished variants are not retrained")
+                .isEqualTo(seconds);
+        assertThat(again.get(3).metrics().mse().mean())
+                .isEqualTo(rows.get(3).metrics().mse().mean());
     }
 }

@@ -1,8 +1,9 @@
 package dev.augur.parquet;
 
+import dev.augur.behavior.CalMs21Json;
+import dev.augur.behavior.KeypointGaps;
 import dev.augur.behavior.MousePairSimulator;
 import dev.augur.behavior.PoseVideo;
-import dev.augur.behavior.CalMs21Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,8 +18,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Kaggle MABe layout: {@code <root>/<split>.csv} (one row per video: {@code lab_id, video_id,
@@ -41,29 +45,54 @@ public final class MabeLayout {
     public static final double FPS = 30;
     public static final List<String> VOCABULARY = MousePairSimulator.VOCABULARY;
     private static final Map<String, List<String>> NAMES = Map.of(
-            "nose", List.of("nose"), "left_ear", List.of("ear_left", "left_ear"),
-            "right_ear", List.of("ear_right", "right_ear"), "neck", List.of("neck"),
-            "left_hip", List.of("hip_left", "left_hip"), "right_hip", List.of("hip_right", "right_hip"),
-            "tail_base", List.of("tail_base", "tailbase"));
+            "nose",
+            List.of("nose"),
+            "left_ear",
+            List.of("ear_left", "left_ear"),
+            "right_ear",
+            List.of("ear_right", "right_ear"),
+            "neck",
+            List.of("neck"),
+            "left_hip",
+            List.of("hip_left", "left_hip"),
+            "right_hip",
+            List.of("hip_right", "right_hip"),
+            "tail_base",
+            List.of("tail_base", "tailbase"));
     private static final Map<String, List<List<String>>> STAND_INS = Map.of(
-            "neck", List.of(List.of("ear_left", "ear_right"), List.of("head")),
-            "nose", List.of(List.of("head")), "left_ear", List.of(List.of("head")), "right_ear", List.of(List.of("head")),
-            "left_hip", List.of(List.of("lateral_left"), List.of("body_center")),
-            "right_hip", List.of(List.of("lateral_right"), List.of("body_center")),
-            "tail_base", List.of(List.of("tail_midpoint"), List.of("body_center")));
+            "neck",
+            List.of(List.of("ear_left", "ear_right"), List.of("head")),
+            "nose",
+            List.of(List.of("head")),
+            "left_ear",
+            List.of(List.of("head")),
+            "right_ear",
+            List.of(List.of("head")),
+            "left_hip",
+            List.of(List.of("lateral_left"), List.of("body_center")),
+            "right_hip",
+            List.of(List.of("lateral_right"), List.of("body_center")),
+            "tail_base",
+            List.of(List.of("tail_midpoint"), List.of("body_center")));
 
     private MabeLayout() {}
 
     /** What reading changed, over all videos: parts stood in for, tracked parts not used, frames left unlabelled. */
-    public record Summary(int videos, int pairs, int substitutedParts, List<String> ignoredParts, int unlabelledFrames,
-                          int resampledVideos) {}
+    public record Summary(
+            int videos,
+            int pairs,
+            int substitutedParts,
+            List<String> ignoredParts,
+            int unlabelledFrames,
+            int resampledVideos) {}
 
     public record Result(List<PoseVideo> videos, Summary summary) {}
 
     public static Result read(Path root, String split) throws IOException {
         Path meta = root.resolve(split + ".csv");
         if (!Files.isRegularFile(meta)) {
-            throw new NoSuchFileException(meta.toString(), null, "no MABe metadata file (expected <root>/" + split + ".csv)");
+            throw new NoSuchFileException(
+                    meta.toString(), null, "no MABe metadata file (expected <root>/" + split + ".csv)");
         }
         List<PoseVideo> out = new ArrayList<>();
         TreeSet<String> ignored = new TreeSet<>();
@@ -72,7 +101,8 @@ public final class MabeLayout {
         int resampled = 0;
         int videos = 0;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            for (Map<String, String> row : rows(c, "SELECT * FROM read_csv_auto(" + literal(meta) + ", all_varchar = true)", meta)) {
+            for (Map<String, String> row :
+                    rows(c, "SELECT * FROM read_csv_auto(" + literal(meta) + ", all_varchar = true)", meta)) {
                 String lab = require(row, "lab_id", meta);
                 String video = require(row, "video_id", meta);
                 double fps = number(require(row, "frames_per_second", meta), meta, video, "frames_per_second");
@@ -82,7 +112,8 @@ public final class MabeLayout {
                 substituted += tracks.substituted;
                 resampled += fps == FPS ? 0 : 1;
                 List<String> labelled = list(row.getOrDefault("behaviors_labeled", ""));
-                Path annotation = root.resolve(split + "_annotation").resolve(lab).resolve(video + ".parquet");
+                Path annotation =
+                        root.resolve(split + "_annotation").resolve(lab).resolve(video + ".parquet");
                 List<Interval> intervals = Files.exists(annotation) ? intervals(c, annotation, fps) : List.of();
                 for (int a = 0; a < tracks.mice.size(); a++) {
                     for (int t = 0; t < tracks.mice.size(); t++) {
@@ -104,13 +135,14 @@ public final class MabeLayout {
         if (out.isEmpty()) {
             throw new IOException(meta + ": no video with at least two tracked mice");
         }
-        return new Result(out, new Summary(videos, out.size(), substituted, List.copyOf(ignored), unlabelled, resampled));
+        return new Result(
+                out, new Summary(videos, out.size(), substituted, List.copyOf(ignored), unlabelled, resampled));
     }
 
     /** Keypoints at 30 Hz in cm: [T, mice, 7, 2], mice in ascending id order. */
     private record Tracks(List<Integer> mice, int frames, float[] keypoints, int substituted) {}
 
-    private static Tracks tracks(Connection c, Path file, double fps, double ppcm, TreeSet<String> ignored)
+    private static Tracks tracks(Connection c, Path file, double fps, double ppcm, SortedSet<String> ignored)
             throws IOException, SQLException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no tracking file for this video");
@@ -119,14 +151,16 @@ public final class MabeLayout {
         Map<Integer, Map<String, Map<Integer, double[]>>> raw = new TreeMap<>();
         int last = -1;
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT video_frame, mouse_id, bodypart, x, y FROM read_parquet(" + literal(file) + ")")) {
+                ResultSet r = s.executeQuery(
+                        "SELECT video_frame, mouse_id, bodypart, x, y FROM read_parquet(" + literal(file) + ")")) {
             while (r.next()) {
                 int frame = r.getInt(1);
                 int mouse = mouseId(r.getString(2), file);
                 String part = r.getString(3);
                 double x = r.getObject(4) == null ? Double.NaN : r.getDouble(4);
                 double y = r.getObject(5) == null ? Double.NaN : r.getDouble(5);
-                raw.computeIfAbsent(mouse, k -> new LinkedHashMap<>()).computeIfAbsent(part, k -> new TreeMap<>())
+                raw.computeIfAbsent(mouse, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(part, k -> new TreeMap<>())
                         .put(frame, new double[] {x / ppcm, y / ppcm});
                 last = Math.max(last, frame);
             }
@@ -201,14 +235,19 @@ public final class MabeLayout {
     private static List<Interval> intervals(Connection c, Path file, double fps) throws IOException {
         List<Interval> out = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT agent_id, target_id, action, start_frame, stop_frame FROM read_parquet("
-                     + literal(file) + ")")) {
+                ResultSet r =
+                        s.executeQuery("SELECT agent_id, target_id, action, start_frame, stop_frame FROM read_parquet("
+                                + literal(file) + ")")) {
             while (r.next()) {
                 int start = (int) Math.ceil(r.getInt(4) * FPS / fps - 1e-9);
                 int stop = (int) Math.ceil(r.getInt(5) * FPS / fps - 1e-9);
                 String target = r.getString(2);
-                out.add(new Interval(mouseId(r.getString(1), file), target.equals("self") ? -1 : mouseId(target, file),
-                        r.getString(3), start, stop));
+                out.add(new Interval(
+                        mouseId(r.getString(1), file),
+                        target.equals("self") ? -1 : mouseId(target, file),
+                        r.getString(3),
+                        start,
+                        stop));
             }
         } catch (SQLException e) {
             throw new IOException(file + ": not a readable MABe annotation file (" + e.getMessage() + ")", e);
@@ -216,16 +255,25 @@ public final class MabeLayout {
         return out;
     }
 
-    private static PoseVideo pair(String lab, String video, Tracks tracks, int a, int t, List<String> labelledList,
-                                  List<Interval> intervals, Path annotation) throws IOException {
+    private static PoseVideo pair(
+            String lab,
+            String video,
+            Tracks tracks,
+            int a,
+            int t,
+            List<String> labelledList,
+            List<Interval> intervals,
+            Path annotation)
+            throws IOException {
         int agentId = tracks.mice.get(a);
         int targetId = tracks.mice.get(t);
         boolean[] labelled = new boolean[VOCABULARY.size()];
         labelled[VOCABULARY.indexOf("other")] = true;
         boolean any = false;
         for (String entry : labelledList) {
-            String[] f = entry.split(",");
-            if (f.length == 3 && mouseId(f[0], annotation) == agentId
+            String[] f = entry.split(",", -1);
+            if (f.length == 3
+                    && mouseId(f[0], annotation) == agentId
                     && (f[1].trim().equals("self") || mouseId(f[1], annotation) == targetId)) {
                 int c = VOCABULARY.indexOf(f[2].trim());
                 if (c >= 0) {
@@ -252,15 +300,28 @@ public final class MabeLayout {
         }
         float[] confidence = new float[tracks.frames * tracks.mice.size() * CalMs21Json.PARTS.size()];
         Arrays.fill(confidence, 1f);
-        PoseVideo raw = new PoseVideo(lab + "/" + video + "/mouse" + agentId + "->mouse" + targetId, FPS, "cm",
-                tracks.frames, tracks.mice.size(), CalMs21Json.PARTS, tracks.keypoints.clone(), confidence, a, t, labels,
-                VOCABULARY, labelled, new PoseVideo.Repairs(0, tracks.substituted, dropped));
-        return dev.augur.behavior.KeypointGaps.filled(raw);
+        PoseVideo raw = new PoseVideo(
+                lab + "/" + video + "/mouse" + agentId + "->mouse" + targetId,
+                FPS,
+                "cm",
+                tracks.frames,
+                tracks.mice.size(),
+                CalMs21Json.PARTS,
+                tracks.keypoints.clone(),
+                confidence,
+                a,
+                t,
+                labels,
+                VOCABULARY,
+                labelled,
+                new PoseVideo.Repairs(0, tracks.substituted, dropped));
+        return KeypointGaps.filled(raw);
     }
 
     private static List<Map<String, String>> rows(Connection c, String sql, Path file) throws IOException {
         List<Map<String, String>> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             int n = r.getMetaData().getColumnCount();
             while (r.next()) {
                 Map<String, String> row = new LinkedHashMap<>();
@@ -313,7 +374,7 @@ public final class MabeLayout {
         }
         s = s.replaceAll("^\\[|\\]$", "");
         List<String> out = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\"']([^\"']*)[\"']").matcher(s);
+        Matcher m = Pattern.compile("[\"']([^\"']*)[\"']").matcher(s);
         while (m.find()) {
             out.add(m.group(1));
         }

@@ -5,6 +5,7 @@ import dev.augur.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,29 +22,43 @@ import org.duckdb.DuckDBConnection;
  * simulated mice both layouts.
  */
 public final class MabeWriter {
-    private static final List<String> MABE_PARTS = List.of("nose", "ear_left", "ear_right", "neck", "hip_left",
-            "hip_right", "tail_base");
+    private static final List<String> MABE_PARTS =
+            List.of("nose", "ear_left", "ear_right", "neck", "hip_left", "hip_right", "tail_base");
 
     private MabeWriter() {}
 
-    public static void write(List<PoseVideo> videos, Path root, String split, String lab, double pixPerCm) throws IOException {
+    public static void write(List<PoseVideo> videos, Path root, String split, String lab, double pixPerCm)
+            throws IOException {
         Files.createDirectories(root.resolve(split + "_tracking").resolve(lab));
         Files.createDirectories(root.resolve(split + "_annotation").resolve(lab));
-        StringBuilder csv = new StringBuilder("lab_id,video_id,frames_per_second,pix_per_cm_approx,body_parts_tracked,behaviors_labeled\n");
+        StringBuilder csv = new StringBuilder(
+                "lab_id,video_id,frames_per_second,pix_per_cm_approx,body_parts_tracked,behaviors_labeled\n");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             for (PoseVideo v : videos) {
                 String id = v.id().replaceAll("[^A-Za-z0-9_-]", "_");
                 tracking(c, v, root.resolve(split + "_tracking").resolve(lab).resolve(id + ".parquet"), pixPerCm);
-                annotation(c, v, root.resolve(split + "_annotation").resolve(lab).resolve(id + ".parquet"));
+                annotation(
+                        c, v, root.resolve(split + "_annotation").resolve(lab).resolve(id + ".parquet"));
                 StringBuilder labelled = new StringBuilder("[");
                 for (int k = 0; k < v.vocabulary().size(); k++) {
                     if (v.labelled()[k] && !v.vocabulary().get(k).equals("other")) {
-                        labelled.append(labelled.length() > 1 ? ", " : "").append(String.format("'mouse%d,mouse%d,%s'",
-                                v.agent() + 1, v.target() + 1, v.vocabulary().get(k)));
+                        labelled.append(labelled.length() > 1 ? ", " : "")
+                                .append(String.format(
+                                        "'mouse%d,mouse%d,%s'",
+                                        v.agent() + 1,
+                                        v.target() + 1,
+                                        v.vocabulary().get(k)));
                     }
                 }
-                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,\"%s\",\"%s]\"%n", lab, id, v.fps(), pixPerCm,
-                        MABE_PARTS.toString().replace(" ", ""), labelled));
+                csv.append(String.format(
+                        Locale.ROOT,
+                        "%s,%s,%s,%s,\"%s\",\"%s]\"%n",
+                        lab,
+                        id,
+                        v.fps(),
+                        pixPerCm,
+                        MABE_PARTS.toString().replace(" ", ""),
+                        labelled));
             }
         } catch (SQLException e) {
             throw new IOException(root + ": " + e.getMessage(), e);
@@ -51,9 +66,11 @@ public final class MabeWriter {
         AtomicFiles.writeString(root.resolve(split + ".csv"), csv.toString());
     }
 
-    private static void tracking(Connection c, PoseVideo v, Path file, double pixPerCm) throws SQLException, IOException {
+    private static void tracking(Connection c, PoseVideo v, Path file, double pixPerCm)
+            throws SQLException, IOException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE OR REPLACE TABLE tracking (video_frame INTEGER, mouse_id INTEGER, bodypart VARCHAR, x DOUBLE, y DOUBLE)");
+            s.execute("CREATE OR REPLACE TABLE tracking (video_frame INTEGER, mouse_id INTEGER, bodypart "
+                    + "VARCHAR, x DOUBLE, y DOUBLE)");
         }
         try (DuckDBAppender a = ((DuckDBConnection) c).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "tracking")) {
             for (int t = 0; t < v.frames(); t++) {
@@ -109,6 +126,6 @@ public final class MabeWriter {
         try (Statement s = c.createStatement()) {
             s.execute("COPY " + table + " TO " + MabeLayout.literal(tmp) + " (FORMAT PARQUET)");
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import dev.augur.behavior.CalMs21Json;
 import dev.augur.behavior.MousePairSimulator;
 import dev.augur.behavior.PoseVideo;
-import dev.augur.behavior.CalMs21Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +22,8 @@ class MabeLayoutTest {
 
     @Test
     void aCalMs21FileAndAMabeFolderOfTheSameSimulatedVideosLoadToTheSameKeypoints() throws Exception {
-        List<PoseVideo> sim = new MousePairSimulator(new MousePairSimulator.Config(2.0, 0.005)).videos("sim/v", 2, 900, 4);
+        List<PoseVideo> sim =
+                new MousePairSimulator(new MousePairSimulator.Config(2.0, 0.005)).videos("sim/v", 2, 900, 4);
         Path json = dir.resolve("calms21.json");
         CalMs21Json.write(sim, json);
         MabeWriter.write(sim, dir.resolve("mabe"), "train", "simlab", 1.0);
@@ -36,7 +37,9 @@ class MabeLayoutTest {
             assertThat(b.agent()).isZero();
             assertThat(b.target()).isEqualTo(1);
             assertThat(b.labels()).isEqualTo(a.labels());
-            assertThat(b.repairs().interpolatedKeypoints()).isEqualTo(a.repairs().interpolatedKeypoints()).isPositive();
+            assertThat(b.repairs().interpolatedKeypoints())
+                    .isEqualTo(a.repairs().interpolatedKeypoints())
+                    .isPositive();
             for (int i = 0; i < a.keypoints().length; i++) {
                 assertThat(b.keypoints()[i]).isCloseTo(a.keypoints()[i], offset(0.006f));
             }
@@ -48,28 +51,38 @@ class MabeLayoutTest {
         Path root = dir.resolve("hand");
         Files.createDirectories(root.resolve("train_tracking/labA"));
         Files.createDirectories(root.resolve("train_annotation/labA"));
-        Files.writeString(root.resolve("train.csv"), "lab_id,video_id,mouse1_strain,frames_per_second,pix_per_cm_approx,"
-                + "body_parts_tracked,behaviors_labeled\n"
-                + "labA,44,C57,15,2.0,\"['nose','ear_left']\",\"['mouse1,mouse2,attack', 'mouse1,mouse2,chase', "
-                + "'mouse3,self,genitalgroom']\"\n");
+        Files.writeString(
+                root.resolve("train.csv"),
+                "lab_id,video_id,mouse1_strain,frames_per_second,pix_per_cm_approx,"
+                        + "body_parts_tracked,behaviors_labeled\n"
+                        + "labA,44,C57,15,2.0,\"['nose','ear_left']\",\"['mouse1,mouse2,attack', "
+                        + "'mouse1,mouse2,chase', "
+                        + "'mouse3,self,genitalgroom']\"\n");
         StringBuilder values = new StringBuilder();
-        String[] parts = withNeck ? new String[] {"nose", "ear_left", "ear_right", "neck", "hip_left", "hip_right", "tail_base", "tail_tip"}
+        String[] parts = withNeck
+                ? new String[] {
+                    "nose", "ear_left", "ear_right", "neck", "hip_left", "hip_right", "tail_base", "tail_tip"
+                }
                 : new String[] {"nose", "ear_left", "ear_right", "hip_left", "hip_right", "tail_base", "tail_tip"};
         for (int f = 0; f < 3; f++) {
             for (int m = 1; m <= 3; m++) {
                 for (int p = 0; p < parts.length; p++) {
                     // x = 100·m + 10·p + 2·f px, y = 4·f px
-                    values.append(values.length() == 0 ? "" : ",").append(String.format("(%d, %d, '%s', %d, %d)",
-                            f, m, parts[p], 100 * m + 10 * p + 2 * f, 4 * f));
+                    values.append(values.length() == 0 ? "" : ",")
+                            .append(String.format(
+                                    "(%d, %d, '%s', %d, %d)", f, m, parts[p], 100 * m + 10 * p + 2 * f, 4 * f));
                 }
             }
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute("COPY (SELECT * FROM (VALUES " + values + ") t(video_frame, mouse_id, bodypart, x, y)) TO "
                     + MabeLayout.literal(root.resolve("train_tracking/labA/44.parquet")) + " (FORMAT PARQUET)");
-            s.execute("COPY (SELECT * FROM (VALUES (1, 2, 'attack', 1, 2), (1, 2, 'chase', 2, 3), (3, 3, 'genitalgroom', 0, 3)) "
+            s.execute("COPY (SELECT * FROM (VALUES (1, 2, 'attack', 1, 2), (1, 2, 'chase', 2, 3), (3, 3, "
+                    + "'genitalgroom', 0, 3)) "
                     + "t(agent_id, target_id, action, start_frame, stop_frame)) TO "
-                    + MabeLayout.literal(root.resolve("train_annotation/labA/44.parquet")) + " (FORMAT PARQUET)");
+                    + MabeLayout.literal(root.resolve("train_annotation/labA/44.parquet"))
+                    + " (FORMAT PARQUET)");
         }
         return root;
     }
@@ -78,8 +91,9 @@ class MabeLayoutTest {
     void readsThePublishedSchemaResamplesConvertsAndMasks() throws Exception {
         MabeLayout.Result r = MabeLayout.read(handWritten(true), "train");
         // labelled pairs: 1 -> 2 (attack; chase is not in the vocabulary) and 3 -> 1, 3 -> 2 (self-grooming)
-        assertThat(r.videos()).extracting(PoseVideo::id).containsExactly("labA/44/mouse1->mouse2", "labA/44/mouse3->mouse1",
-                "labA/44/mouse3->mouse2");
+        assertThat(r.videos())
+                .extracting(PoseVideo::id)
+                .containsExactly("labA/44/mouse1->mouse2", "labA/44/mouse3->mouse1", "labA/44/mouse3->mouse2");
         PoseVideo v = r.videos().get(0);
         assertThat(v.unit()).isEqualTo("cm");
         assertThat(v.mice()).isEqualTo(3);
@@ -94,7 +108,9 @@ class MabeLayoutTest {
         assertThat(v.labels()).containsExactly(other, other, attack, attack, -1);
         assertThat(v.repairs().unlabelledFrames()).isEqualTo(1);
         assertThat(v.labelled()[attack]).isTrue();
-        assertThat(v.labelled()[MabeLayout.VOCABULARY.indexOf("mount")]).as("not annotated in this video: masked").isFalse();
+        assertThat(v.labelled()[MabeLayout.VOCABULARY.indexOf("mount")])
+                .as("not annotated in this video: masked")
+                .isFalse();
         assertThat(r.summary().ignoredParts()).containsExactly("tail_tip");
         assertThat(r.summary().resampledVideos()).isEqualTo(1);
     }
@@ -115,11 +131,14 @@ class MabeLayoutTest {
         Files.write(tracking, new byte[] {'P', 'A', 'R', '1', 0, 0, 0});
         assertThatThrownBy(() -> MabeLayout.read(root, "train")).hasMessageContaining(tracking.toString());
         Files.delete(tracking);
-        assertThatThrownBy(() -> MabeLayout.read(root, "train")).hasMessageContaining(tracking.toString())
+        assertThatThrownBy(() -> MabeLayout.read(root, "train"))
+                .hasMessageContaining(tracking.toString())
                 .hasMessageContaining("no tracking file");
-        Files.writeString(root.resolve("train.csv"), "lab_id,video_id,frames_per_second,pix_per_cm_approx\nlabA,44,15,zero\n");
+        Files.writeString(
+                root.resolve("train.csv"), "lab_id,video_id,frames_per_second,pix_per_cm_approx\nlabA,44,15,zero\n");
         assertThatThrownBy(() -> MabeLayout.read(root, "train")).hasMessageContaining("pix_per_cm_approx 'zero'");
-        assertThatThrownBy(() -> MabeLayout.read(dir.resolve("nothing"), "train")).hasMessageContaining("train.csv");
+        assertThatThrownBy(() -> MabeLayout.read(dir.resolve("nothing"), "train"))
+                .hasMessageContaining("train.csv");
     }
 
     @Test

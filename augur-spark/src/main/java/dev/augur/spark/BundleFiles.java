@@ -2,7 +2,9 @@ package dev.augur.spark;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +21,7 @@ public record BundleFiles(String digest, Map<String, byte[]> files) implements S
 
     public static BundleFiles read(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such model bundle folder");
+            throw new NoSuchFileException(dir.toString(), null, "no such model bundle folder");
         }
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -30,7 +32,7 @@ public record BundleFiles(String digest, Map<String, byte[]> files) implements S
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                sha.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 sha.update(e.getValue());
             }
             return new BundleFiles(HexFormat.of().formatHex(sha.digest()), files);

@@ -1,9 +1,9 @@
 package dev.augur.spark;
 
 import ai.djl.ndarray.NDManager;
-import dev.augur.io.AtomicFiles;
 import dev.augur.engine.AugurEngine;
 import dev.augur.events.BurstForecaster;
+import dev.augur.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

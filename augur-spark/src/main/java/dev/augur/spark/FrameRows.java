@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * Rows made one at a time as Spark's writer asks for them; the resources behind them are closed after the last
@@ -23,7 +24,7 @@ abstract class FrameRows implements Iterator<Row> {
         this.resources = resources;
         TaskContext task = TaskContext.get();
         if (task != null) {
-            task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> close());
+            task.addTaskCompletionListener((TaskCompletionListener) context -> close());
         }
     }
 
@@ -72,9 +73,10 @@ abstract class FrameRows implements Iterator<Row> {
     }
 
     /** The error itself when it is an I/O error naming the video, else one that does. */
-    static java.io.IOException named(VideoInput video, Exception e) {
+    static IOException named(VideoInput video, Exception e) {
         return e instanceof IOException io && String.valueOf(e.getMessage()).contains(video.id())
-                ? io : new IOException(naming(video, e), e);
+                ? io
+                : new IOException(naming(video, e), e);
     }
 
     /** The error's message, prefixed with the video unless it names it already. */

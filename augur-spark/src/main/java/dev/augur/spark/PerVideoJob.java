@@ -45,7 +45,9 @@ public final class PerVideoJob {
     private final Path out;
     private final int concurrent;
 
-    /** @param concurrent videos in flight at once (Spark jobs submitted together); the cluster's cores is a fair value */
+    /**
+     * @param concurrent videos in flight at once (Spark jobs submitted together); the cluster's cores is a fair value
+     */
     public PerVideoJob(SparkSession spark, Path out, int concurrent) {
         if (concurrent < 1) {
             throw new IllegalArgumentException("concurrent videos must be >= 1, got " + concurrent);
@@ -99,7 +101,9 @@ public final class PerVideoJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobDescription(task.table() + " " + video.id());
         JavaRDD<Row> rows = jsc.parallelize(List.of(video), 1).flatMap(task::rows);
-        spark.createDataFrame(rows, task.schema()).write().mode(SaveMode.Overwrite)
+        spark.createDataFrame(rows, task.schema())
+                .write()
+                .mode(SaveMode.Overwrite)
                 .parquet(partition(out, task.table(), video.id()).toString());
     }
 
@@ -112,8 +116,13 @@ public final class PerVideoJob {
         }
         String now = Instant.now().toString();
         List<Row> rows = failures.stream()
-                .map(f -> RowFactory.create(f.video().id(), f.video().uri(), f.error(), now)).toList();
-        spark.createDataFrame(rows, FAILURE_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toString());
+                .map(f -> RowFactory.create(f.video().id(), f.video().uri(), f.error(), now))
+                .toList();
+        spark.createDataFrame(rows, FAILURE_SCHEMA)
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .parquet(dir.toString());
     }
 
     /**
@@ -134,6 +143,8 @@ public final class PerVideoJob {
         int stack = chosen.indexOf("\n\tat ");
         chosen = stack >= 0 ? chosen.substring(0, stack) : chosen;
         int lost = chosen.indexOf("): ");
-        return chosen.startsWith("Job aborted") && lost >= 0 ? chosen.substring(lost + 3).strip() : chosen.strip();
+        return chosen.startsWith("Job aborted") && lost >= 0
+                ? chosen.substring(lost + 3).strip()
+                : chosen.strip();
     }
 }

@@ -4,6 +4,7 @@ import dev.augur.data.VideoReader;
 import dev.augur.events.AlgorithmicBaseline;
 import dev.augur.events.BurstRule;
 import dev.augur.events.VideoLabels;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import org.apache.spark.sql.Row;
@@ -40,9 +41,9 @@ public record PrepareTask(VideoReader.Options options, BurstRule rule, boolean r
     public Iterator<Row> rows(VideoInput video) throws Exception {
         VideoLabels labels;
         try (LocalVideo local = LocalVideo.of(video);
-             VideoReader reader = VideoReader.open(local.path(), options)) {
+                VideoReader reader = VideoReader.open(local.path(), options)) {
             labels = VideoLabels.of(reader, local.path(), options.fps(), rule, AlgorithmicBaseline.seed000(), refit);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw FrameRows.named(video, e);
         }
         return rows(labels);
@@ -63,8 +64,13 @@ public record PrepareTask(VideoReader.Options options, BurstRule rule, boolean r
             public Row next() {
                 int label = l.labels()[t];
                 double baseline = l.baseline()[t];
-                Row r = RowFactory.create(t, t / l.fps(), l.energy()[t], label < 0 ? null : label,
-                        Double.isNaN(baseline) ? null : baseline, onset[t]);
+                Row r = RowFactory.create(
+                        t,
+                        t / l.fps(),
+                        l.energy()[t],
+                        label < 0 ? null : label,
+                        Double.isNaN(baseline) ? null : baseline,
+                        onset[t]);
                 t++;
                 return r;
             }

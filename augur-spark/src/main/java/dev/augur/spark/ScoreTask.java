@@ -48,7 +48,8 @@ public record ScoreTask(Broadcast<BundleFiles> bundle, double threshold) impleme
             local.close();
             throw FrameRows.named(video, e);
         }
-        BurstForecaster.Session session = forecaster.session(Double.isNaN(threshold) ? forecaster.threshold() : threshold);
+        BurstForecaster.Session session =
+                forecaster.session(Double.isNaN(threshold) ? forecaster.threshold() : threshold);
         return new FrameRows(video, local, reader, session) {
             private boolean alerting;
 
@@ -62,8 +63,13 @@ public record ScoreTask(Broadcast<BundleFiles> bundle, double threshold) impleme
                 boolean onset = fc.alert() && !alerting;
                 alerting = fc.alert();
                 boolean none = Double.isNaN(fc.probability());
-                return RowFactory.create(fc.frame(), fc.time(), none ? null : fc.probability(),
-                        none ? null : fc.calibrated(), fc.alert(), onset);
+                return RowFactory.create(
+                        fc.frame(),
+                        fc.time(),
+                        none ? null : fc.probability(),
+                        none ? null : fc.calibrated(),
+                        fc.alert(),
+                        onset);
             }
         };
     }

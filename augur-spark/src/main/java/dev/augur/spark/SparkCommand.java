@@ -1,13 +1,16 @@
 package dev.augur.spark;
 
-import dev.augur.io.Failures;
+import ai.djl.ndarray.NDManager;
 import dev.augur.data.VideoReader;
 import dev.augur.events.BurstForecaster;
 import dev.augur.events.BurstRule;
+import dev.augur.io.Failures;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -20,10 +23,17 @@ import picocli.CommandLine.Option;
  * under {@code spark-submit}, on the cluster it names. Exit code 0 when every video succeeded, 2 when some
  * failed (listed, and in {@code <out>/failures}), 1 on an error that stops the job.
  */
-@Command(name = "augur spark", mixinStandardHelpOptions = true, version = "augur 0.1.0",
+@Command(
+        name = "augur spark",
+        mixinStandardHelpOptions = true,
+        version = "augur 0.1.0",
         description = "Video archives on Apache Spark: prepare (labels), score (forecasts), summarise.",
-        subcommands = {SparkCommand.Prepare.class, SparkCommand.Score.class, SparkCommand.Summarise.class,
-                SparkCommand.Bench.class})
+        subcommands = {
+            SparkCommand.Prepare.class,
+            SparkCommand.Score.class,
+            SparkCommand.Summarise.class,
+            SparkCommand.Bench.class
+        })
 public final class SparkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,10 +55,15 @@ public final class SparkCommand implements Runnable {
 
     /** Where the job runs and writes. */
     static final class Cluster {
-        @Option(names = "--out", required = true, description = "output root (local path or any Hadoop file system URI)")
+        @Option(
+                names = "--out",
+                required = true,
+                description = "output root (local path or any Hadoop file system URI)")
         String out;
 
-        @Option(names = "--master", defaultValue = "local[*]",
+        @Option(
+                names = "--master",
+                defaultValue = "local[*]",
                 description = "Spark master when not under spark-submit (default: ${DEFAULT-VALUE}, every core here)")
         String master;
 
@@ -62,24 +77,39 @@ public final class SparkCommand implements Runnable {
         @Mixin
         Cluster cluster;
 
-        @Option(names = "--videos", required = true, arity = "1..*", split = ",",
-                description = "videos: folders (searched recursively), glob patterns ('tanks/*/day-*.mp4') or list files (.txt)")
+        @Option(
+                names = "--videos",
+                required = true,
+                arity = "1..*",
+                split = ",",
+                description = "videos: folders (searched recursively), glob patterns ('tanks/*/day-*.mp4') or list "
+                        + "files (.txt)")
         List<String> videos;
 
-        @Option(names = "--concurrent", defaultValue = "0",
+        @Option(
+                names = "--concurrent",
+                defaultValue = "0",
                 description = "videos in flight at once (default: ${DEFAULT-VALUE} = Spark's default parallelism)")
         int concurrent;
 
-        int run(String job, java.util.function.Function<SparkSession, VideoTask> task) throws Exception {
+        int run(String job, Function<SparkSession, VideoTask> task) throws Exception {
             SparkSession spark = cluster.session(job);
             try {
-                List<VideoInput> inputs = VideoInputs.resolve(videos, spark.sparkContext().hadoopConfiguration());
+                List<VideoInput> inputs =
+                        VideoInputs.resolve(videos, spark.sparkContext().hadoopConfiguration());
                 int n = concurrent > 0 ? concurrent : spark.sparkContext().defaultParallelism();
                 long start = System.nanoTime();
                 PerVideoJob.Result r = new PerVideoJob(spark, new Path(cluster.out), n).run(inputs, task.apply(spark));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "%s: %d videos written, %d already complete (skipped), %d failed; %.1f s -> %s%n",
-                        job, r.written(), r.skipped(), r.failures().size(), seconds, cluster.out);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: %d videos written, %d already complete (skipped), %d failed; %.1f s -> %s%n",
+                        job,
+                        r.written(),
+                        r.skipped(),
+                        r.failures().size(),
+                        seconds,
+                        cluster.out);
                 for (PerVideoJob.Failure f : r.failures()) {
                     System.err.println("augur spark: " + f.video().id() + " failed: " + f.error());
                 }
@@ -95,8 +125,11 @@ public final class SparkCommand implements Runnable {
         }
     }
 
-    @Command(name = "prepare", mixinStandardHelpOptions = true,
-            description = "Per-frame motion energy, burst labels and baseline of every video -> <out>/frames (Parquet, by video).")
+    @Command(
+            name = "prepare",
+            mixinStandardHelpOptions = true,
+            description = "Per-frame motion energy, burst labels and baseline of every video -> <out>/frames "
+                    + "(Parquet, by video).")
     static final class Prepare implements Callable<Integer> {
         @Mixin
         Archive archive;
@@ -110,13 +143,22 @@ public final class SparkCommand implements Runnable {
         @Option(names = "--width", defaultValue = "160", description = "(default: ${DEFAULT-VALUE})")
         int width;
 
-        @Option(names = "--horizon", defaultValue = "" + BurstRule.SEED_HORIZON, description = "h, frames ahead (default: ${DEFAULT-VALUE} = 1.5 s)")
+        @Option(
+                names = "--horizon",
+                defaultValue = "" + BurstRule.SEED_HORIZON,
+                description = "h, frames ahead (default: ${DEFAULT-VALUE} = 1.5 s)")
         int horizon;
 
-        @Option(names = "--min-range", defaultValue = "" + BurstRule.SEED_MIN_RANGE, description = "c (default: ${DEFAULT-VALUE}, seed's footage)")
+        @Option(
+                names = "--min-range",
+                defaultValue = "" + BurstRule.SEED_MIN_RANGE,
+                description = "c (default: ${DEFAULT-VALUE}, seed's footage)")
         double minRange;
 
-        @Option(names = "--low-fraction", defaultValue = "" + BurstRule.SEED_LOW_FRACTION, description = "b (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--low-fraction",
+                defaultValue = "" + BurstRule.SEED_LOW_FRACTION,
+                description = "b (default: ${DEFAULT-VALUE})")
         double lowFraction;
 
         @Option(names = "--refit", description = "rescale c and the baseline's constants to each video's motion energy")
@@ -124,14 +166,19 @@ public final class SparkCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            PrepareTask task = new PrepareTask(new VideoReader.Options(height, width, fps, null),
-                    new BurstRule(horizon, minRange, lowFraction, BurstRule.SEED_WARM_UP), refit);
+            PrepareTask task = new PrepareTask(
+                    new VideoReader.Options(height, width, fps, null),
+                    new BurstRule(horizon, minRange, lowFraction, BurstRule.SEED_WARM_UP),
+                    refit);
             return archive.run("prepare", spark -> task);
         }
     }
 
-    @Command(name = "score", mixinStandardHelpOptions = true,
-            description = "Per-frame burst probabilities and alerts of a saved forecaster -> <out>/scores (Parquet, by video).")
+    @Command(
+            name = "score",
+            mixinStandardHelpOptions = true,
+            description = "Per-frame burst probabilities and alerts of a saved forecaster -> <out>/scores (Parquet, "
+                    + "by video).")
     static final class Score implements Callable<Integer> {
         @Mixin
         Archive archive;
@@ -139,25 +186,35 @@ public final class SparkCommand implements Runnable {
         @Option(names = "--model", required = true, description = "bundle folder written by augur bursts train")
         java.nio.file.Path model;
 
-        @Option(names = "--threshold", description = "alert threshold (default: the bundle's validation Youden threshold)")
+        @Option(
+                names = "--threshold",
+                description = "alert threshold (default: the bundle's validation Youden threshold)")
         Double threshold;
 
         @Override
         public Integer call() throws Exception {
             BundleFiles bundle = BundleFiles.read(model);
-            try (var m = ai.djl.ndarray.NDManager.newBaseManager();
-                 BurstForecaster check = BurstForecaster.load(model, m)) {
+            try (var m = NDManager.newBaseManager();
+                    BurstForecaster check = BurstForecaster.load(model, m)) {
                 // fail here, once, on a bundle that is not a burst forecaster, not in every task
                 check.threshold();
             }
             double t = threshold != null ? threshold : Double.NaN;
-            return archive.run("score", spark -> new ScoreTask(
-                    org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bundle), t));
+            return archive.run(
+                    "score",
+                    spark -> new ScoreTask(
+                            JavaSparkContext.fromSparkContext(spark.sparkContext())
+                                    .broadcast(bundle),
+                            t));
         }
     }
 
-    @Command(name = "summarise", aliases = "summarize", mixinStandardHelpOptions = true,
-            description = "Per video and per hour: bursts, alerts, precision/recall where labels exist -> <out>/summary.")
+    @Command(
+            name = "summarise",
+            aliases = "summarize",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Per video and per hour: bursts, alerts, precision/recall where labels exist -> <out>/summary.")
     static final class Summarise implements Callable<Integer> {
         @Mixin
         Cluster cluster;
@@ -169,8 +226,14 @@ public final class SparkCommand implements Runnable {
                 List<Row> rows = new ArchiveSummary(spark, new Path(cluster.out)).run();
                 System.out.println("video,frames,bursts,scored_frames,alerts,precision,recall");
                 for (Row r : rows) {
-                    System.out.println(String.join(",", r.getAs("video"), count(r.getAs("frames")), count(r.getAs("bursts")),
-                            count(r.getAs("scored_frames")), count(r.getAs("alerts")), format(r.getAs("precision")),
+                    System.out.println(String.join(
+                            ",",
+                            r.getAs("video"),
+                            count(r.getAs("frames")),
+                            count(r.getAs("bursts")),
+                            count(r.getAs("scored_frames")),
+                            count(r.getAs("alerts")),
+                            format(r.getAs("precision")),
                             format(r.getAs("recall"))));
                 }
                 System.out.println("wrote " + new Path(new Path(cluster.out), "summary"));
@@ -189,9 +252,12 @@ public final class SparkCommand implements Runnable {
         }
     }
 
-    @Command(name = "bench", mixinStandardHelpOptions = true,
-            description = "Frames/s of score and prepare on local[1] and local[2] against the single-machine forecast loop,"
-                    + " and a stated estimate for a large archive -> <out>/bench.md, bench.json.")
+    @Command(
+            name = "bench",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Frames/s of score and prepare on local[1] and local[2] against the single-machine forecast loop,"
+                            + " and a stated estimate for a large archive -> <out>/bench.md, bench.json.")
     static final class Bench implements Callable<Integer> {
         @Option(names = "--model", required = true, description = "bundle folder written by augur bursts train")
         java.nio.file.Path model;
@@ -205,7 +271,10 @@ public final class SparkCommand implements Runnable {
         @Option(names = "--seconds", defaultValue = "60", description = "length of each (default: ${DEFAULT-VALUE})")
         double seconds;
 
-        @Option(names = "--hours", defaultValue = "1000", description = "archive size for the estimate (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--hours",
+                defaultValue = "1000",
+                description = "archive size for the estimate (default: ${DEFAULT-VALUE})")
         double hours;
 
         @Override

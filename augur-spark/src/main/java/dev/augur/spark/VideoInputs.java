@@ -25,7 +25,8 @@ import org.apache.hadoop.fs.RemoteIterator;
  * Each video's id is its file name, which must be unique: it names the video's output partition.
  */
 public final class VideoInputs {
-    static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "avi", "mkv", "webm", "ts", "mpg", "mpeg", "flv", "wmv");
+    static final Set<String> VIDEO_EXTENSIONS =
+            Set.of("mp4", "m4v", "mov", "avi", "mkv", "webm", "ts", "mpg", "mpeg", "flv", "wmv");
 
     private VideoInputs() {}
 
@@ -55,7 +56,9 @@ public final class VideoInputs {
         Path path = new Path(spec);
         FileSystem fs = path.getFileSystem(conf);
         String ext = extension(path.getName());
-        if ((ext.equals("txt") || ext.equals("list")) && fs.exists(path) && fs.getFileStatus(path).isFile()) {
+        if ((ext.equals("txt") || ext.equals("list"))
+                && fs.exists(path)
+                && fs.getFileStatus(path).isFile()) {
             return fromList(path, fs, conf);
         }
         FileStatus[] matches = fs.globStatus(path);
@@ -89,8 +92,10 @@ public final class VideoInputs {
                     continue;
                 }
                 Path entry = new Path(line);
-                String resolved = entry.isAbsoluteAndSchemeAuthorityNull() || entry.toUri().getScheme() != null
-                        ? line : new Path(list.getParent(), line).toString();
+                String resolved = entry.isAbsoluteAndSchemeAuthorityNull()
+                                || entry.toUri().getScheme() != null
+                        ? line
+                        : new Path(list.getParent(), line).toString();
                 try {
                     out.addAll(expand(resolved, conf));
                 } catch (NoSuchFileException e) {

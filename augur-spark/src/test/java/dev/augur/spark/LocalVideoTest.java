@@ -14,7 +14,8 @@ class LocalVideoTest {
     @Test
     void localVideosAreReadInPlaceWhateverTheirNames(@TempDir Path dir) throws Exception {
         Path video = Files.write(dir.resolve("day 1 (tank #2).mkv"), new byte[] {1, 2, 3});
-        VideoInput input = VideoInputs.resolve(List.of(dir.toString()), new Configuration()).get(0);
+        VideoInput input = VideoInputs.resolve(List.of(dir.toString()), new Configuration())
+                .get(0);
         assertThat(input.id()).isEqualTo("day 1 (tank #2).mkv");
         try (LocalVideo local = LocalVideo.of(input)) {
             assertThat(local.path()).isEqualTo(video);
