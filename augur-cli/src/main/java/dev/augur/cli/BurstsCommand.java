@@ -3,11 +3,6 @@ package dev.augur.cli;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.augur.data.FrameSource;
-import dev.augur.data.GrowingFileStream;
-import dev.augur.data.ImageFolderVideo;
-import dev.augur.data.VideoReader;
-import dev.augur.eval.BinaryMetrics;
 import dev.augur.events.AlgorithmicBaseline;
 import dev.augur.events.BurstClassifier;
 import dev.augur.events.BurstExperiment;
@@ -27,7 +22,6 @@ import dev.augur.train.Checkpoint;
 import dev.augur.train.StopRequest;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,33 +142,10 @@ final class BurstsCommand {
             }
             BurstRule rule = new BurstRule(horizon, minRange, lowFraction, BurstRule.SEED_WARM_UP);
             BurstSeries l = video != null
-                    ? VideoLabels.of(
-                                    video,
-                                    new VideoReader.Options(height, width, fps, null),
-                                    rule,
-                                    AlgorithmicBaseline.seed000(),
-                                    refit)
-                            .series()
+                    ? VideoLabels.of(video, height, width, fps, rule, refit).series()
                     : BurstSeries.read(series).relabelled(rule, AlgorithmicBaseline.seed000(), refit);
             l.write(out);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%s: %d frames, label prevalence %.3f (c = %.6f)%n",
-                    l.source(),
-                    l.length(),
-                    l.prevalence(),
-                    refit ? rule.refit(l.energy()).minRange() : rule.minRange());
-            try {
-                BinaryMetrics m = new BinaryMetrics(l.baseline(), l.labels());
-                System.out.printf(
-                        Locale.ROOT,
-                        "baseline on this video: ROC-AUC %.3f, PR-AUC %.3f, majority accuracy %.3f%n",
-                        m.rocAuc(),
-                        m.averagePrecision(),
-                        m.majorityAccuracy());
-            } catch (IllegalArgumentException oneClass) {
-                System.out.println("baseline not scored: " + oneClass.getMessage());
-            }
+            System.out.print(l.describe(refit ? rule.refit(l.energy()) : rule));
             System.out.println("wrote " + out);
             return 0;
         }
@@ -493,17 +464,7 @@ final class BurstsCommand {
         private int forecastVideo() throws Exception {
             try (NDManager manager = NDManager.newBaseManager();
                     BurstForecaster f = BurstForecaster.load(model, manager);
-                    FrameSource reader = "-".equals(video)
-                            ? VideoReader.open(System.in, "standard input", BurstForecaster.readerOptions())
-                            : follow
-                                    ? VideoReader.open(
-                                            new GrowingFileStream(
-                                                    existing(Path.of(video)), (long) (idleSeconds * 1000)),
-                                            video,
-                                            BurstForecaster.readerOptions())
-                                    : Files.isDirectory(Path.of(video))
-                                            ? ImageFolderVideo.open(Path.of(video), BurstForecaster.readerOptions())
-                                            : VideoReader.open(Path.of(video), BurstForecaster.readerOptions())) {
+                    var reader = BurstForecaster.input(video, follow ? idleSeconds : 0)) {
                 double t = threshold != null ? threshold : f.threshold();
                 f.run(reader, t, this::print);
             }
@@ -574,13 +535,6 @@ final class BurstsCommand {
         }
     }
 
-    static Path existing(Path file) throws NoSuchFileException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such video file");
-        }
-        return file;
-    }
-
     @Command(
             name = "report",
             mixinStandardHelpOptions = true,
@@ -627,15 +581,7 @@ final class BurstsCommand {
             if ((video == null) == (simSeries == null)) {
                 throw new IllegalArgumentException("give either --video or --sim-series");
             }
-            BurstSeries sim = video != null
-                    ? VideoLabels.of(
-                                    video,
-                                    VideoReader.Options.seed000(),
-                                    BurstRule.seed000(),
-                                    AlgorithmicBaseline.seed000(),
-                                    false)
-                            .series()
-                    : BurstSeries.read(simSeries);
+            BurstSeries sim = video != null ? VideoLabels.seed000(video).series() : BurstSeries.read(simSeries);
             BurstSeries real = series == null ? null : BurstSeries.read(series);
             System.out.print(RealismReport.write(sim, real, out));
             System.out.println("wrote " + out.resolve("realism.md") + ", realism.csv, realism.png");

@@ -3,6 +3,7 @@ package dev.augur.events;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.augur.data.FrameInput;
 import dev.augur.data.FrameSource;
 import dev.augur.data.VideoReader;
 import dev.augur.nn.SteppedState;
@@ -57,6 +58,11 @@ public final class BurstForecaster implements AutoCloseable {
     /** Reader options the model expects: 120×160 at 30 fps, downscaled by the bundle's factor here. */
     public static VideoReader.Options readerOptions() {
         return VideoReader.Options.seed000();
+    }
+
+    /** The frames named {@code input} ({@link FrameInput}) as the model reads them. */
+    public static FrameSource input(String input, double followIdleSeconds) throws IOException {
+        return FrameInput.open(input, readerOptions(), followIdleSeconds);
     }
 
     /** Forecasts every frame of {@code video}; alerts when the probability reaches {@code threshold}. */

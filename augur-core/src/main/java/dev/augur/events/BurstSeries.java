@@ -1,6 +1,7 @@
 package dev.augur.events;
 
 import dev.augur.data.CsvTable;
+import dev.augur.eval.BinaryMetrics;
 import dev.augur.io.AtomicFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -87,6 +88,32 @@ public record BurstSeries(
 
     public double prevalence() {
         return BurstRule.prevalence(labels);
+    }
+
+    /**
+     * What {@code bursts label} prints: frames, label prevalence, the rule's c, and how well the baseline column
+     * ranks the labels here.
+     */
+    public String describe(BurstRule rule) {
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%s: %d frames, label prevalence %.3f (c = %.6f)%n",
+                source,
+                length(),
+                prevalence(),
+                rule.minRange()));
+        try {
+            BinaryMetrics m = new BinaryMetrics(baseline, labels);
+            s.append(String.format(
+                    Locale.ROOT,
+                    "baseline on this recording: ROC-AUC %.3f, PR-AUC %.3f, majority accuracy %.3f%n",
+                    m.rocAuc(),
+                    m.averagePrecision(),
+                    m.majorityAccuracy()));
+        } catch (IllegalArgumentException oneClass) {
+            s.append("baseline not scored: ").append(oneClass.getMessage()).append('\n');
+        }
+        return s.toString();
     }
 
     /** Writes the series (energy, probabilities and features at full precision), atomically. */

@@ -32,6 +32,17 @@ public record VideoLabels(
         }
     }
 
+    /** Seed 000's labels and baseline of {@code video}, read as seed 000 read its footage (120×160, 30 fps). */
+    public static VideoLabels seed000(Path video) throws IOException {
+        return of(video, VideoReader.Options.seed000(), BurstRule.seed000(), AlgorithmicBaseline.seed000(), false);
+    }
+
+    /** {@code video} decoded at {@code height}×{@code width} and {@code fps}, labelled by {@code rule}. */
+    public static VideoLabels of(Path video, int height, int width, double fps, BurstRule rule, boolean refit)
+            throws IOException {
+        return of(video, new VideoReader.Options(height, width, fps, null), rule, AlgorithmicBaseline.seed000(), refit);
+    }
+
     /** The same from frames already open (decoded at {@code fps}); {@code video} names them in errors. */
     public static VideoLabels of(
             FrameSource frames, Path video, double fps, BurstRule rule, AlgorithmicBaseline baseline, boolean refit)
