@@ -1,5 +1,6 @@
 package dev.augur.cli;
 
+import dev.augur.data.VideoReader;
 import dev.augur.io.Failures;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -30,6 +31,16 @@ import picocli.CommandLine.Command;
 public final class Augur implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Process-wide, like a log level: every video this run reads is read under it. */
+    @CommandLine.Option(
+            names = "--allow-damaged",
+            scope = CommandLine.ScopeType.INHERIT,
+            description =
+                    "read a truncated or corrupt video up to where it decodes, with a warning, instead of" + " failing")
+    void allowDamaged(boolean allow) {
+        System.setProperty(VideoReader.ALLOW_DAMAGED, Boolean.toString(allow));
+    }
 
     @Override
     public void run() {

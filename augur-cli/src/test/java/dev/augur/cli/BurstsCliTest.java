@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,40 @@ class BurstsCliTest {
         assertThat(rows.get(200)).matches("199,6\\.6333,0\\.\\d+,[01],0\\.\\d+");
         assertThat(rows.get(599))
                 .endsWith(",-1," + rows.get(599).substring(rows.get(599).lastIndexOf(',') + 1));
+    }
+
+    @Test
+    void aTruncatedVideoIsRefusedUnlessDamageIsAllowed(@TempDir Path dir) throws Exception {
+        Path video = dir.resolve("tank.mkv");
+        assertThat(run("bursts", "simulate", "--out", video.toString(), "--seconds", "20", "--seed", "2"))
+                .isZero();
+        byte[] bytes = Files.readAllBytes(video);
+        Path truncated = dir.resolve("truncated.mkv");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        Path csv = dir.resolve("labels.csv");
+        try {
+            assertThat(run("bursts", "label", "--video", truncated.toString(), "--out", csv.toString()))
+                    .isEqualTo(1);
+            assertThat(cli.err())
+                    .contains(truncated.toString())
+                    .contains("damaged or truncated")
+                    .contains("--allow-damaged")
+                    .doesNotContain("Exception");
+            assertThat(csv).doesNotExist();
+            assertThat(run(
+                            "bursts",
+                            "label",
+                            "--video",
+                            truncated.toString(),
+                            "--out",
+                            csv.toString(),
+                            "--allow-damaged"))
+                    .as(cli.err())
+                    .isZero();
+            assertThat(Files.readAllLines(csv).size()).isBetween(250, 350);
+        } finally {
+            System.clearProperty("augur.allowDamaged");
+        }
     }
 
     @Test

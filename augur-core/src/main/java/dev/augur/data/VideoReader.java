@@ -7,6 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -20,8 +23,16 @@ import org.bytedeco.javacv.FrameGrabber;
  */
 public final class VideoReader implements FrameSource {
     static {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        DecoderLog.install();
     }
+
+    /**
+     * System property that lets a damaged or truncated file be read up to where it decodes (with a warning)
+     * instead of failing; the command line's {@code --allow-damaged} sets it.
+     */
+    public static final String ALLOW_DAMAGED = "augur.allowDamaged";
+
+    private static final System.Logger LOG = System.getLogger(VideoReader.class.getName());
 
     /** Output geometry and rate; {@code roi} (source pixels) may be null for the whole frame. */
     public record Options(int height, int width, double fps, Roi roi) implements Serializable {
@@ -64,6 +75,10 @@ public final class VideoReader implements FrameSource {
     private Long firstTimestamp;
     private boolean ended;
     private int index;
+    /** Seconds of video the container declares; 0 for a stream, where there is nothing to check against. */
+    private double declaredSeconds;
+
+    private long errorsBefore;
 
     private VideoReader(String file, Options options, FFmpegFrameGrabber grabber) {
         this.file = file;
@@ -77,7 +92,9 @@ public final class VideoReader implements FrameSource {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such video file");
         }
-        return open(new FFmpegFrameGrabber(file.toFile()), file.toString(), options);
+        VideoReader reader = open(new FFmpegFrameGrabber(file.toFile()), file.toString(), options);
+        reader.declaredSeconds = reader.declaredVideoSeconds();
+        return reader;
     }
 
     /**
@@ -101,6 +118,7 @@ public final class VideoReader implements FrameSource {
             throw new IOException(file + ": not a readable video (" + e.getMessage() + ")", e);
         }
         VideoReader reader = new VideoReader(file, options, grabber);
+        reader.errorsBefore = DecoderLog.errors();
         try {
             if (grabber.getLengthInVideoFrames() == 0 && grabber.getImageWidth() <= 0) {
                 throw new IOException(file + ": has no video stream");
@@ -141,6 +159,7 @@ public final class VideoReader implements FrameSource {
             Decoded d = decode();
             if (d == null) {
                 ended = true;
+                checkWhole();
             } else {
                 previous = current;
                 current = d;
@@ -152,6 +171,57 @@ public final class VideoReader implements FrameSource {
         Decoded pick =
                 previous != null && Math.abs(previous.time() - t) <= Math.abs(current.time() - t) ? previous : current;
         return new GreyFrame(index++, t, pick.pixels());
+    }
+
+    /**
+     * How long the video stream lasts by the container's account: the stream's own duration where the container
+     * gives one, else the file's when there is no audio track that could outlast the picture; 0 when unknown.
+     */
+    private double declaredVideoSeconds() {
+        AVFormatContext format = grabber.getFormatContext();
+        for (int i = 0; format != null && i < format.nb_streams(); i++) {
+            AVStream s = format.streams(i);
+            if (s.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
+                if (s.duration() != avutil.AV_NOPTS_VALUE && s.duration() > 0) {
+                    return s.duration() * avutil.av_q2d(s.time_base());
+                }
+                break;
+            }
+        }
+        long micros = grabber.getLengthInTime();
+        return grabber.getAudioChannels() == 0 && micros > 0 ? micros / 1e6 : 0;
+    }
+
+    /**
+     * At the end of a file: did it decode whole? A truncated file ends early (FFmpeg just stops), a corrupt one
+     * makes FFmpeg log errors while it conceals the damage; either way the frames would be used as if whole.
+     */
+    private void checkWhole() throws IOException {
+        double decoded = current.time() + sourceInterval;
+        double missing = declaredSeconds - decoded;
+        long errors = DecoderLog.errors() - errorsBefore;
+        boolean truncated = declaredSeconds > 0 && missing > Math.max(2 * sourceInterval, 0.02 * declaredSeconds);
+        if (!truncated && (errors == 0 || declaredSeconds == 0)) {
+            return;
+        }
+        String what = String.format(
+                Locale.ROOT,
+                "%s: damaged or truncated: decoded %.2f s of the %.2f s its container declares%s",
+                file,
+                decoded,
+                declaredSeconds,
+                errors == 0
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "; FFmpeg reported %d decoding error%s (last: %s)",
+                                errors,
+                                errors == 1 ? "" : "s",
+                                DecoderLog.lastError()));
+        if (!Boolean.getBoolean(ALLOW_DAMAGED)) {
+            throw new IOException(what + ". Pass --allow-damaged to use the frames that decode.");
+        }
+        LOG.log(System.Logger.Level.WARNING, what + "; used as it decoded (--allow-damaged)");
     }
 
     private Decoded decode() throws IOException {

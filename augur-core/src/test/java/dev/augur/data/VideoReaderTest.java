@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,5 +139,49 @@ class VideoReaderTest {
             assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp")))
                     .isEmpty();
         }
+    }
+
+    /** Frames of {@code file}, read to the end. */
+    private static int decodeAll(Path file) throws Exception {
+        int n = 0;
+        try (VideoReader r = VideoReader.open(file, VideoReader.Options.seed000())) {
+            while (r.next() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void aTruncatedOrCorruptFileFailsUnlessDamageIsAllowed(@TempDir Path dir) throws Exception {
+        Path good = write(dir, "good.mkv", 30);
+        assertThat(decodeAll(good)).isEqualTo(120);
+        byte[] bytes = Files.readAllBytes(good);
+        Path truncated = dir.resolve("truncated.mkv");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        byte[] flipped = bytes.clone();
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < 200; i++) {
+            int k = flipped.length / 4 + random.nextInt(flipped.length / 2);
+            flipped[k] ^= (byte) (1 << random.nextInt(8));
+        }
+        Path corrupt = dir.resolve("corrupt.mkv");
+        Files.write(corrupt, flipped);
+
+        assertThatThrownBy(() -> decodeAll(truncated))
+                .hasMessageContaining(truncated.toString())
+                .hasMessageContaining("of the 4.00 s its container declares")
+                .hasMessageContaining("--allow-damaged");
+        assertThatThrownBy(() -> decodeAll(corrupt))
+                .hasMessageContaining(corrupt.toString())
+                .hasMessageContaining("decoding error");
+        System.setProperty(VideoReader.ALLOW_DAMAGED, "true");
+        try {
+            assertThat(decodeAll(truncated)).isBetween(55, 65);
+            assertThat(decodeAll(corrupt)).isGreaterThan(0);
+        } finally {
+            System.clearProperty(VideoReader.ALLOW_DAMAGED);
+        }
+        assertThat(decodeAll(good)).as("a whole file after damaged ones").isEqualTo(120);
     }
 }
