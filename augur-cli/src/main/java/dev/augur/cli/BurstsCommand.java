@@ -401,8 +401,9 @@ final class BurstsCommand {
             name = "forecast",
             mixinStandardHelpOptions = true,
             description = "Forecast with a saved model: one JSON line per frame (frame, time, probability, calibrated,"
-                    + " alert). A video model follows a video file or a stream (--video -); a series model reads a"
-                    + " series CSV (--series).")
+                    + " alert). A video model reads a video file, a folder of frames, standard input (--video -),"
+                    + " a live stream (udp://, tcp://, rtsp://, srt:// URLs) or a camera (/dev/video0); a series"
+                    + " model reads a series CSV (--series).")
     static final class Forecast implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         EngineOptions engine;
@@ -412,7 +413,8 @@ final class BurstsCommand {
 
         @Option(
                 names = "--video",
-                description = "video file, folder of frames, or - for standard input (a streamable container)")
+                description = "video file, folder of frames, - for standard input (a streamable container), a stream"
+                        + " URL FFmpeg reads (udp://127.0.0.1:5000, tcp://..., rtsp://..., srt://...) or /dev/video0")
         String video;
 
         @Option(names = "--series", description = "a per-frame series CSV (layout of bursts label), for a series model")
@@ -429,8 +431,18 @@ final class BurstsCommand {
                         + " --idle-seconds without growth (Matroska/WebM or MPEG-TS)")
         boolean follow;
 
-        @Option(names = "--idle-seconds", defaultValue = "5", description = "with --follow (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--idle-seconds",
+                defaultValue = "5",
+                description = "with --follow: stop when the file has not grown this long; for a live stream: fail"
+                        + " when no data came this long (default: ${DEFAULT-VALUE})")
         double idleSeconds;
+
+        @Option(
+                names = "--realtime",
+                description = "never fall behind a live stream: when the model is slower, skip to the newest frame"
+                        + " (the count of skipped frames is printed at the end)")
+        boolean realtime;
 
         private final ObjectMapper json = new ObjectMapper();
 
@@ -464,9 +476,12 @@ final class BurstsCommand {
         private int forecastVideo() throws Exception {
             try (NDManager manager = NDManager.newBaseManager();
                     BurstForecaster f = BurstForecaster.load(model, manager);
-                    var reader = BurstForecaster.input(video, follow ? idleSeconds : 0)) {
+                    var reader = BurstForecaster.input(video, follow, idleSeconds, realtime)) {
                 double t = threshold != null ? threshold : f.threshold();
-                f.run(reader, t, this::print);
+                int n = f.run(reader, t, this::print);
+                if (realtime) {
+                    System.err.printf("forecast %d frames, skipped %d to keep up (--realtime)%n", n, reader.skipped());
+                }
             }
             return 0;
         }

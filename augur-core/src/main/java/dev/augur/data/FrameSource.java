@@ -9,6 +9,11 @@ public interface FrameSource extends AutoCloseable {
     /** The next frame, or null after the last. */
     VideoReader.GreyFrame next() throws IOException;
 
+    /** Frames passed over to keep up with a live source ({@link RealtimeFrames}); 0 for a source that waits. */
+    default long skipped() {
+        return 0;
+    }
+
     @Override
     void close() throws IOException;
 }

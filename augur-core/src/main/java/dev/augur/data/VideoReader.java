@@ -32,6 +32,9 @@ public final class VideoReader implements FrameSource {
      */
     public static final String ALLOW_DAMAGED = "augur.allowDamaged";
 
+    /** Frames a decoder may still hold when its input ends (H.264's largest reorder buffer, with margin). */
+    private static final int DECODER_DELAY = 32;
+
     private static final System.Logger LOG = System.getLogger(VideoReader.class.getName());
 
     /** Output geometry and rate; {@code roi} (source pixels) may be null for the whole frame. */
@@ -79,6 +82,13 @@ public final class VideoReader implements FrameSource {
     private double declaredSeconds;
 
     private long errorsBefore;
+    /** For a live source: silence this long ends it with an error; 0 for files and pipes, which end. */
+    private double idleSeconds;
+
+    /** Decoded frames so far, and how many there were when a read last waited the idle time (-1: never). */
+    private long decodedCount;
+
+    private long silentAt = -1;
 
     private VideoReader(String file, Options options, FFmpegFrameGrabber grabber) {
         this.file = file;
@@ -94,6 +104,29 @@ public final class VideoReader implements FrameSource {
         }
         VideoReader reader = open(new FFmpegFrameGrabber(file.toFile()), file.toString(), options);
         reader.declaredSeconds = reader.declaredVideoSeconds();
+        return reader;
+    }
+
+    /**
+     * Reads a live source as FFmpeg names it: a network URL ({@code udp://}, {@code tcp://}, {@code rtsp://},
+     * {@code srt://}, …) or a capture device ({@code /dev/video0}, through v4l2). Waiting longer than
+     * {@code idleSeconds} for data, at the start or later, is an error naming the source: a live source has no
+     * end, so silence means it stalled or stopped.
+     */
+    public static VideoReader openLive(String url, Options options, double idleSeconds) throws IOException {
+        if (!(idleSeconds > 0)) {
+            throw new IllegalArgumentException("idle seconds must be > 0 for a live source, got " + idleSeconds);
+        }
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(url);
+        if (url.startsWith("/dev/video")) {
+            grabber.setFormat("v4l2");
+        }
+        long micros = (long) (idleSeconds * 1e6);
+        grabber.setOption("rw_timeout", Long.toString(micros)); // every protocol: a read that waits this long fails
+        grabber.setOption("timeout", Long.toString(micros)); // udp and rtsp read this one
+        grabber.setTimeout((int) Math.min(Integer.MAX_VALUE, Math.round(idleSeconds * 1000)));
+        VideoReader reader = open(grabber, url, options);
+        reader.idleSeconds = idleSeconds;
         return reader;
     }
 
@@ -166,6 +199,7 @@ public final class VideoReader implements FrameSource {
             }
         }
         if (ended && t >= current.time() + sourceInterval / 2) {
+            checkLive(); // after every frame that arrived has been handed out
             return null;
         }
         Decoded pick =
@@ -224,10 +258,31 @@ public final class VideoReader implements FrameSource {
         LOG.log(System.Logger.Level.WARNING, what + "; used as it decoded (--allow-damaged)");
     }
 
+    /**
+     * A live source that went quiet for the idle time just before its end has stalled or stopped: say so rather
+     * than end as if the video were over. One that ends at once (a TCP sender closing the connection) has ended.
+     * The decoder still hands out the frames it holds after the silence, hence the margin.
+     */
+    private void checkLive() throws IOException {
+        if (idleSeconds > 0 && silentAt >= 0 && decodedCount - silentAt <= DECODER_DELAY) {
+            throw new IOException(String.format(
+                    Locale.ROOT,
+                    "%s: no data for %.1f s (--idle-seconds) after %d frames: the stream stalled or stopped",
+                    file,
+                    idleSeconds,
+                    index));
+        }
+    }
+
     private Decoded decode() throws IOException {
         Frame frame;
         try {
+            long t0 = System.nanoTime();
             frame = grabber.grabImage();
+            if (idleSeconds > 0 && System.nanoTime() - t0 >= 0.9 * idleSeconds * 1e9) {
+                silentAt = decodedCount;
+            }
+            decodedCount++;
         } catch (FrameGrabber.Exception | RuntimeException e) {
             throw new IOException(
                     file + ": decoding failed after " + index + " output frames (" + e.getMessage() + ")", e);

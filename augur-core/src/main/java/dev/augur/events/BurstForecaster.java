@@ -60,9 +60,13 @@ public final class BurstForecaster implements AutoCloseable {
         return VideoReader.Options.seed000();
     }
 
-    /** The frames named {@code input} ({@link FrameInput}) as the model reads them. */
-    public static FrameSource input(String input, double followIdleSeconds) throws IOException {
-        return FrameInput.open(input, readerOptions(), followIdleSeconds);
+    /**
+     * The frames named {@code input} ({@link FrameInput}), read as {@link FrameInput.Mode} says, as the model sees
+     * them.
+     */
+    public static FrameSource input(String input, boolean follow, double idleSeconds, boolean realtime)
+            throws IOException {
+        return FrameInput.open(input, readerOptions(), new FrameInput.Mode(follow, idleSeconds, realtime));
     }
 
     /** Forecasts every frame of {@code video}; alerts when the probability reaches {@code threshold}. */

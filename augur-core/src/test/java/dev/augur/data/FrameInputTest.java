@@ -19,8 +19,9 @@ class FrameInputTest {
         Path mkv = VideoReaderTest.write(dir, "square.mkv", 30);
         Path frames = Files.createDirectory(dir.resolve("frames"));
         int n = 0;
-        try (FrameSource file = FrameInput.open(mkv.toString(), OPTIONS, 0);
-                FrameSource followed = FrameInput.open(mkv.toString(), OPTIONS, 0.2)) {
+        try (FrameSource file = FrameInput.open(mkv.toString(), OPTIONS, FrameInput.Mode.once());
+                FrameSource followed =
+                        FrameInput.open(mkv.toString(), OPTIONS, new FrameInput.Mode(true, 0.2, false))) {
             VideoReader.GreyFrame a;
             while ((a = file.next()) != null) {
                 VideoReader.GreyFrame b = followed.next();
@@ -32,7 +33,7 @@ class FrameInputTest {
             assertThat(followed.next()).isNull();
         }
         assertThat(n).isBetween(119, 121);
-        try (FrameSource folder = FrameInput.open(frames.toString(), OPTIONS, 0)) {
+        try (FrameSource folder = FrameInput.open(frames.toString(), OPTIONS, FrameInput.Mode.once())) {
             int m = 0;
             while (folder.next() != null) {
                 m++;
@@ -52,10 +53,10 @@ class FrameInputTest {
     @Test
     void aMissingInputIsNamed(@TempDir Path dir) {
         String missing = dir.resolve("no-such.mkv").toString();
-        assertThatThrownBy(() -> FrameInput.open(missing, OPTIONS, 0))
+        assertThatThrownBy(() -> FrameInput.open(missing, OPTIONS, FrameInput.Mode.once()))
                 .isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("no-such.mkv");
-        assertThatThrownBy(() -> FrameInput.open(missing, OPTIONS, 1))
+        assertThatThrownBy(() -> FrameInput.open(missing, OPTIONS, new FrameInput.Mode(true, 1, false)))
                 .isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("no-such.mkv");
     }
