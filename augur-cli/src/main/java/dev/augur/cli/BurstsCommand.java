@@ -440,8 +440,8 @@ final class BurstsCommand {
 
         @Option(
                 names = "--realtime",
-                description = "never fall behind a live stream: when the model is slower, skip to the newest frame"
-                        + " (the count of skipped frames is printed at the end)")
+                description = "never fall more than half a second behind a live stream: when the model is slower,"
+                        + " the oldest frames are dropped (their count is printed at the end)")
         boolean realtime;
 
         private final ObjectMapper json = new ObjectMapper();
@@ -478,9 +478,12 @@ final class BurstsCommand {
                     BurstForecaster f = BurstForecaster.load(model, manager);
                     var reader = BurstForecaster.input(video, follow, idleSeconds, realtime)) {
                 double t = threshold != null ? threshold : f.threshold();
-                int n = f.run(reader, t, this::print);
-                if (realtime) {
-                    System.err.printf("forecast %d frames, skipped %d to keep up (--realtime)%n", n, reader.skipped());
+                try {
+                    f.run(reader, t, this::print);
+                } finally {
+                    if (realtime) {
+                        System.err.printf("skipped %d frames to keep up (--realtime)%n", reader.skipped());
+                    }
                 }
             }
             return 0;

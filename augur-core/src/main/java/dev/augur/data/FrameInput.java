@@ -20,7 +20,8 @@ public final class FrameInput {
      *
      * @param follow      read a file like {@code tail -f}, ending once it has not grown for {@code idleSeconds}
      * @param idleSeconds for a followed file, silence that ends it; for a live source, silence that is an error
-     * @param realtime    never fall behind a live source: skip to the newest frame when the consumer is slower
+     * @param realtime    never fall more than half a second behind a live source: drop the oldest frames when the
+     *                    consumer is slower
      */
     public record Mode(boolean follow, double idleSeconds, boolean realtime) {
         public Mode {
@@ -44,7 +45,7 @@ public final class FrameInput {
 
     public static FrameSource open(String name, VideoReader.Options options, Mode mode) throws IOException {
         FrameSource source = openWaiting(name, options, mode);
-        return mode.realtime() ? new RealtimeFrames(source) : source;
+        return mode.realtime() ? new RealtimeFrames(source, (int) Math.ceil(options.fps() / 2)) : source;
     }
 
     private static FrameSource openWaiting(String name, VideoReader.Options options, Mode mode) throws IOException {

@@ -1,22 +1,31 @@
 package dev.augur.data;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 
 /**
- * Keeps a slow consumer at the live edge of a source: a reader thread decodes every frame as it arrives and keeps
- * only the newest; {@link #next} hands that one over, and frames overwritten before they were taken are counted
- * as skipped. When the consumer keeps up, nothing is skipped and the frames are exactly the source's.
+ * Keeps a slow consumer near the live edge of a source: a reader thread decodes every frame as it arrives into a
+ * queue of at most {@code lag} frames; when the consumer falls further behind, the oldest frames are dropped and
+ * counted as skipped. Streams deliver frames in bursts (packets, decoder reordering), so the queue absorbs a burst a
+ * consumer that keeps up on average can take; when it does, nothing is skipped and the frames are exactly the
+ * source's.
  */
 public final class RealtimeFrames implements FrameSource {
     private final FrameSource source;
     private final Thread reader;
-    private VideoReader.GreyFrame newest;
+    private final int lag;
+    private final ArrayDeque<VideoReader.GreyFrame> queue = new ArrayDeque<>();
     private boolean ended;
     private IOException failure;
     private long skipped;
 
-    public RealtimeFrames(FrameSource source) {
+    /** @param lag frames the consumer may be behind before the oldest are dropped (half a second: 15 at 30 fps) */
+    public RealtimeFrames(FrameSource source, int lag) {
+        if (lag < 1) {
+            throw new IllegalArgumentException("lag must be at least one frame, got " + lag);
+        }
         this.source = source;
+        this.lag = lag;
         this.reader = new Thread(this::readAll, "augur-realtime-reader");
         reader.setDaemon(true);
         reader.start();
@@ -40,10 +49,11 @@ public final class RealtimeFrames implements FrameSource {
     }
 
     private synchronized void offer(VideoReader.GreyFrame f) {
-        if (newest != null) {
+        if (queue.size() == lag) {
+            queue.removeFirst();
             skipped++;
         }
-        newest = f;
+        queue.addLast(f);
         notifyAll();
     }
 
@@ -53,7 +63,7 @@ public final class RealtimeFrames implements FrameSource {
 
     @Override
     public synchronized VideoReader.GreyFrame next() throws IOException {
-        while (newest == null && !ended) {
+        while (queue.isEmpty() && !ended) {
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -61,10 +71,8 @@ public final class RealtimeFrames implements FrameSource {
                 throw new IOException("interrupted while waiting for a frame", e);
             }
         }
-        if (newest != null) {
-            VideoReader.GreyFrame f = newest;
-            newest = null;
-            return f;
+        if (!queue.isEmpty()) {
+            return queue.removeFirst();
         }
         if (failure != null) {
             throw failure;
