@@ -452,7 +452,11 @@ final class BurstsCommand {
                 throw new IllegalArgumentException("give either --video or --series");
             }
             engine.start();
-            return series != null ? forecastSeries() : forecastVideo();
+            try {
+                return series != null ? forecastSeries() : forecastVideo();
+            } catch (ReaderGone gone) {
+                return 0;
+            }
         }
 
         private int forecastSeries() throws Exception {
@@ -503,6 +507,16 @@ final class BurstsCommand {
             line.put("alert", fc.alert());
             System.out.println(json.writeValueAsString(line));
             System.out.flush();
+            if (System.out.checkError()) {
+                throw new ReaderGone();
+            }
+        }
+
+        /** Whoever read our output has gone (`| head -1`, a closed pipe): stop decoding, as a Unix tool does. */
+        private static final class ReaderGone extends IOException {
+            ReaderGone() {
+                super("standard output closed");
+            }
         }
     }
 
