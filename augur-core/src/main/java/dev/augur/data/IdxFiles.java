@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -48,12 +49,16 @@ public final class IdxFiles {
                     throw new IOException(file + ": IDX dimension " + d + " is " + dims[d]);
                 }
                 size *= dims[d];
+                if (size > Integer.MAX_VALUE - 8) { // checked per dimension: the product must not overflow first
+                    throw new IOException(file + ": IDX dimensions " + Arrays.toString(Arrays.copyOf(dims, d + 1))
+                            + " describe more than 2 GB of data");
+                }
             }
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IOException(file + ": IDX data of " + size + " bytes is too large");
+            // read in chunks: a header may promise far more bytes than the file holds
+            byte[] data = in.readNBytes((int) size);
+            if (data.length < size) {
+                throw new EOFException();
             }
-            byte[] data = new byte[(int) size];
-            in.readFully(data);
             return new Idx(dims, data);
         } catch (EOFException e) {
             throw new IOException(file + ": truncated IDX file (fewer bytes than its header promises)", e);
