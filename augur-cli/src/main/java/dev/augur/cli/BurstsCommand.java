@@ -12,7 +12,6 @@ import dev.augur.events.BurstRule;
 import dev.augur.events.BurstScoring;
 import dev.augur.events.BurstSeries;
 import dev.augur.events.FishTankSimulator;
-import dev.augur.events.ForecastComparison;
 import dev.augur.events.RealismReport;
 import dev.augur.events.SeriesExperiment;
 import dev.augur.events.SeriesForecaster;
@@ -524,9 +523,11 @@ final class BurstsCommand {
             name = "test",
             mixinStandardHelpOptions = true,
             description = {
-                "Score forecasters on a labelled recording none of them was fitted on: a saved model (optional),"
+                "Score forecasters on labelled recordings none of them was fitted on: a saved model (optional),"
                         + " forecasts made elsewhere and seed 000's baseline, on the frames every one of them scored.",
-                "Writes summary.md, metrics.json, scores.csv and report.html to --out."
+                "One recording: summary.md, metrics.json, scores.csv and report.html in --out. Several (--series or"
+                        + " --video repeated, folders, globs, list files): each alone in --out/recordings/<name>/, and"
+                        + " all pooled in --out (per-recording table and chart, intervals that resample recordings)."
             })
     static final class Test implements Callable<Integer> {
         @picocli.CommandLine.Mixin
@@ -535,34 +536,32 @@ final class BurstsCommand {
         @Option(names = "--model", description = "bundle folder written by bursts train (video or series model)")
         Path model;
 
-        @Option(names = "--series", description = "labelled series CSV (layout of bursts label)")
-        Path series;
-
-        @Option(names = "--video", description = "a video (or folder of frames), labelled here with the model's rule")
-        Path video;
-
-        @Option(names = "--forecasts", description = "NAME=FILE.csv with columns frame,probability (repeatable)")
-        LinkedHashMap<String, Path> forecasts = new LinkedHashMap<>();
+        @Option(
+                names = "--series",
+                description = "labelled series CSV(s) (layout of bursts label): files, folders, 'globs', lists (.txt);"
+                        + " repeatable")
+        List<String> series = new ArrayList<>();
 
         @Option(
-                names = "--out",
-                required = true,
-                description = "folder for summary.md, metrics.json, scores.csv, report.html")
+                names = "--video",
+                description = "video(s) (or a folder of frames), labelled here with the model's rule; repeatable,"
+                        + " folders of videos, 'globs', lists (.txt)")
+        List<String> video = new ArrayList<>();
+
+        @Option(
+                names = "--forecasts",
+                description = "NAME=FILE.csv with columns frame,probability (repeatable; one recording only)")
+        LinkedHashMap<String, Path> forecasts = new LinkedHashMap<>();
+
+        @Option(names = "--out", required = true, description = "folder for the summaries, metrics and reports")
         Path out;
 
         @Override
         public Integer call() throws Exception {
             engine.start();
-            BurstScoring.Scored s;
             try (NDManager manager = NDManager.newBaseManager()) {
-                s = BurstScoring.load(model, series, video, forecasts, manager);
+                System.out.print(BurstScoring.test(model, series, video, forecasts, out, manager));
             }
-            String name = series != null ? series.toString() : video.toString();
-            ForecastComparison.Result r = ForecastComparison.compare(
-                    name, s.series(), s.forecasters(), BurstRule.seed000().horizon());
-            ForecastComparison.write(r, s.series(), s.forecasters(), out);
-            System.out.print(ForecastComparison.table(r));
-            System.out.println("wrote " + out.resolve("summary.md") + ", metrics.json, scores.csv, report.html");
             return 0;
         }
     }

@@ -120,6 +120,42 @@ class SeriesCliTest {
                 .contains("ROC-AUC TCN-LSTM − seed 000 baseline");
         assertThat(out.resolve("metrics.json")).isNotEmptyFile();
         assertThat(out.resolve("scores.csv")).isNotEmptyFile();
+
+        // a lab's days: every test recording alone and pooled, named by a glob
+        series(dir, "test-day2.csv", 4, 600);
+        Path pooled = dir.resolve("pooled");
+        String many = String.join(
+                "\n",
+                stdout(
+                        "bursts",
+                        "test",
+                        "--model",
+                        run.resolve("model").toString(),
+                        "--series",
+                        dir + "/test*.csv",
+                        "--out",
+                        pooled.toString()));
+        assertThat(many)
+                .contains("2 recordings, 1176 frames scored") // 12 frames fill the first window of each
+                .contains("| test.csv | 588 |")
+                .contains("| test-day2.csv | 588 |")
+                .contains("Pooled over all recordings")
+                .contains("two-stage bootstrap");
+        assertThat(pooled.resolve("recordings/test.csv/summary.md")).isNotEmptyFile();
+        assertThat(pooled.resolve("recordings/test-day2.csv/report.html")).isNotEmptyFile();
+        assertThat(pooled.resolve("report.html")).isNotEmptyFile();
+        assertThat(pooled.resolve("per_recording.png")).isNotEmptyFile();
+        assertThat(cli.run(
+                        "bursts",
+                        "test",
+                        "--series",
+                        dir + "/test*.csv",
+                        "--forecasts",
+                        "elsewhere=" + forecasts,
+                        "--out",
+                        dir.resolve("no").toString()))
+                .isEqualTo(1);
+        assertThat(cli.err()).contains("--forecasts");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.augur.io.AtomicFiles;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -66,6 +67,8 @@ public final class CalMs21Json {
                     file + ": not a complete CalMS21 JSON file (" + e.getOriginalMessage() + " at line "
                             + e.getLocation().getLineNr() + ")",
                     e);
+        } catch (CharConversionException e) { // Jackson's encoding detection: bytes that are no Unicode text
+            throw new IOException(file + ": not a JSON text file (" + e.getMessage() + ")", e);
         }
         if (out.isEmpty()) {
             throw new IOException(file + ": holds no sequences");

@@ -24,18 +24,17 @@ public record CsvTable(Path file, List<String> header, List<String[]> rows) {
         CsvMapper csv = new CsvMapper();
         csv.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<String[]> rows = new ArrayList<>();
-        List<String> header;
         try (MappingIterator<String[]> it = csv.readerFor(String[].class).readValues(file.toFile())) {
-            if (!it.hasNext()) {
-                throw new IOException(file + ": empty file, expected a header line");
-            }
-            header = Arrays.stream(it.next()).map(String::trim).toList();
             while (it.hasNext()) {
                 rows.add(it.next());
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) { // Jackson's own errors (bad UTF-8, quoting) do not name the file
             throw new IOException(file + ": not a readable CSV file (" + e.getMessage() + ")", e);
         }
+        if (rows.isEmpty()) {
+            throw new IOException(file + ": empty file, expected a header line");
+        }
+        List<String> header = Arrays.stream(rows.remove(0)).map(String::trim).toList();
         return new CsvTable(file, header, rows);
     }
 

@@ -44,6 +44,16 @@ public final class ImageFolderVideo implements FrameSource {
         return new ImageFolderVideo(files, options);
     }
 
+    /** True for a folder that holds frame images itself (a recording), not only other folders or videos. */
+    public static boolean isFrameFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(ImageFiles::isImage);
+        }
+    }
+
     /** Runs of digits compare as numbers: zero-padded to 20 places. */
     static String naturalKey(String name) {
         Matcher m = DIGITS.matcher(name);

@@ -3,6 +3,8 @@ package dev.augur.events;
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.FrameCache;
 import dev.augur.data.FrameSource;
+import dev.augur.data.ImageFolderVideo;
+import dev.augur.data.RecordingFiles;
 import dev.augur.train.ModelBundle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +12,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@code bursts test} scores: one labelled recording (a series file, or a video labelled here), a saved
@@ -105,5 +109,97 @@ public final class BurstScoring {
                     .displayName();
             return new ForecastComparison.Forecaster(name, p, f.threshold());
         }
+    }
+
+    /** Video files a folder of recordings is searched for. */
+    public static final Set<String> VIDEO_EXTENSIONS = Set.of(".mp4", ".mkv", ".avi", ".webm", ".mov", ".ts");
+
+    /**
+     * What {@code bursts test} does: one recording scored alone (with forecasts made elsewhere, if given), or many,
+     * each alone (its own summary and report in {@code out/recordings/<name>/}) and all pooled
+     * ({@link PooledComparison}, in {@code out}). Returns what to print.
+     *
+     * @param series series files, folders of them, globs or list files
+     * @param videos videos, folders of them (a folder of frames is one recording), globs or list files
+     */
+    public static String test(
+            Path model,
+            List<String> series,
+            List<String> videos,
+            Map<String, Path> forecasts,
+            Path out,
+            NDManager manager)
+            throws IOException {
+        if (series.isEmpty() && videos.isEmpty()) {
+            throw new IllegalArgumentException("give the recordings to score: --series or --video");
+        }
+        List<Path> seriesFiles = series.isEmpty() ? List.of() : RecordingFiles.resolve(series, Set.of(".csv"));
+        List<Path> videoFiles = new ArrayList<>();
+        List<String> videoNames = new ArrayList<>();
+        for (String v : videos) {
+            if (ImageFolderVideo.isFrameFolder(Path.of(v))) {
+                videoFiles.add(Path.of(v)); // a folder of frames is one recording
+            } else {
+                videoNames.add(v);
+            }
+        }
+        if (!videoNames.isEmpty()) {
+            videoFiles.addAll(RecordingFiles.resolve(videoNames, VIDEO_EXTENSIONS));
+        }
+        int horizon = BurstRule.seed000().horizon();
+        if (seriesFiles.size() + videoFiles.size() == 1) {
+            Path seriesFile = seriesFiles.isEmpty() ? null : seriesFiles.get(0);
+            Path videoFile = videoFiles.isEmpty() ? null : videoFiles.get(0);
+            Scored s = load(model, seriesFile, videoFile, forecasts, manager);
+            ForecastComparison.Result r = ForecastComparison.compare(
+                    (seriesFile != null ? seriesFile : videoFile).toString(), s.series(), s.forecasters(), horizon);
+            ForecastComparison.write(r, s.series(), s.forecasters(), out);
+            return ForecastComparison.table(r) + "wrote " + out.resolve("summary.md")
+                    + ", metrics.json, scores.csv, report.html\n";
+        }
+        if (!forecasts.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "--forecasts names one recording's frames: use it when scoring one recording");
+        }
+        PooledComparison.Result r = scoreMany(model, seriesFiles, videoFiles, out, manager);
+        return PooledComparison.table(r) + "wrote " + out.resolve("summary.md") + ", metrics.json, report.html,"
+                + " recordings/<name>/\n";
+    }
+
+    private static PooledComparison.Result scoreMany(
+            Path model, List<Path> seriesFiles, List<Path> videoFiles, Path out, NDManager manager) throws IOException {
+        int horizon = BurstRule.seed000().horizon();
+        List<PooledComparison.Recording> recordings = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path p : concat(seriesFiles, videoFiles)) {
+            boolean isVideo = videoFiles.contains(p);
+            Scored s = load(model, isVideo ? null : p, isVideo ? p : null, Map.of(), manager);
+            String name = p.getFileName().toString();
+            if (!names.add(name)) {
+                name = p.toString(); // two days' files of the same name in different folders
+                names.add(name);
+            }
+            recordings.add(new PooledComparison.Recording(name, s.series(), s.forecasters()));
+            try {
+                ForecastComparison.Result alone =
+                        ForecastComparison.compare(p.toString(), s.series(), s.forecasters(), horizon);
+                ForecastComparison.write(
+                        alone,
+                        s.series(),
+                        s.forecasters(),
+                        out.resolve("recordings").resolve(name.replace('/', '_')));
+            } catch (IllegalArgumentException notAlone) {
+                // too few frames or one class only: the recording still counts in the pool
+            }
+        }
+        PooledComparison.Result pooled = PooledComparison.compare(recordings, horizon);
+        PooledComparison.write(pooled, out);
+        return pooled;
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 }
