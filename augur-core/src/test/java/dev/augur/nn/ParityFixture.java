@@ -101,17 +101,4 @@ final class ParityFixture {
         }
         return list;
     }
-
-    static double maxAbsDiff(NDArray a, NDArray b) {
-        float[] x = a.toFloatArray();
-        float[] y = b.toFloatArray();
-        if (x.length != y.length) {
-            throw new AssertionError("sizes differ: " + a.getShape() + " vs " + b.getShape());
-        }
-        double max = 0;
-        for (int i = 0; i < x.length; i++) {
-            max = Math.max(max, Math.abs(x[i] - y[i]));
-        }
-        return max;
-    }
 }
