@@ -17,14 +17,14 @@ import java.util.stream.Stream;
  * Golden fixtures written by a PyTorch script in {@code reference/}: {@code w.<name>.npy} weights,
  * {@code grad.<name>.npy} gradients of the loss, and named inputs and outputs. Shared by every parity test.
  */
-final class ParityFixture {
-    static final double ATOL = 1e-5;
-    static final double RTOL = 1e-4;
+public final class ParityFixture {
+    public static final double ATOL = 1e-5;
+    public static final double RTOL = 1e-4;
 
     private final Path dir;
     private final NDManager manager;
 
-    ParityFixture(String name, NDManager manager) throws URISyntaxException {
+    public ParityFixture(String name, NDManager manager) throws URISyntaxException {
         this(
                 Path.of(ParityFixture.class
                                 .getResource("/parity/" + name + "/case.txt")
@@ -56,11 +56,11 @@ final class ParityFixture {
      * Elementwise {@code |a − b| ≤ ATOL + RTOL·|b|}; fails, naming the worst element, when one is outside, and when
      * the expected tensor peaks below 1e-3 — there the tolerance would accept anything.
      */
-    static void assertClose(NDArray actual, NDArray expected, String what) {
+    public static void assertClose(NDArray actual, NDArray expected, String what) {
         assertClose(actual.toFloatArray(), expected.toFloatArray(), what);
     }
 
-    static void assertClose(float[] a, float[] b, String what) {
+    public static void assertClose(float[] a, float[] b, String what) {
         if (a.length != b.length) {
             throw new AssertionError(what + ": sizes differ, " + a.length + " vs " + b.length);
         }
@@ -82,7 +82,7 @@ final class ParityFixture {
         }
     }
 
-    NDArray array(String name) throws IOException {
+    public NDArray array(String name) throws IOException {
         return NumpyFiles.read(manager, dir.resolve(name + ".npy")).singletonOrThrow();
     }
 
