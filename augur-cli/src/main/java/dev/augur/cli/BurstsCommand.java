@@ -11,6 +11,7 @@ import dev.augur.events.BurstReport;
 import dev.augur.events.BurstRule;
 import dev.augur.events.BurstScoring;
 import dev.augur.events.BurstSeries;
+import dev.augur.events.BurstServe;
 import dev.augur.events.FishTankSimulator;
 import dev.augur.events.RealismReport;
 import dev.augur.events.SeriesExperiment;
@@ -20,6 +21,7 @@ import dev.augur.events.VideoLabels;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.StopRequest;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ import picocli.CommandLine.Option;
             BurstsCommand.Label.class,
             BurstsCommand.Train.class,
             BurstsCommand.Forecast.class,
+            BurstsCommand.Serve.class,
             BurstsCommand.Test.class,
             BurstsCommand.Report.class,
             BurstsCommand.Realism.class,
@@ -516,6 +519,107 @@ final class BurstsCommand {
             ReaderGone() {
                 super("standard output closed");
             }
+        }
+    }
+
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Forecast a live source (as bursts forecast --video reads it) behind a web page: the current frame,"
+                        + " the probability trace with its threshold, the calibrated probability and the alerts.",
+                "Endpoints: / (the page), /events (Server-Sent Events, one per forecast), /forecasts?n=N and"
+                        + " /alerts (JSON), /frame.png, /healthz, /metrics (Prometheus). Ctrl-C stops."
+            })
+    static final class Serve implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        EngineOptions engine;
+
+        @Option(names = "--model", required = true, description = "video bundle folder written by bursts train")
+        Path model;
+
+        @Option(
+                names = "--video",
+                required = true,
+                description = "video file, folder of frames, -, a stream URL (udp://, tcp://, rtsp://, srt://) or"
+                        + " /dev/video0")
+        String video;
+
+        @Option(
+                names = "--host",
+                defaultValue = "127.0.0.1",
+                description = "address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 opens it"
+                        + " to the network)")
+        String host;
+
+        @Option(names = "--port", defaultValue = "8080", description = "(default: ${DEFAULT-VALUE}; 0: any free)")
+        int port;
+
+        @Option(
+                names = "--threshold",
+                description = "alert threshold (default: the bundle's validation Youden threshold)")
+        Double threshold;
+
+        @Option(names = "--follow", description = "the file is still being written (see bursts forecast)")
+        boolean follow;
+
+        @Option(
+                names = "--idle-seconds",
+                defaultValue = "10",
+                description = "live stream: fail after this long without data (default: ${DEFAULT-VALUE})")
+        double idleSeconds;
+
+        @Option(
+                names = "--realtime",
+                description = "never fall more than half a second behind the source (drops the oldest frames)")
+        boolean realtime;
+
+        @Option(
+                names = "--on-alert",
+                description = "shell command run on each alert (AUGUR_ALERT_FRAME, _TIME, _PROBABILITY set)")
+        String onAlert;
+
+        @Option(names = "--alert-url", description = "URL each alert is POSTed to as JSON")
+        URI alertUrl;
+
+        @Option(
+                names = "--alert-retries",
+                defaultValue = "3",
+                description = "further attempts after a failed POST (default: ${DEFAULT-VALUE})")
+        int retries;
+
+        @Option(names = "--exit-when-done", description = "stop serving when the source ends (default: keep serving)")
+        boolean exitWhenDone;
+
+        @Override
+        public Integer call() throws Exception {
+            engine.start();
+            BurstServe.Settings s = new BurstServe.Settings(
+                    video,
+                    follow,
+                    idleSeconds,
+                    realtime,
+                    host,
+                    port,
+                    threshold == null ? Double.NaN : threshold,
+                    onAlert,
+                    alertUrl,
+                    retries);
+            try (NDManager manager = NDManager.newBaseManager();
+                    BurstServe serve = BurstServe.open(model, s, manager)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(serve::close));
+                System.out.printf("serving on http://%s:%d/%n", host, serve.port());
+                System.out.flush();
+                int n = serve.forecast();
+                System.out.printf(
+                        "%s ended after %d frames, %d alerts%n",
+                        video, n, serve.live().alerts().size());
+                if (!exitWhenDone) {
+                    System.out.println("still serving (Ctrl-C stops)");
+                    serve.awaitClose();
+                }
+            }
+            return 0;
         }
     }
 

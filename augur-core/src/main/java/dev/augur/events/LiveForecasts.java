@@ -1,0 +1,141 @@
+package dev.augur.events;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * What a live forecaster has said so far, for the pages and programs watching it: the last forecasts, the alerts
+ * (each rising edge of the alert flag), the newest frame, counters for {@code /metrics}, and subscribers that get
+ * every new forecast as it is made. Safe to read from any thread while the forecaster writes.
+ */
+public final class LiveForecasts {
+    /** An alert: the first frame of a run of alerting frames. */
+    public record Alert(int frame, double time, double probability, double calibrated) {}
+
+    private final int keep;
+    private final ArrayDeque<BurstForecaster.Forecast> recent = new ArrayDeque<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private final List<Consumer<BurstForecaster.Forecast>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Alert>> alertListeners = new CopyOnWriteArrayList<>();
+    private final double threshold;
+    private float[] frame;
+    private int frameHeight;
+    private int frameWidth;
+    private long frames;
+    private long skipped;
+    private double latencySum;
+    private double lastLatency;
+    private boolean alerting;
+    private String state = "starting";
+
+    /** @param keep forecasts kept for {@code /forecasts} and a new page's trace */
+    public LiveForecasts(int keep, double threshold) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be >= 1, got " + keep);
+        }
+        this.keep = keep;
+        this.threshold = threshold;
+    }
+
+    /** Records a forecast made {@code latencySeconds} after its frame was decoded; notifies subscribers. */
+    public void add(BurstForecaster.Forecast f, double latencySeconds, long skippedSoFar) {
+        Alert alert = null;
+        synchronized (this) {
+            recent.addLast(f);
+            if (recent.size() > keep) {
+                recent.removeFirst();
+            }
+            frames++;
+            skipped = skippedSoFar;
+            latencySum += latencySeconds;
+            lastLatency = latencySeconds;
+            state = "running";
+            if (f.alert() && !alerting) {
+                alert = new Alert(f.frame(), f.time(), f.probability(), f.calibrated());
+                alerts.add(alert);
+            }
+            alerting = f.alert();
+        }
+        subscribers.forEach(s -> s.accept(f));
+        if (alert != null) {
+            Alert a = alert;
+            alertListeners.forEach(l -> l.accept(a));
+        }
+    }
+
+    public synchronized void frame(float[] pixels, int height, int width) {
+        this.frame = pixels;
+        this.frameHeight = height;
+        this.frameWidth = width;
+    }
+
+    /** The newest frame's pixels [H·W] in [0, 1], or null before the first. */
+    public synchronized float[] frame() {
+        return frame;
+    }
+
+    public synchronized int frameHeight() {
+        return frameHeight;
+    }
+
+    public synchronized int frameWidth() {
+        return frameWidth;
+    }
+
+    /** "starting", "running", "ended" or "failed: …". */
+    public synchronized String state() {
+        return state;
+    }
+
+    public synchronized void end(String how) {
+        state = how;
+    }
+
+    public synchronized List<BurstForecaster.Forecast> recent(int n) {
+        List<BurstForecaster.Forecast> all = new ArrayList<>(recent);
+        return all.subList(Math.max(0, all.size() - n), all.size());
+    }
+
+    public synchronized List<Alert> alerts() {
+        return List.copyOf(alerts);
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    public void subscribe(Consumer<BurstForecaster.Forecast> s) {
+        subscribers.add(s);
+    }
+
+    public void unsubscribe(Consumer<BurstForecaster.Forecast> s) {
+        subscribers.remove(s);
+    }
+
+    public void onAlert(Consumer<Alert> listener) {
+        alertListeners.add(listener);
+    }
+
+    /** Prometheus text exposition format, version 0.0.4. */
+    public synchronized String metrics() {
+        return "# HELP augur_frames_forecast_total Frames forecast since the start.\n"
+                + "# TYPE augur_frames_forecast_total counter\n"
+                + "augur_frames_forecast_total " + frames + "\n"
+                + "# HELP augur_frames_skipped_total Frames dropped to keep up with a live source (--realtime).\n"
+                + "# TYPE augur_frames_skipped_total counter\n"
+                + "augur_frames_skipped_total " + skipped + "\n"
+                + "# HELP augur_alerts_total Alerts (rising edges) since the start.\n"
+                + "# TYPE augur_alerts_total counter\n"
+                + "augur_alerts_total " + alerts.size() + "\n"
+                + "# HELP augur_forecast_latency_seconds Decoded frame to forecast.\n"
+                + "# TYPE augur_forecast_latency_seconds summary\n"
+                + "augur_forecast_latency_seconds_sum " + latencySum + "\n"
+                + "augur_forecast_latency_seconds_count " + frames + "\n"
+                + "# HELP augur_forecast_last_latency_seconds The latest frame's latency.\n"
+                + "# TYPE augur_forecast_last_latency_seconds gauge\n"
+                + "augur_forecast_last_latency_seconds " + lastLatency + "\n";
+    }
+}
