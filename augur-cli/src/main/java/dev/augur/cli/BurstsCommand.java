@@ -174,11 +174,16 @@ final class BurstsCommand {
         @Option(
                 names = "--series",
                 split = ",",
-                description = "labelled series CSV(s) to train on (layout of bursts label)")
-        List<Path> series;
+                description = "labelled series CSV(s) to train on (layout of bursts label): files, folders, 'globs',"
+                        + " list files (.txt); repeatable")
+        List<String> series;
 
-        @Option(names = "--validation-series", description = "labelled series CSV to choose every setting on")
-        Path validationSeries;
+        @Option(
+                names = "--validation-series",
+                split = ",",
+                description = "labelled series CSV(s) to choose every setting on, other recordings than the training"
+                        + " ones (files, folders, 'globs', list files; repeatable)")
+        List<String> validationSeries;
 
         @Option(
                 names = "--out",
@@ -344,11 +349,6 @@ final class BurstsCommand {
                     }
                 }
             }
-            List<BurstSeries> training = new ArrayList<>();
-            for (Path p : series) {
-                training.add(BurstSeries.read(p));
-            }
-            BurstSeries validation = BurstSeries.read(validationSeries);
             engine.start();
             long t0 = System.nanoTime();
             if (resume) {
@@ -357,7 +357,8 @@ final class BurstsCommand {
             StopRequest stop = new StopRequest();
             return StopOnSignal.run(
                     stop::request,
-                    () -> SeriesExperiment.run(training, validation, grid, out, resume, ConsoleProgress::new, stop),
+                    () -> SeriesExperiment.runOnFiles(
+                            series, validationSeries, grid, out, resume, ConsoleProgress::new, stop),
                     r -> {
                         if (r.stopped()) {
                             System.out.printf(

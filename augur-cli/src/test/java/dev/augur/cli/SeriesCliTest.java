@@ -159,6 +159,78 @@ class SeriesCliTest {
     }
 
     @Test
+    void aLabsRecordingsAreTrainedChosenAndTestedAsSeparateSets(@TempDir Path dir) throws Exception {
+        Path days = Files.createDirectories(dir.resolve("train-days"));
+        for (int d = 1; d <= 3; d++) {
+            series(days, "day-" + d + ".csv", 20 + d, 1500);
+        }
+        Path v1 = series(dir, "validation-1.csv", 31, 500);
+        Path v2 = series(dir, "validation-2.csv", 32, 500);
+        Path run = dir.resolve("run");
+        assertThat(cli.run(
+                        "bursts",
+                        "train",
+                        "--series",
+                        days.toString(),
+                        "--validation-series",
+                        v1 + "," + v2,
+                        "--out",
+                        run.toString(),
+                        "--architecture",
+                        "logistic",
+                        "--window",
+                        "12",
+                        "--steps",
+                        "100",
+                        "--evaluate-every",
+                        "50"))
+                .as(cli.err())
+                .isZero();
+        assertThat(Files.readString(run.resolve("summary.md")))
+                .contains("validation-1.csv + ")
+                .contains("validation-2.csv: 976 frames scored"); // 2 x 500, less the first window and the guard
+
+        Path tests = Files.createDirectories(dir.resolve("test-days"));
+        series(tests, "day-4.csv", 24, 600);
+        series(tests, "day-5.csv", 25, 600);
+        String table = String.join(
+                "\n",
+                stdout(
+                        "bursts",
+                        "test",
+                        "--model",
+                        run.resolve("model").toString(),
+                        "--series",
+                        tests.toString(),
+                        "--out",
+                        dir.resolve("scored").toString()));
+        assertThat(table).contains("2 recordings").contains("| day-4.csv |").contains("| day-5.csv |");
+
+        // a recording used for training may not choose the model too, by any name
+        Path alias = Files.createSymbolicLink(dir.resolve("alias.csv"), days.resolve("day-2.csv"));
+        assertThat(cli.run(
+                        "bursts",
+                        "train",
+                        "--series",
+                        days.toString(),
+                        "--validation-series",
+                        alias.toString(),
+                        "--out",
+                        dir.resolve("leak").toString(),
+                        "--architecture",
+                        "logistic",
+                        "--window",
+                        "12",
+                        "--steps",
+                        "10"))
+                .isEqualTo(1);
+        assertThat(cli.err())
+                .contains("are one recording")
+                .contains("day-2.csv")
+                .contains("alias.csv");
+    }
+
+    @Test
     void labelReadsASeriesFromATrackerAndKeepsItsColumns(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("frame,motion_energy,speed\n");
         for (int t = 0; t < 400; t++) {

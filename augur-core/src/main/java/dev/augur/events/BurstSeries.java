@@ -91,6 +91,61 @@ public record BurstSeries(
     }
 
     /**
+     * Several recordings end to end as one series (for choosing on many validation recordings at once): frames and
+     * time continue, and the first {@code guard} frames of every recording after the first lose their label and
+     * baseline, so that no scored window of up to {@code guard} frames spans two recordings. Their feature columns
+     * must be the same.
+     */
+    public static BurstSeries joined(List<BurstSeries> parts, int guard) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to join");
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        BurstSeries first = parts.get(0);
+        int n = parts.stream().mapToInt(BurstSeries::length).sum();
+        double[] time = new double[n];
+        double[] energy = new double[n];
+        int[] labels = new int[n];
+        double[] baseline = new double[n];
+        double[][] features = new double[first.featureNames().size()][n];
+        int at = 0;
+        double offset = 0;
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            BurstSeries s = parts.get(k);
+            if (!s.featureNames().equals(first.featureNames())) {
+                throw new IllegalArgumentException(s.source() + ": feature columns " + s.featureNames()
+                        + " differ from " + first.source() + "'s " + first.featureNames());
+            }
+            names.add(s.source());
+            double step = s.length() > 1 ? s.time()[1] - s.time()[0] : 1 / 30.0;
+            for (int t = 0; t < s.length(); t++) {
+                boolean guarded = k > 0 && t < guard;
+                time[at] = offset + s.time()[t] - s.time()[0];
+                energy[at] = s.energy()[t];
+                labels[at] = guarded ? -1 : s.labels()[t];
+                baseline[at] = guarded ? Double.NaN : s.baseline()[t];
+                for (int f = 0; f < features.length; f++) {
+                    features[f][at] = s.features()[f][t];
+                }
+                at++;
+            }
+            offset = time[at - 1] + step;
+        }
+        return new BurstSeries(
+                String.join(" + ", names),
+                first.firstFrame(),
+                time,
+                energy,
+                labels,
+                baseline,
+                first.featureNames(),
+                features);
+    }
+
+    /**
      * What {@code bursts label} prints: frames, label prevalence, the rule's c, and how well the baseline column
      * ranks the labels here.
      */

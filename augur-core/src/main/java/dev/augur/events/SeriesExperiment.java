@@ -3,6 +3,8 @@ package dev.augur.events;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.augur.data.FeatureScaler;
+import dev.augur.data.RecordingFiles;
+import dev.augur.data.RecordingSplit;
 import dev.augur.eval.BinaryMetrics;
 import dev.augur.eval.PlattScaling;
 import dev.augur.io.AtomicFiles;
@@ -19,9 +21,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -184,6 +189,38 @@ public final class SeriesExperiment {
             throw new IllegalArgumentException(s.source() + ": input columns " + s.inputNames()
                     + " differ from the first" + " training series' " + inputs);
         }
+    }
+
+    /**
+     * The same from files a user named (files, folders, globs, list files): training and validation recordings must
+     * be different recordings ({@link RecordingSplit}); several validation recordings are judged together, joined
+     * end to end with no scored window spanning two of them ({@link BurstSeries#joined}).
+     */
+    public static Result runOnFiles(
+            List<String> training,
+            List<String> validation,
+            List<Settings> grid,
+            Path out,
+            boolean resume,
+            Function<String, ProgressListener> progress,
+            StopRequest stop)
+            throws IOException {
+        List<Path> t = RecordingFiles.resolve(training, Set.of(".csv"));
+        List<Path> v = RecordingFiles.resolve(validation, Set.of(".csv"));
+        Map<String, List<Path>> split = new LinkedHashMap<>();
+        split.put("training", t);
+        split.put("validation", v);
+        RecordingSplit.requireDisjoint(split);
+        List<BurstSeries> ts = new ArrayList<>();
+        for (Path p : t) {
+            ts.add(BurstSeries.read(p));
+        }
+        List<BurstSeries> vs = new ArrayList<>();
+        for (Path p : v) {
+            vs.add(BurstSeries.read(p));
+        }
+        int guard = grid.stream().mapToInt(Settings::window).max().orElse(0);
+        return run(ts, BurstSeries.joined(vs, guard), grid, out, resume, progress, stop);
     }
 
     /**

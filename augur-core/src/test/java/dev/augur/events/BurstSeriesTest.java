@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,5 +62,25 @@ class BurstSeriesTest {
         Path f = Files.createTempFile(dir, "bad", ".csv");
         Files.writeString(f, text);
         return f;
+    }
+
+    @Test
+    void recordingsJoinedEndToEndNeverScoreAWindowAcrossTwo() {
+        BurstSeries a = BurstSeries.of(
+                "a.csv", 30, new double[] {1, 2, 3, 4}, new int[] {0, 1, 0, 1}, new double[] {0.1, 0.2, 0.3, 0.4});
+        BurstSeries b =
+                BurstSeries.of("b.csv", 30, new double[] {5, 6, 7, 8, 9}, new int[] {1, 0, 1, 0, 1}, new double[] {
+                    0.5, 0.6, 0.7, 0.8, 0.9
+                });
+        BurstSeries j = BurstSeries.joined(List.of(a, b), 2);
+        assertThat(j.length()).isEqualTo(9);
+        assertThat(j.source()).isEqualTo("a.csv + b.csv");
+        assertThat(j.energy()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        // b's first two frames (the guard) lose their labels and baseline: a window over them would reach into a
+        assertThat(j.labels()).containsExactly(0, 1, 0, 1, -1, -1, 1, 0, 1);
+        assertThat(j.baseline()[4]).isNaN();
+        assertThat(j.baseline()[6]).isEqualTo(0.7);
+        assertThat(j.time()[4]).isCloseTo(4 / 30.0, Assertions.within(1e-9));
+        assertThat(BurstSeries.joined(List.of(a), 2)).isSameAs(a);
     }
 }
