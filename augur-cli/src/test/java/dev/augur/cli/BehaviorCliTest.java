@@ -70,6 +70,23 @@ class BehaviorCliTest {
                 .isZero();
         assertThat(Files.readAllLines(test.resolve("per_class.csv"))).hasSize(1 + 7 + 2);
         assertThat(test.resolve("confusion.png")).exists();
+        // the same videos without their annotations have nothing to score: an error, not "macro F1 NaN"
+        Path bare = dir.resolve("unannotated.json");
+        Files.writeString(
+                bare,
+                Files.readString(data.resolve("calms21_test.json"))
+                        .replaceAll("\"annotations\"\\s*:\\s*\\[[^\\]]*\\],?", ""));
+        assertThat(run(
+                        "behavior",
+                        "test",
+                        "--model",
+                        run.resolve("model").toString(),
+                        "--data",
+                        bare.toString(),
+                        "--out",
+                        dir.resolve("bare").toString()))
+                .isEqualTo(1);
+        assertThat(cli.err()).contains("unannotated.json").contains("no annotated frame to score");
         Path mabeTest = dir.resolve("mabe-test");
         assertThat(run(
                         "behavior",

@@ -8,6 +8,7 @@ import dev.augur.report.ConfusionChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,6 +27,10 @@ public final class BehaviorEvaluation {
     public static Result test(
             BehaviorModels.Loaded loaded, BehaviorData videos, String title, Path dir, NDManager manager)
             throws IOException {
+        if (videos.videos().stream().noneMatch(v -> Arrays.stream(v.labels()).anyMatch(l -> l >= 0))) {
+            throw new IllegalArgumentException(
+                    title + ": no annotated frame to score (behavior predict labels" + " unannotated videos)");
+        }
         List<float[]> raw = BehaviorPrediction.probabilities(loaded.model(), videos, manager);
         ClassificationScores.Report r = BehaviorPrediction.scores(
                 videos,

@@ -62,6 +62,10 @@ public final class CalMs21Json {
                     out.add(sequence(file, sequence, node));
                 }
             }
+            if (p.nextToken() != null) {
+                throw new IOException(file + ": more data after the end of the JSON object (line "
+                        + p.currentLocation().getLineNr() + "): a damaged or concatenated file?");
+            }
         } catch (JsonProcessingException e) {
             throw new IOException(
                     file + ": not a complete CalMS21 JSON file (" + e.getOriginalMessage() + " at line "
@@ -134,7 +138,8 @@ public final class CalMs21Json {
             Arrays.fill(labelled, true);
             for (int t = 0; t < frames; t++) {
                 JsonNode a = ann.get(t);
-                if (!a.canConvertToInt() || a.asInt() < 0 || a.asInt() >= vocabulary.size()) {
+                // 1.5 is no class: only whole numbers name behaviours
+                if (!a.isIntegralNumber() || !a.canConvertToInt() || a.asInt() < 0 || a.asInt() >= vocabulary.size()) {
                     throw new IOException(
                             where + ": frame " + t + " has annotation " + a + ", outside the vocabulary " + vocabulary);
                 }

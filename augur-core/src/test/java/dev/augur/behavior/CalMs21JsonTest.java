@@ -110,5 +110,11 @@ class CalMs21JsonTest {
         Path neverSeen = file("{\"g\": {" + sequence("s", lost, "0, 1, 2") + "}}");
         assertThatThrownBy(() -> CalMs21Json.read(neverSeen)).hasMessageContaining("missing in every frame");
         assertThatThrownBy(() -> CalMs21Json.read(dir.resolve("absent.json"))).hasMessageContaining("absent.json");
+        Path fraction = file("{\"g\": {" + sequence("s", three, "0, 1.5, 2") + "}}");
+        assertThatThrownBy(() -> CalMs21Json.read(fraction)).hasMessageContaining("frame 1 has annotation 1.5");
+        Path trailing = file("{\"g\": {" + sequence("s", three, "0, 1, 2") + "}} {\"g\": {}}");
+        assertThatThrownBy(() -> CalMs21Json.read(trailing))
+                .hasMessageContaining(trailing.toString())
+                .hasMessageContaining("more data after the end of the JSON object");
     }
 }
