@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.zip.ZipException;
 
 /**
  * NumPy {@code .npy} and {@code .npz} files, through DJL's own NumPy codec. Every failure names the file.
@@ -21,6 +22,11 @@ public final class NumpyFiles {
     public static NDList read(NDManager manager, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        try (InputStream check = new BufferedInputStream(Files.newInputStream(file))) {
+            NpyHeader.check(file, check);
+        } catch (ZipException e) {
+            throw new IOException(file + ": a damaged .npz archive (" + e.getMessage() + ")", e);
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             NDList list = NDList.decode(manager, in);
