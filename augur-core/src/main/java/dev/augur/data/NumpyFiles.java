@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.ZipException;
 
 /**
  * NumPy {@code .npy} and {@code .npz} files, through DJL's own NumPy codec. Every failure names the file.
@@ -25,8 +24,10 @@ public final class NumpyFiles {
         }
         try (InputStream check = new BufferedInputStream(Files.newInputStream(file))) {
             NpyHeader.check(file, check);
-        } catch (ZipException e) {
-            throw new IOException(file + ": a damaged .npz archive (" + e.getMessage() + ")", e);
+        } catch (IOException e) { // the zip reader's own errors (a bare EOFException, say) do not name the file
+            throw e.getMessage() != null && e.getMessage().contains(file.toString())
+                    ? e
+                    : new IOException(file + ": a damaged NumPy file or .npz archive (" + e + ")", e);
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             NDList list = NDList.decode(manager, in);

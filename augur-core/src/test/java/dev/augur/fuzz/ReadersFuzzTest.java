@@ -47,7 +47,9 @@ class ReadersFuzzTest {
         try {
             reader.read(file);
         } catch (IOException | IllegalArgumentException refused) {
-            assertThat(refused.getMessage()).as("the error names the file").contains(name);
+            assertThat(refused.getMessage())
+                    .as("the error names the file: %s", refused)
+                    .contains(name);
         } finally {
             Files.deleteIfExists(file);
         }
