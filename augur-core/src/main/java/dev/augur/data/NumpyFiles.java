@@ -28,6 +28,10 @@ public final class NumpyFiles {
             throw e.getMessage() != null && e.getMessage().contains(file.toString())
                     ? e
                     : new IOException(file + ": a damaged NumPy file or .npz archive (" + e + ")", e);
+        } catch (
+                RuntimeException
+                        e) { // an entry name that is no valid text: IllegalArgumentException from the zip reader
+            throw new IOException(file + ": a damaged .npz archive (" + e + ")", e);
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             NDList list = NDList.decode(manager, in);
