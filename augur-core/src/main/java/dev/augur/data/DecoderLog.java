@@ -1,7 +1,6 @@
 package dev.augur.data;
 
 import java.lang.System.Logger.Level;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.ffmpeg.avutil.LogCallback;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
@@ -11,13 +10,14 @@ import org.bytedeco.javacpp.BytePointer;
  * silent unless configured), and its errors are counted so that a reader can tell a damaged file from a whole one
  * — FFmpeg conceals a corrupt frame and carries on, so the count is the only sign.
  *
- * <p>The count is process-wide: FFmpeg's callback does not say which decoder spoke. Readers working at the same
- * time in one JVM may see each other's errors; a damaged file is never missed, a whole one may be flagged.
+ * <p>FFmpeg's callback does not say which decoder spoke, so errors are counted per thread: a file is decoded
+ * single-threaded on the thread that reads it ({@link VideoReader}), and readers working at the same time in one
+ * JVM (Spark's tasks) never see each other's errors.
  */
 final class DecoderLog {
     private static final System.Logger LOG = System.getLogger("dev.augur.ffmpeg");
-    private static final AtomicLong ERRORS = new AtomicLong();
-    private static volatile String lastError = "";
+    private static final ThreadLocal<long[]> ERRORS = ThreadLocal.withInitial(() -> new long[1]);
+    private static final ThreadLocal<String[]> LAST_ERROR = ThreadLocal.withInitial(() -> new String[] {""});
     private static Callback callback;
 
     private DecoderLog() {}
@@ -31,14 +31,14 @@ final class DecoderLog {
         }
     }
 
-    /** Errors FFmpeg has reported since the process started. */
+    /** Errors FFmpeg has reported on this thread. */
     static long errors() {
-        return ERRORS.get();
+        return ERRORS.get()[0];
     }
 
-    /** The most recent error line, trimmed. */
+    /** The most recent error line FFmpeg reported on this thread, trimmed. */
     static String lastError() {
-        return lastError;
+        return LAST_ERROR.get()[0];
     }
 
     private static final class Callback extends LogCallback {
@@ -46,8 +46,8 @@ final class DecoderLog {
         public void call(int level, BytePointer message) {
             String text = message.getString().strip();
             if (level <= avutil.AV_LOG_ERROR) {
-                ERRORS.incrementAndGet();
-                lastError = text;
+                ERRORS.get()[0]++;
+                LAST_ERROR.get()[0] = text;
             }
             LOG.log(level <= avutil.AV_LOG_ERROR ? Level.DEBUG : Level.TRACE, text);
         }

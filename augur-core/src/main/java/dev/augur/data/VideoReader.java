@@ -81,7 +81,10 @@ public final class VideoReader implements FrameSource {
     /** Seconds of video the container declares; 0 for a stream, where there is nothing to check against. */
     private double declaredSeconds;
 
-    private long errorsBefore;
+    /** FFmpeg's errors while this reader decoded, and the last one. */
+    private long decodeErrors;
+
+    private String lastDecodeError = "";
     /** For a live source: silence this long ends it with an error; 0 for files and pipes, which end. */
     private double idleSeconds;
 
@@ -102,7 +105,10 @@ public final class VideoReader implements FrameSource {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such video file");
         }
-        VideoReader reader = open(new FFmpegFrameGrabber(file.toFile()), file.toString(), options);
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        // one decoding thread, the caller's: FFmpeg's error log is then counted against this reader alone
+        grabber.setVideoOption("threads", "1");
+        VideoReader reader = open(grabber, file.toString(), options);
         reader.declaredSeconds = reader.declaredVideoSeconds();
         return reader;
     }
@@ -151,7 +157,6 @@ public final class VideoReader implements FrameSource {
             throw new IOException(file + ": not a readable video (" + e.getMessage() + ")", e);
         }
         VideoReader reader = new VideoReader(file, options, grabber);
-        reader.errorsBefore = DecoderLog.errors();
         try {
             if (grabber.getLengthInVideoFrames() == 0 && grabber.getImageWidth() <= 0) {
                 throw new IOException(file + ": has no video stream");
@@ -233,7 +238,7 @@ public final class VideoReader implements FrameSource {
     private void checkWhole() throws IOException {
         double decoded = current.time() + sourceInterval;
         double missing = declaredSeconds - decoded;
-        long errors = DecoderLog.errors() - errorsBefore;
+        long errors = decodeErrors;
         boolean truncated = declaredSeconds > 0 && missing > Math.max(2 * sourceInterval, 0.02 * declaredSeconds);
         if (!truncated && (errors == 0 || declaredSeconds == 0)) {
             return;
@@ -251,7 +256,7 @@ public final class VideoReader implements FrameSource {
                                 "; FFmpeg reported %d decoding error%s (last: %s)",
                                 errors,
                                 errors == 1 ? "" : "s",
-                                DecoderLog.lastError()));
+                                lastDecodeError));
         if (!Boolean.getBoolean(ALLOW_DAMAGED)) {
             throw new IOException(what + ". Pass --allow-damaged to use the frames that decode.");
         }
@@ -278,7 +283,12 @@ public final class VideoReader implements FrameSource {
         Frame frame;
         try {
             long t0 = System.nanoTime();
+            long errorsBefore = DecoderLog.errors();
             frame = grabber.grabImage();
+            if (DecoderLog.errors() > errorsBefore) {
+                decodeErrors += DecoderLog.errors() - errorsBefore;
+                lastDecodeError = DecoderLog.lastError();
+            }
             if (idleSeconds > 0 && System.nanoTime() - t0 >= 0.9 * idleSeconds * 1e9) {
                 silentAt = decodedCount;
             }

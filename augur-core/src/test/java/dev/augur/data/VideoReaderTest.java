@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,5 +184,28 @@ class VideoReaderTest {
             System.clearProperty(VideoReader.ALLOW_DAMAGED);
         }
         assertThat(decodeAll(good)).as("a whole file after damaged ones").isEqualTo(120);
+
+        // decoded at the same time as the corrupt one (Spark's tasks do this), the whole file stays whole
+        AtomicBoolean done = new AtomicBoolean();
+        Thread damage = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    decodeAll(corrupt);
+                } catch (Exception expected) {
+                    // damaged, as asserted above
+                }
+            }
+        });
+        damage.start();
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertThat(decodeAll(good))
+                        .as("a whole file beside a damaged one, pass %d", i)
+                        .isEqualTo(120);
+            }
+        } finally {
+            done.set(true);
+            damage.join();
+        }
     }
 }
