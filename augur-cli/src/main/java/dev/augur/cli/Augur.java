@@ -61,7 +61,13 @@ public final class Augur implements Runnable {
                 throw new CommandLine.TypeConversionException(
                         "an empty path is not allowed (it would mean the current folder)");
             }
-            return Path.of(s);
+            Path p = Path.of(s);
+            Path absolute = p.toAbsolutePath().normalize();
+            if (absolute.startsWith("/proc") || absolute.startsWith("/sys")) {
+                throw new CommandLine.TypeConversionException("'" + s + "' is inside /" + absolute.subpath(0, 1)
+                        + ", the kernel's view, not a place for files");
+            }
+            return p;
         });
         return cl;
     }

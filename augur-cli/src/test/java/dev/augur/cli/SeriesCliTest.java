@@ -305,6 +305,20 @@ class SeriesCliTest {
                 .isEqualTo(2);
         assertThat(cli.err()).contains("--out").contains("empty path");
         cli.clearErr();
+        // outputs where no file belongs, or of the wrong kind: a sentence each, nothing written
+        assertThat(cli.run("bursts", "test", "--series", test.toString(), "--out", "/proc/augur"))
+                .isEqualTo(2);
+        assertThat(cli.err()).contains("'/proc/augur' is inside /proc");
+        cli.clearErr();
+        Path aFile = Files.writeString(dir.resolve("a-file.txt"), "x");
+        assertThat(cli.run("bursts", "test", "--series", test.toString(), "--out", aFile.toString()))
+                .isEqualTo(1);
+        assertThat(cli.err()).contains("a-file.txt: a file is in the way (a folder is needed here)");
+        cli.clearErr();
+        assertThat(cli.run("bursts", "label", "--series", test.toString(), "--out", dir.toString()))
+                .isEqualTo(1);
+        assertThat(cli.err()).contains(dir + ": is a folder; a file name is needed here");
+        cli.clearErr();
         assertThat(cli.run(
                         "bursts",
                         "train",

@@ -27,6 +27,9 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Body body) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + ": is a folder; a file name is needed here");
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = tempFile(dir, "." + target.getFileName() + ".", ".tmp");

@@ -2,7 +2,11 @@ package dev.augur.io;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Locale;
 
 /**
  * How every command line tells a person that something failed: one line with the program's name, the file or flag
@@ -27,6 +31,16 @@ public final class Failures {
     public static String describe(Throwable e) {
         if (e instanceof NoSuchFileException n) {
             return n.getFile() + ": " + (n.getReason() != null ? n.getReason() : "no such file");
+        }
+        // the JDK's file errors carry the path and a reason but no sentence: say what they mean
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + ": a file is in the way (a folder is needed here)";
+        }
+        if (e instanceof AccessDeniedException a) {
+            return a.getFile() + ": permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason().toLowerCase(Locale.ROOT);
         }
         if (e instanceof IOException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
             return e.getMessage();
