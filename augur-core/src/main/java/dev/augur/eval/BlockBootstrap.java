@@ -1,7 +1,6 @@
 package dev.augur.eval;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.List;
 import java.util.function.ToDoubleBiFunction;
 
 /**
@@ -11,17 +10,11 @@ import java.util.function.ToDoubleBiFunction;
  * difference.
  */
 public final class BlockBootstrap {
-    private final int blockLength;
-    private final int resamples;
-    private final long seed;
+    /** One recording's two-stage bootstrap draws no recording: it is exactly this one. */
+    private final RecordingBootstrap oneRecording;
 
     public BlockBootstrap(int blockLength, int resamples, long seed) {
-        if (blockLength < 1 || resamples < 100) {
-            throw new IllegalArgumentException("block length must be >= 1 and resamples >= 100");
-        }
-        this.blockLength = blockLength;
-        this.resamples = resamples;
-        this.seed = seed;
+        this.oneRecording = new RecordingBootstrap(blockLength, resamples, seed);
     }
 
     /** 95% interval of {@code statistic(scores, labels)} over block resamples; degenerate resamples are skipped. */
@@ -31,40 +24,6 @@ public final class BlockBootstrap {
 
     /** The same resampled frames for every series in {@code scores} (for paired differences). */
     public Estimate paired(double[][] scores, int[] labels, ToDoubleBiFunction<double[][], int[]> statistic) {
-        int n = labels.length;
-        double point = statistic.applyAsDouble(scores, labels);
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] values = new double[resamples];
-        int kept = 0;
-        for (int r = 0; r < resamples; r++) {
-            int[] idx = new int[n];
-            for (int filled = 0; filled < n; ) {
-                int start = rng.nextInt(Math.max(1, n - blockLength + 1));
-                for (int k = 0; k < blockLength && filled < n; k++) {
-                    idx[filled++] = start + k;
-                }
-            }
-            double[][] s = new double[scores.length][n];
-            int[] y = new int[n];
-            for (int i = 0; i < n; i++) {
-                for (int m = 0; m < scores.length; m++) {
-                    s[m][i] = scores[m][idx[i]];
-                }
-                y[i] = labels[idx[i]];
-            }
-            try {
-                values[kept] = statistic.applyAsDouble(s, y);
-                kept++;
-            } catch (IllegalArgumentException oneClassOnly) {
-                // a resample with no positives has no AUC: skip it
-            }
-        }
-        if (kept < resamples / 2) {
-            throw new IllegalArgumentException(
-                    "too few usable bootstrap resamples (" + kept + " of " + resamples + ")");
-        }
-        double[] v = Arrays.copyOf(values, kept);
-        Arrays.sort(v);
-        return new Estimate(point, v[(int) Math.floor(0.025 * (kept - 1))], v[(int) Math.ceil(0.975 * (kept - 1))]);
+        return oneRecording.paired(List.<double[][]>of(scores), List.<int[]>of(labels), statistic);
     }
 }

@@ -48,7 +48,8 @@ public final class RecordingBootstrap {
             int[] drawn = new int[recordings];
             int[][] frames = new int[recordings][];
             for (int k = 0; k < recordings; k++) {
-                drawn[k] = rng.nextInt(recordings);
+                // one recording draws nothing: the moving-block bootstrap, random draw for random draw
+                drawn[k] = recordings == 1 ? 0 : rng.nextInt(recordings);
                 frames[k] = blocks(labels.get(drawn[k]).length, rng);
             }
             Pool p = pool(scores, labels, drawn, frames, forecasters);

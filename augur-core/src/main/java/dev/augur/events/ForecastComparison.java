@@ -169,8 +169,18 @@ public final class ForecastComparison {
                     w.ownYouden().fpr(),
                     w.ownPeakAccuracy().accuracy()));
         }
-        b.append('\n');
-        for (Difference d : r.differences()) {
+        b.append('\n').append(differences(r.differences()));
+        b.append(String.format(
+                Locale.ROOT,
+                "(95%% intervals: paired moving-block bootstrap, 1,000 resamples of blocks of %d frames)%n",
+                r.blockLength()));
+        return b.toString();
+    }
+
+    /** One line per paired ROC-AUC difference, with its interval. */
+    static String differences(List<Difference> differences) {
+        StringBuilder b = new StringBuilder();
+        for (Difference d : differences) {
             b.append(String.format(
                     Locale.ROOT,
                     "ROC-AUC %s − %s: %+.3f [%+.3f, %+.3f]%n",
@@ -180,10 +190,6 @@ public final class ForecastComparison {
                     d.rocAuc().low(),
                     d.rocAuc().high()));
         }
-        b.append(String.format(
-                Locale.ROOT,
-                "(95%% intervals: paired moving-block bootstrap, 1,000 resamples of blocks of %d frames)%n",
-                r.blockLength()));
         return b.toString();
     }
 

@@ -157,17 +157,7 @@ public final class PooledComparison {
                             ? "none chosen"
                             : String.format(Locale.ROOT, "%.3f / %.3f", w.tprAtValidation(), w.fprAtValidation())));
         }
-        b.append('\n');
-        for (ForecastComparison.Difference d : r.differences()) {
-            b.append(String.format(
-                    Locale.ROOT,
-                    "ROC-AUC %s − %s: %+.3f [%+.3f, %+.3f]%n",
-                    d.first(),
-                    d.second(),
-                    d.rocAuc().mean(),
-                    d.rocAuc().low(),
-                    d.rocAuc().high()));
-        }
+        b.append('\n').append(ForecastComparison.differences(r.differences()));
         b.append(String.format(
                 Locale.ROOT,
                 "(95%% intervals: two-stage bootstrap, 1,000 resamples drawing whole recordings, then blocks of %d"
