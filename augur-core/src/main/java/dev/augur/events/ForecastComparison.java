@@ -149,11 +149,9 @@ public final class ForecastComparison {
             OperatingPoint v = w.atValidationThreshold();
             b.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.3f [%.3f, %.3f] | %.3f | %.4f | %s | %.3f / %.3f | %.3f |%n",
+                    "| %s | %s | %.3f | %.4f | %s | %.3f / %.3f | %.3f |%n",
                     w.name(),
-                    w.rocAuc().mean(),
-                    w.rocAuc().low(),
-                    w.rocAuc().high(),
+                    w.rocAuc().text(),
                     w.prAuc(),
                     w.brier(),
                     v == null
@@ -283,12 +281,7 @@ public final class ForecastComparison {
             OperatingPoint v = w.atValidationThreshold();
             rows.add(List.of(
                     w.name(),
-                    String.format(
-                            Locale.ROOT,
-                            "%.3f [%.3f, %.3f]",
-                            w.rocAuc().mean(),
-                            w.rocAuc().low(),
-                            w.rocAuc().high()),
+                    w.rocAuc().text(),
                     String.format(Locale.ROOT, "%.3f", w.prAuc()),
                     String.format(Locale.ROOT, "%.4f", w.brier()),
                     v == null ? "—" : String.format(Locale.ROOT, "%.3f / %.3f", v.tpr(), v.fpr()),

@@ -146,11 +146,9 @@ public final class PooledComparison {
         for (Row w : r.pooled()) {
             b.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.3f [%.3f, %.3f] | %.3f | %.4f | %s |%n",
+                    "| %s | %s | %.3f | %.4f | %s |%n",
                     w.name(),
-                    w.rocAuc().mean(),
-                    w.rocAuc().low(),
-                    w.rocAuc().high(),
+                    w.rocAuc().text(),
                     w.prAuc(),
                     w.brier(),
                     Double.isNaN(w.tprAtValidation())
@@ -188,12 +186,7 @@ public final class PooledComparison {
         for (Row w : r.pooled()) {
             rows.add(List.of(
                     w.name(),
-                    String.format(
-                            Locale.ROOT,
-                            "%.3f [%.3f, %.3f]",
-                            w.rocAuc().mean(),
-                            w.rocAuc().low(),
-                            w.rocAuc().high()),
+                    w.rocAuc().text(),
                     String.format(Locale.ROOT, "%.3f", w.prAuc()),
                     String.format(Locale.ROOT, "%.4f", w.brier()),
                     Double.isNaN(w.tprAtValidation())

@@ -197,7 +197,7 @@ public final class SimulatorStudy {
                 for (int i = 0; i < names.size(); i++) {
                     Estimate e = r.rows().get(i).rocAuc();
                     auc[i][s] = e.mean();
-                    b.append(String.format(Locale.ROOT, " %.3f [%.3f, %.3f] |", e.mean(), e.low(), e.high()));
+                    b.append(' ').append(e.text()).append(" |");
                 }
                 b.append('\n');
             }
