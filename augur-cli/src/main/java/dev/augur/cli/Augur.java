@@ -1,8 +1,7 @@
 package dev.augur.cli;
 
 import dev.augur.data.VideoReader;
-import dev.augur.io.Failures;
-import java.nio.file.Path;
+import dev.augur.io.Flags;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -53,27 +52,6 @@ public final class Augur implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Augur());
-        cl.setExecutionExceptionHandler(Augur::reportFailure);
-        // an empty path would mean the current folder: a run's outputs would land among the user's files
-        cl.registerConverter(Path.class, s -> {
-            if (s.isBlank()) {
-                throw new CommandLine.TypeConversionException(
-                        "an empty path is not allowed (it would mean the current folder)");
-            }
-            Path p = Path.of(s);
-            Path absolute = p.toAbsolutePath().normalize();
-            if (absolute.startsWith("/proc") || absolute.startsWith("/sys")) {
-                throw new CommandLine.TypeConversionException("'" + s + "' is inside /" + absolute.subpath(0, 1)
-                        + ", the kernel's view, not a place for files");
-            }
-            return p;
-        });
-        return cl;
-    }
-
-    /** One line naming the file or flag and the problem; exit code 1. */
-    private static int reportFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        return Failures.report(cl.getErr(), "augur", e);
+        return Flags.commandLine(new Augur(), "augur");
     }
 }

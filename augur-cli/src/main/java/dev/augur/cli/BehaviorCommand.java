@@ -13,6 +13,7 @@ import dev.augur.behavior.KeypointFeatures;
 import dev.augur.behavior.MousePairSimulator;
 import dev.augur.behavior.PoseVideo;
 import dev.augur.eval.ClassificationScores;
+import dev.augur.io.FlagRange;
 import dev.augur.nn.SequenceClassifier;
 import dev.augur.parquet.MabeWriter;
 import dev.augur.train.Checkpoint;
@@ -51,18 +52,22 @@ final class BehaviorCommand {
         @Option(names = "--out", required = true, description = "folder: calms21_train.json, calms21_test.json")
         Path out;
 
+        @FlagRange(min = 1, max = 1_000_000)
         @Option(names = "--train-videos", defaultValue = "8", description = "(default: ${DEFAULT-VALUE})")
         int trainVideos;
 
+        @FlagRange(min = 1, max = 1_000_000)
         @Option(names = "--test-videos", defaultValue = "4", description = "(default: ${DEFAULT-VALUE})")
         int testVideos;
 
+        @FlagRange(min = 1, max = 1_000_000)
         @Option(
                 names = "--frames",
                 defaultValue = "9000",
                 description = "frames per video at 30 Hz (default: ${DEFAULT-VALUE} = 5 min)")
         int frames;
 
+        @FlagRange(min = 0, max = Long.MAX_VALUE)
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
         long seed;
 
@@ -112,45 +117,54 @@ final class BehaviorCommand {
                 description = "cnn_lstm or conv1d (default: ${DEFAULT-VALUE})")
         String architecture;
 
+        @FlagRange(min = 0, max = 1)
         @Option(
                 names = "--validation-videos",
                 defaultValue = "0.2",
                 description = "share of the videos held out for validation, by video (default: ${DEFAULT-VALUE})")
         double validationShare;
 
+        @FlagRange(min = 1, max = 1000)
         @Option(
                 names = "--window",
                 defaultValue = "60",
                 description = "frames per window, centred on the labelled frame (default: ${DEFAULT-VALUE})")
         int window;
 
+        @FlagRange(min = 1, max = 1024)
         @Option(
                 names = "--width",
                 defaultValue = "64",
                 description = "base channels (default: ${DEFAULT-VALUE}, the seed's)")
         int width;
 
+        @FlagRange(min = 0, max = 0.95)
         @Option(names = "--dropout", defaultValue = "0.3", description = "(default: ${DEFAULT-VALUE})")
         double dropout;
 
+        @FlagRange(min = 1, max = 100_000_000)
         @Option(names = "--steps", defaultValue = "3000", description = "training steps (default: ${DEFAULT-VALUE})")
         int steps;
 
+        @FlagRange(min = 1, max = 4096)
         @Option(names = "--batch-size", defaultValue = "64", description = "(default: ${DEFAULT-VALUE}, the seed's)")
         int batch;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1)
         @Option(
                 names = "--lr",
                 defaultValue = "5e-4",
                 description = "Adam learning rate (default: ${DEFAULT-VALUE}, the seed's)")
         double lr;
 
+        @FlagRange(min = 1, max = 100_000_000)
         @Option(
                 names = "--evaluate-every",
                 defaultValue = "200",
                 description = "steps between validations (default: ${DEFAULT-VALUE})")
         int evaluateEvery;
 
+        @FlagRange(min = 1, max = 10_000)
         @Option(
                 names = "--patience",
                 defaultValue = "5",
@@ -166,6 +180,7 @@ final class BehaviorCommand {
                 description = "the catch-all behaviour, left out of the second macro F1 (default: ${DEFAULT-VALUE})")
         String other;
 
+        @FlagRange(min = 0, max = Long.MAX_VALUE)
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
         long seed;
 

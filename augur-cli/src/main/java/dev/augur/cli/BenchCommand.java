@@ -4,6 +4,7 @@ import dev.augur.bench.BehaviorBench;
 import dev.augur.bench.ForecastBench;
 import dev.augur.bench.TrainStepBench;
 import dev.augur.io.AtomicFiles;
+import dev.augur.io.FlagRange;
 import dev.augur.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +25,18 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(
             names = "--steps",
             defaultValue = "30",
             description = "timed steps in all, per engine (default: ${DEFAULT-VALUE})")
     int steps;
 
+    @FlagRange(min = 0, max = 1000)
     @Option(names = "--warmup", defaultValue = "3", description = "untimed steps per round (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @FlagRange(min = 1, max = 10_000)
     @Option(
             names = "--rounds",
             defaultValue = "3",
@@ -61,6 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/bench/bench.json", description = "(default: ${DEFAULT-VALUE})")
     Path out;
 
+    @FlagRange(min = 0, minExcluded = true, max = 1e6)
     @Option(
             names = "--forecast-seconds",
             defaultValue = "60",

@@ -18,6 +18,7 @@ import dev.augur.events.SeriesExperiment;
 import dev.augur.events.SeriesForecaster;
 import dev.augur.events.SimulatorStudy;
 import dev.augur.events.VideoLabels;
+import dev.augur.io.FlagRange;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.StopRequest;
 import java.io.IOException;
@@ -57,12 +58,15 @@ final class BurstsCommand {
         @Option(names = "--out", required = true, description = "video file to write (.mp4, .avi, .webm or .mkv)")
         Path out;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1e6)
         @Option(names = "--seconds", defaultValue = "120", description = "(default: ${DEFAULT-VALUE})")
         double seconds;
 
+        @FlagRange(min = 0, max = Long.MAX_VALUE)
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
         long seed;
 
+        @FlagRange(min = 1, max = 100)
         @Option(names = "--fish", defaultValue = "6", description = "(default: ${DEFAULT-VALUE})")
         int fish;
 
@@ -107,27 +111,33 @@ final class BurstsCommand {
                 description = "CSV: frame,time,motion_energy,label,baseline_probability")
         Path out;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1000)
         @Option(names = "--fps", defaultValue = "30", description = "resample to this rate (default: ${DEFAULT-VALUE})")
         double fps;
 
+        @FlagRange(min = 4, max = 4096)
         @Option(names = "--height", defaultValue = "120", description = "(default: ${DEFAULT-VALUE})")
         int height;
 
+        @FlagRange(min = 4, max = 4096)
         @Option(names = "--width", defaultValue = "160", description = "(default: ${DEFAULT-VALUE})")
         int width;
 
+        @FlagRange(min = 1, max = 1000)
         @Option(
                 names = "--horizon",
                 defaultValue = "" + BurstRule.SEED_HORIZON,
                 description = "h, frames ahead (default: ${DEFAULT-VALUE} = 1.5 s)")
         int horizon;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1e9)
         @Option(
                 names = "--min-range",
                 defaultValue = "" + BurstRule.SEED_MIN_RANGE,
                 description = "c (default: ${DEFAULT-VALUE}, seed's footage)")
         double minRange;
 
+        @FlagRange(min = 0, max = 1)
         @Option(
                 names = "--low-fraction",
                 defaultValue = "" + BurstRule.SEED_LOW_FRACTION,
@@ -191,12 +201,14 @@ final class BurstsCommand {
                 description = "run folder: checkpoint(s), model/, metrics.json, summary.md, report.html")
         Path out;
 
+        @FlagRange(min = 1, max = 100_000_000)
         @Option(
                 names = "--steps",
                 split = ",",
                 description = "training steps (video default 60000: about the seed's 5 epochs; series default 3000)")
         List<Integer> steps;
 
+        @FlagRange(min = 1, max = 10_000)
         @Option(
                 names = "--factor",
                 defaultValue = "1",
@@ -204,6 +216,7 @@ final class BurstsCommand {
                         "video: downscale 120x160 by this (default: ${DEFAULT-VALUE}, the seed's size; quickstart: 4)")
         int factor;
 
+        @FlagRange(min = 1, max = 1000)
         @Option(
                 names = "--window",
                 split = ",",
@@ -211,18 +224,22 @@ final class BurstsCommand {
                         + "default 119: the seed's 120 frames)")
         List<Integer> window;
 
+        @FlagRange(min = 1, max = 10_000)
         @Option(names = "--frames-per-step", defaultValue = "4", description = "video (default: ${DEFAULT-VALUE})")
         int framesPerStep;
 
+        @FlagRange(min = 1, max = 1024)
         @Option(
                 names = "--hidden",
                 split = ",",
                 description = "ConvLSTM filters (video default 16, the seed's) or TCN-LSTM units (series default 32)")
         List<Integer> hidden;
 
+        @FlagRange(min = 1, max = 4096)
         @Option(names = "--batch-size", split = ",", description = "(video default 4, the seed's; series default 64)")
         List<Integer> batch;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1)
         @Option(
                 names = "--lr",
                 split = ",",
@@ -236,18 +253,21 @@ final class BurstsCommand {
                 description = "series: forecasters to try, tcn_lstm and/or logistic (default: ${DEFAULT-VALUE})")
         List<String> architecture;
 
+        @FlagRange(min = 1, max = 100_000_000)
         @Option(
                 names = "--evaluate-every",
                 defaultValue = "250",
                 description = "series: steps between validation scorings (default: ${DEFAULT-VALUE})")
         int evaluateEvery;
 
+        @FlagRange(min = 1, max = 10_000)
         @Option(
                 names = "--stride",
                 defaultValue = "3",
                 description = "video: score every n-th held-out frame (default: ${DEFAULT-VALUE})")
         int stride;
 
+        @FlagRange(min = 0, max = Long.MAX_VALUE)
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
         long seed;
 
@@ -423,6 +443,7 @@ final class BurstsCommand {
         @Option(names = "--series", description = "a per-frame series CSV (layout of bursts label), for a series model")
         Path series;
 
+        @FlagRange(min = 0, max = 1)
         @Option(
                 names = "--threshold",
                 description = "alert threshold (default: the bundle's validation Youden threshold)")
@@ -434,6 +455,7 @@ final class BurstsCommand {
                         + " --idle-seconds without growth (Matroska/WebM or MPEG-TS)")
         boolean follow;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1e6)
         @Option(
                 names = "--idle-seconds",
                 defaultValue = "5",
@@ -553,9 +575,11 @@ final class BurstsCommand {
                         + " to the network)")
         String host;
 
+        @FlagRange(min = 0, max = 65535)
         @Option(names = "--port", defaultValue = "8080", description = "(default: ${DEFAULT-VALUE}; 0: any free)")
         int port;
 
+        @FlagRange(min = 0, max = 1)
         @Option(
                 names = "--threshold",
                 description = "alert threshold (default: the bundle's validation Youden threshold)")
@@ -564,6 +588,7 @@ final class BurstsCommand {
         @Option(names = "--follow", description = "the file is still being written (see bursts forecast)")
         boolean follow;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1e6)
         @Option(
                 names = "--idle-seconds",
                 defaultValue = "10",
@@ -583,6 +608,7 @@ final class BurstsCommand {
         @Option(names = "--alert-url", description = "URL each alert is POSTed to as JSON")
         URI alertUrl;
 
+        @FlagRange(min = 0, max = 1000)
         @Option(
                 names = "--alert-retries",
                 defaultValue = "3",
@@ -736,6 +762,7 @@ final class BurstsCommand {
         @picocli.CommandLine.Mixin
         EngineOptions engine;
 
+        @FlagRange(min = 0, max = Long.MAX_VALUE)
         @Option(
                 names = "--seeds",
                 split = ",",
@@ -743,18 +770,21 @@ final class BurstsCommand {
                 description = "simulator (and training) seeds (default: ${DEFAULT-VALUE})")
         List<Long> seeds;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1e6)
         @Option(
                 names = "--minutes",
                 defaultValue = "30",
                 description = "minutes of simulated video per seed (default: ${DEFAULT-VALUE})")
         double minutes;
 
+        @FlagRange(min = 1, max = 100_000_000)
         @Option(
                 names = "--steps",
                 defaultValue = "3000",
                 description = "video ConvLSTM training steps, the quickstart's (default: ${DEFAULT-VALUE})")
         int steps;
 
+        @FlagRange(min = 1, max = 100_000_000)
         @Option(
                 names = "--series-steps",
                 defaultValue = "1500",

@@ -8,6 +8,7 @@ import dev.augur.data.MovingMnist;
 import dev.augur.data.PredRnnNpz;
 import dev.augur.engine.AugurEngine;
 import dev.augur.events.FishLin2021;
+import dev.augur.io.FlagRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -73,24 +74,30 @@ final class DataCommand {
                         "train (training digits, on-the-fly draws of --seed) or test (the fixed test set; default)")
         String split;
 
+        @FlagRange(min = 1, max = 1_000_000)
         @Option(names = "--sequences", defaultValue = "5000", description = "(default: ${DEFAULT-VALUE})")
         int sequences;
 
+        @FlagRange(min = 1, max = 10)
         @Option(
                 names = "--digits",
                 defaultValue = "2",
                 description = "digits per sequence; 3 for the transfer test (default: ${DEFAULT-VALUE})")
         int digits;
 
+        @FlagRange(min = 2, max = 1000)
         @Option(names = "--total-length", defaultValue = "20", description = "(default: ${DEFAULT-VALUE})")
         int length;
 
+        @FlagRange(min = 1, max = 1000)
         @Option(names = "--input-length", defaultValue = "10", description = "(default: ${DEFAULT-VALUE})")
         int inputLength;
 
+        @FlagRange(min = 4, max = 4096)
         @Option(names = "--size", defaultValue = "64", description = "(default: ${DEFAULT-VALUE})")
         int size;
 
+        @FlagRange(min = 0, max = Long.MAX_VALUE)
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
         long seed;
 

@@ -2,6 +2,7 @@ package dev.augur.cli;
 
 import dev.augur.events.RealFishDemo;
 import dev.augur.events.SeriesExperiment;
+import dev.augur.io.FlagRange;
 import dev.augur.video.BallsDemo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,30 +32,35 @@ final class DemoCommand {
                 description = "output folder (default: ${DEFAULT-VALUE})")
         Path out;
 
+        @FlagRange(min = 1, max = 100_000_000)
         @Option(
                 names = "--steps",
                 defaultValue = "1500",
                 description = "training steps per model (default: ${DEFAULT-VALUE})")
         int steps;
 
+        @FlagRange(min = 1, max = 4096)
         @Option(
                 names = "--batch-size",
                 defaultValue = "16",
                 description = "sequences per step (default: ${DEFAULT-VALUE})")
         int batch;
 
+        @FlagRange(min = 1, max = 1_000_000)
         @Option(
                 names = "--test-sequences",
                 defaultValue = "1200",
                 description = "fixed test sequences (default: ${DEFAULT-VALUE})")
         int testSequences;
 
+        @FlagRange(min = 0, max = 1000)
         @Option(
                 names = "--gifs",
                 defaultValue = "3",
                 description = "50-frame rollout GIFs to write (default: ${DEFAULT-VALUE})")
         int gifs;
 
+        @FlagRange(min = 0, max = Long.MAX_VALUE)
         @Option(
                 names = "--seed",
                 defaultValue = "1",
@@ -109,12 +115,14 @@ final class DemoCommand {
                 description = "output folder (default: ${DEFAULT-VALUE})")
         Path out;
 
+        @FlagRange(min = 1, max = 100_000_000)
         @Option(
                 names = "--steps",
                 defaultValue = "1500",
                 description = "training steps per candidate (default: ${DEFAULT-VALUE})")
         int steps;
 
+        @FlagRange(min = 0, max = Long.MAX_VALUE)
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
         long seed;
 

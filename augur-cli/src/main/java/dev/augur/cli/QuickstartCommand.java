@@ -2,6 +2,7 @@ package dev.augur.cli;
 
 import dev.augur.events.ForecastComparison;
 import dev.augur.events.SimulatorStudy;
+import dev.augur.io.FlagRange;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,24 +33,28 @@ final class QuickstartCommand implements Callable<Integer> {
             description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @FlagRange(min = 0, minExcluded = true, max = 1e6)
     @Option(
             names = "--minutes",
             defaultValue = "30",
             description = "minutes of simulated video (default: ${DEFAULT-VALUE}, as seed 000)")
     double minutes;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(
             names = "--steps",
             defaultValue = "3000",
             description = "video ConvLSTM training steps (default: ${DEFAULT-VALUE})")
     int steps;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(
             names = "--series-steps",
             defaultValue = "1500",
             description = "series forecaster steps per candidate (default: ${DEFAULT-VALUE})")
     int seriesSteps;
 
+    @FlagRange(min = 0, max = Long.MAX_VALUE)
     @Option(names = "--seed", defaultValue = "1", description = "simulator seed (default: ${DEFAULT-VALUE})")
     long seed;
 

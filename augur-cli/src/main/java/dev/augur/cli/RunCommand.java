@@ -1,6 +1,7 @@
 package dev.augur.cli;
 
 import dev.augur.engine.AugurEngine;
+import dev.augur.io.FlagRange;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ScheduledSampling;
@@ -66,15 +67,19 @@ final class RunCommand implements Callable<Integer> {
             description = "<itr>/<k>/gt*.png, pd*.png, metrics")
     Path genFrmDir;
 
+    @FlagRange(min = 1, max = 1000)
     @Option(names = "--input_length", defaultValue = "10")
     int inputLength;
 
+    @FlagRange(min = 1, max = 1000)
     @Option(names = "--total_length", defaultValue = "20")
     int totalLength;
 
+    @FlagRange(min = 4, max = 4096)
     @Option(names = "--img_width", defaultValue = "64")
     int imgWidth;
 
+    @FlagRange(min = 1, max = 64)
     @Option(names = "--img_channel", defaultValue = "1")
     int imgChannel;
 
@@ -92,12 +97,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--num_hidden", defaultValue = "64,64,64,64")
     String numHidden;
 
+    @FlagRange(min = 1, max = 15)
     @Option(names = "--filter_size", defaultValue = "5")
     int filterSize;
 
+    @FlagRange(min = 1, max = 10_000)
     @Option(names = "--stride", defaultValue = "1", description = "only 1 (as every published setting)")
     int stride;
 
+    @FlagRange(min = 1, max = 64)
     @Option(names = "--patch_size", defaultValue = "4")
     int patchSize;
 
@@ -107,53 +115,67 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reverse_scheduled_sampling", defaultValue = "0")
     String reverseScheduledSampling;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(names = "--r_sampling_step_1", defaultValue = "25000")
     double rSamplingStep1;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(names = "--r_sampling_step_2", defaultValue = "50000")
     long rSamplingStep2;
 
+    @FlagRange(min = 0, minExcluded = true, max = 1e9)
     @Option(names = "--r_exp_alpha", defaultValue = "5000")
     double rExpAlpha;
 
     @Option(names = "--scheduled_sampling", defaultValue = "1")
     String scheduledSampling;
 
+    @FlagRange(min = 0, max = 100_000_000)
     @Option(names = "--sampling_stop_iter", defaultValue = "50000")
     long samplingStopIter;
 
+    @FlagRange(min = 0, max = 1)
     @Option(names = "--sampling_start_value", defaultValue = "1.0")
     double samplingStartValue;
 
+    @FlagRange(min = 0, max = 1)
     @Option(
             names = {"--sampling_changing_rate", "--sampling_delta_per_iter"},
             defaultValue = "0.00002")
     double samplingChangingRate;
 
+    @FlagRange(min = 0, minExcluded = true, max = 1)
     @Option(names = "--lr", defaultValue = "0.001")
     double lr;
 
     @Option(names = "--reverse_input", defaultValue = "1")
     String reverseInput;
 
+    @FlagRange(min = 1, max = 4096)
     @Option(names = "--batch_size", defaultValue = "8")
     int batchSize;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(names = "--max_iterations", defaultValue = "80000")
     int maxIterations;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(names = "--display_interval", defaultValue = "100")
     int displayInterval;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(names = "--test_interval", defaultValue = "5000")
     int testInterval;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(names = "--snapshot_interval", defaultValue = "5000")
     int snapshotInterval;
 
+    @FlagRange(min = 0, max = 1000)
     @Option(names = "--num_save_samples", defaultValue = "10")
     int numSaveSamples;
 
+    @FlagRange(min = 0, max = 1000)
     @Option(names = "--n_gpu", defaultValue = "1", description = "accepted; Augur runs on one device")
     int nGpu;
 
@@ -181,6 +203,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Augur's addition (seed 002's study): 3d (E3D-LSTM) or 2d (its 2D-convolution cell)")
     String cellConv;
 
+    @FlagRange(min = 0, max = Long.MAX_VALUE)
     @Option(names = "--seed", defaultValue = "1", description = "Augur's addition: seeds weights, batches and sampling")
     long seed;
 

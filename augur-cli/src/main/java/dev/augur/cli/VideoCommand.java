@@ -1,6 +1,7 @@
 package dev.augur.cli;
 
 import dev.augur.eval.FrameMetrics;
+import dev.augur.io.FlagRange;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.Checkpoint;
@@ -49,6 +50,7 @@ final class VideoCommand {
                         "convlstm, predrnn, memory_flow, e3d_lstm, e3d_lstm_2d or conv (default: ${DEFAULT-VALUE})")
         String architecture;
 
+        @FlagRange(min = 1, max = 1024)
         @Option(
                 names = "--hidden",
                 defaultValue = "32,32",
@@ -56,9 +58,11 @@ final class VideoCommand {
                 description = "channels per layer (default: ${DEFAULT-VALUE})")
         List<Integer> hidden;
 
+        @FlagRange(min = 1, max = 15)
         @Option(names = "--filter", defaultValue = "5", description = "kernel size (default: ${DEFAULT-VALUE})")
         int filter;
 
+        @FlagRange(min = 1, max = 64)
         @Option(
                 names = "--patch",
                 defaultValue = "2",
@@ -74,24 +78,29 @@ final class VideoCommand {
         @Option(names = "--layer-norm", description = "layer normalisation inside ST-LSTM cells (predrnn)")
         boolean layerNorm;
 
+        @FlagRange(min = 1, max = 1000)
         @Option(
                 names = "--input-length",
                 defaultValue = "5",
                 description = "J, frames read (default: ${DEFAULT-VALUE}; conv reads 1)")
         int inputLength;
 
+        @FlagRange(min = 1, max = 1000)
         @Option(names = "--future", defaultValue = "4", description = "K, frames predicted (default: ${DEFAULT-VALUE})")
         int future;
 
         @Mixin
         VideoDataOptions data;
 
+        @FlagRange(min = 1, max = 100_000_000)
         @Option(names = "--steps", defaultValue = "2000", description = "training steps (default: ${DEFAULT-VALUE})")
         int steps;
 
+        @FlagRange(min = 1, max = 4096)
         @Option(names = "--batch-size", defaultValue = "16", description = "(default: ${DEFAULT-VALUE})")
         int batch;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1)
         @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
         double lr;
 
@@ -101,18 +110,21 @@ final class VideoCommand {
                 description = "l2, l1l2 (L1+L2) or l1l2:λ (λ·L1+(1−λ)·L2) (default: ${DEFAULT-VALUE})")
         String loss;
 
+        @FlagRange(min = 0, max = 1e6)
         @Option(
                 names = "--clip-norm",
                 defaultValue = "1.0",
                 description = "global gradient-norm limit, 0 = off (default: ${DEFAULT-VALUE})")
         double clipNorm;
 
+        @FlagRange(min = 0, max = 1)
         @Option(
                 names = "--sampling-start",
                 defaultValue = "1.0",
                 description = "scheduled sampling: initial eta (default: ${DEFAULT-VALUE})")
         double samplingStart;
 
+        @FlagRange(min = 0, max = 1)
         @Option(
                 names = "--sampling-delta",
                 description = "eta falls this much per step (default: to 0 at 3/4 of the steps)")
@@ -132,9 +144,11 @@ final class VideoCommand {
                 description = "start from this bundle's weights (fine-tuning, e.g. with --residual)")
         Path initFrom;
 
+        @FlagRange(min = 0, max = Long.MAX_VALUE)
         @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
         long seed;
 
+        @FlagRange(min = 1, max = 100_000_000)
         @Option(names = "--checkpoint-every", defaultValue = "200", description = "(default: ${DEFAULT-VALUE})")
         int checkpointEvery;
 
@@ -205,9 +219,11 @@ final class VideoCommand {
         @Option(names = "--model", required = true, description = "model bundle folder")
         Path model;
 
+        @FlagRange(min = 1, max = 1_000_000)
         @Option(names = "--sequences", defaultValue = "1200", description = "(default: ${DEFAULT-VALUE})")
         int sequences;
 
+        @FlagRange(min = 1, max = 1000)
         @Option(names = "--future", defaultValue = "4", description = "frames to predict (default: ${DEFAULT-VALUE})")
         int future;
 
@@ -216,6 +232,7 @@ final class VideoCommand {
                 description = "folder for metrics.csv/json (default: the bundle; also updates its metrics.json)")
         Path out;
 
+        @FlagRange(min = 1, max = 10)
         @Option(
                 names = "--digits",
                 description = "Moving MNIST: test on this many digits per sequence (3 = the MNIST-3 transfer test)")
@@ -239,15 +256,18 @@ final class VideoCommand {
         @Option(names = "--model", required = true, description = "model bundle folders (repeat the flag)")
         List<Path> models;
 
+        @FlagRange(min = 1, max = 1_000_000)
         @Option(names = "--sequences", defaultValue = "1200", description = "(default: ${DEFAULT-VALUE})")
         int sequences;
 
+        @FlagRange(min = 1, max = 1000)
         @Option(names = "--future", defaultValue = "4", description = "(default: ${DEFAULT-VALUE})")
         int future;
 
         @Option(names = "--out", required = true, description = "output folder")
         Path out;
 
+        @FlagRange(min = 1, max = 10)
         @Option(
                 names = "--digits",
                 description = "Moving MNIST: test on this many digits per sequence (3 = the MNIST-3 transfer test)")
@@ -326,6 +346,7 @@ final class VideoCommand {
         @Option(names = "--input", required = true, description = ".npy / .npz file or folder of PNG frames")
         Path input;
 
+        @FlagRange(min = 1, max = 1000)
         @Option(names = "--future", defaultValue = "10", description = "frames to predict (default: ${DEFAULT-VALUE})")
         int future;
 

@@ -3,6 +3,7 @@ package dev.augur.cli;
 import dev.augur.data.BouncingBalls;
 import dev.augur.data.MovingMnist;
 import dev.augur.data.RadarEchoes;
+import dev.augur.io.FlagRange;
 import dev.augur.video.VideoData;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,7 @@ final class VideoDataOptions {
                     + "(default: ${DEFAULT-VALUE})")
     String kind;
 
+    @FlagRange(min = 1, max = 10)
     @Option(
             names = "--digits",
             defaultValue = "2",
@@ -42,6 +44,7 @@ final class VideoDataOptions {
             description = "radar images: folder with train/ and test/, one sub-folder of grey images per recording")
     Path radarDir;
 
+    @FlagRange(min = 0, max = 10_000)
     @Option(
             names = "--radar-stride",
             defaultValue = "0",
@@ -49,11 +52,13 @@ final class VideoDataOptions {
                     "radar images: frames between window starts, 0 = the window length (default: ${DEFAULT-VALUE})")
     int radarStride;
 
+    @FlagRange(min = 4, max = 4096)
     @Option(
             names = "--size",
             description = "frame side in pixels (default: 32 balls, 64 Moving MNIST, 100 radar, 128 KTH)")
     Integer size;
 
+    @FlagRange(min = 1, max = 20)
     @Option(names = "--balls", defaultValue = "3", description = "balls per sequence (default: ${DEFAULT-VALUE})")
     int balls;
 

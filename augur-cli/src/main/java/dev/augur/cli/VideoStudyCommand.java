@@ -1,5 +1,6 @@
 package dev.augur.cli;
 
+import dev.augur.io.FlagRange;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.ScheduledSampling;
@@ -30,6 +31,7 @@ final class VideoStudyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "study folder (one run folder per variant)")
     Path out;
 
+    @FlagRange(min = 1, max = 1024)
     @Option(
             names = "--hidden",
             defaultValue = "16,16",
@@ -37,12 +39,14 @@ final class VideoStudyCommand implements Callable<Integer> {
             description = "channels per layer (default: ${DEFAULT-VALUE})")
     List<Integer> hidden;
 
+    @FlagRange(min = 1, max = 15)
     @Option(
             names = "--filter",
             defaultValue = "5",
             description = "spatial kernel (default: ${DEFAULT-VALUE}, seed 002's)")
     int filter;
 
+    @FlagRange(min = 1, max = 64)
     @Option(
             names = "--patch",
             defaultValue = "4",
@@ -56,39 +60,49 @@ final class VideoStudyCommand implements Callable<Integer> {
             description = "layer normalisation in the cells (default: on, as seed 002)")
     boolean layerNorm;
 
+    @FlagRange(min = 1, max = 1000)
     @Option(names = "--input-length", defaultValue = "10", description = "J (default: ${DEFAULT-VALUE})")
     int inputLength;
 
+    @FlagRange(min = 1, max = 1000)
     @Option(names = "--future", defaultValue = "10", description = "K (default: ${DEFAULT-VALUE})")
     int future;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(
             names = "--steps",
             defaultValue = "300",
             description = "training steps per variant (default: ${DEFAULT-VALUE})")
     int steps;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(names = "--fine-tune-steps", description = "steps of the residual fine-tuning (default: half of --steps)")
     Integer fineTuneSteps;
 
+    @FlagRange(min = 1, max = 4096)
     @Option(names = "--batch-size", defaultValue = "8", description = "(default: ${DEFAULT-VALUE})")
     int batch;
 
+    @FlagRange(min = 0, minExcluded = true, max = 1)
     @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
     double lr;
 
+    @FlagRange(min = 0, max = 1e6)
     @Option(
             names = "--clip-norm",
             defaultValue = "0",
             description = "global gradient-norm limit, 0 = off (default: ${DEFAULT-VALUE})")
     double clipNorm;
 
+    @FlagRange(min = 1, max = 1_000_000)
     @Option(names = "--sequences", defaultValue = "500", description = "test sequences (default: ${DEFAULT-VALUE})")
     int sequences;
 
+    @FlagRange(min = 0, max = Long.MAX_VALUE)
     @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
     long seed;
 
+    @FlagRange(min = 1, max = 100_000_000)
     @Option(names = "--checkpoint-every", defaultValue = "50", description = "(default: ${DEFAULT-VALUE})")
     int checkpointEvery;
 

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDManager;
 import dev.augur.data.VideoReader;
 import dev.augur.events.BurstForecaster;
 import dev.augur.events.BurstRule;
-import dev.augur.io.Failures;
+import dev.augur.io.FlagRange;
+import dev.augur.io.Flags;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -48,9 +49,7 @@ public final class SparkCommand implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new SparkCommand());
-        cl.setExecutionExceptionHandler((e, line, parsed) -> Failures.report(line.getErr(), "augur spark", e));
-        return cl;
+        return Flags.commandLine(new SparkCommand(), "augur spark");
     }
 
     /** Where the job runs and writes. */
@@ -86,6 +85,7 @@ public final class SparkCommand implements Runnable {
                         + "files (.txt)")
         List<String> videos;
 
+        @FlagRange(min = 0, max = 10_000)
         @Option(
                 names = "--concurrent",
                 defaultValue = "0",
@@ -134,27 +134,33 @@ public final class SparkCommand implements Runnable {
         @Mixin
         Archive archive;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1000)
         @Option(names = "--fps", defaultValue = "30", description = "resample to this rate (default: ${DEFAULT-VALUE})")
         double fps;
 
+        @FlagRange(min = 4, max = 4096)
         @Option(names = "--height", defaultValue = "120", description = "(default: ${DEFAULT-VALUE})")
         int height;
 
+        @FlagRange(min = 4, max = 4096)
         @Option(names = "--width", defaultValue = "160", description = "(default: ${DEFAULT-VALUE})")
         int width;
 
+        @FlagRange(min = 1, max = 1000)
         @Option(
                 names = "--horizon",
                 defaultValue = "" + BurstRule.SEED_HORIZON,
                 description = "h, frames ahead (default: ${DEFAULT-VALUE} = 1.5 s)")
         int horizon;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1e9)
         @Option(
                 names = "--min-range",
                 defaultValue = "" + BurstRule.SEED_MIN_RANGE,
                 description = "c (default: ${DEFAULT-VALUE}, seed's footage)")
         double minRange;
 
+        @FlagRange(min = 0, max = 1)
         @Option(
                 names = "--low-fraction",
                 defaultValue = "" + BurstRule.SEED_LOW_FRACTION,
@@ -186,6 +192,7 @@ public final class SparkCommand implements Runnable {
         @Option(names = "--model", required = true, description = "bundle folder written by augur bursts train")
         java.nio.file.Path model;
 
+        @FlagRange(min = 0, max = 1)
         @Option(
                 names = "--threshold",
                 description = "alert threshold (default: the bundle's validation Youden threshold)")
@@ -265,12 +272,15 @@ public final class SparkCommand implements Runnable {
         @Option(names = "--out", required = true, description = "work folder (simulated videos are kept and reused)")
         java.nio.file.Path out;
 
+        @FlagRange(min = 1, max = 10_000)
         @Option(names = "--videos", defaultValue = "4", description = "simulated videos (default: ${DEFAULT-VALUE})")
         int count;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1e6)
         @Option(names = "--seconds", defaultValue = "60", description = "length of each (default: ${DEFAULT-VALUE})")
         double seconds;
 
+        @FlagRange(min = 0, minExcluded = true, max = 1e6)
         @Option(
                 names = "--hours",
                 defaultValue = "1000",
