@@ -150,11 +150,15 @@ public final class VideoReader implements FrameSource {
             grabber.setImageWidth(options.width());
             grabber.setImageHeight(options.height());
         }
+        long errorsBefore = DecoderLog.errors();
         try {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly(grabber);
-            throw new IOException(file + ": not a readable video (" + e.getMessage() + ")", e);
+            // FFmpeg's own line says why (JavaCV's message is a function name, an error number and advice for
+            // developers)
+            String why = DecoderLog.errors() > errorsBefore ? DecoderLog.lastError() : "FFmpeg cannot open it";
+            throw new IOException(file + ": not a readable video (" + why + ")", e);
         }
         VideoReader reader = new VideoReader(file, options, grabber);
         try {

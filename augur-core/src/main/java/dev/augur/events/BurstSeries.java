@@ -150,6 +150,16 @@ public record BurstSeries(
      * ranks the labels here.
      */
     public String describe(BurstRule rule) {
+        long labelled = Arrays.stream(labels).filter(l -> l >= 0).count();
+        if (labelled == 0) {
+            return String.format(
+                    Locale.ROOT,
+                    "%s: %d frames, none labelled: a label needs %d frames of warm-up before it and %d after it%n",
+                    source,
+                    length(),
+                    rule.warmUp(),
+                    rule.horizon());
+        }
         StringBuilder s = new StringBuilder(String.format(
                 Locale.ROOT,
                 "%s: %d frames, label prevalence %.3f (c = %.6f)%n",

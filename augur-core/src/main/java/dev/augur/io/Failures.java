@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * How every command line tells a person that something failed: one line with the program's name, the file or flag
- * and the problem in plain words (the stack trace only with {@code AUGUR_DEBUG} set), and exit code 1.
+ * and the problem in plain words (the stack trace only with {@code --verbose} or {@code AUGUR_DEBUG} set), and exit
+ * code 1.
  */
 public final class Failures {
     private Failures() {}
@@ -18,7 +19,7 @@ public final class Failures {
     /** Prints {@code e} as one line after {@code program}; returns the exit code. */
     public static int report(PrintWriter err, String program, Throwable e) {
         err.println(program + ": error: " + describe(e));
-        if (System.getenv("AUGUR_DEBUG") != null) {
+        if (System.getenv("AUGUR_DEBUG") != null || Verbosity.verbose()) {
             e.printStackTrace(err);
         }
         err.flush();

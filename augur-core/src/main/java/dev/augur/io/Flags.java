@@ -27,9 +27,28 @@ public final class Flags {
         CommandLine cl = new CommandLine(command);
         cl.registerConverter(Path.class, Flags::path);
         checkRanges(cl);
+        Verbosity.configure(program, false);
+        cl.getCommandSpec().addOption(verbose(program));
         cl.setExecutionExceptionHandler((e, line, parsed) -> Failures.report(line.getErr(), program, e));
         cl.setParameterExceptionHandler(Flags::reportWrongArgument);
         return cl;
+    }
+
+    /** {@code --verbose}, on every command: the whole log, FFmpeg's warnings and a failure's stack trace. */
+    private static OptionSpec verbose(String program) {
+        return OptionSpec.builder("--verbose")
+                .type(boolean.class)
+                .arity("0")
+                .scopeType(CommandLine.ScopeType.INHERIT)
+                .description("print Augur's and FFmpeg's whole log and the stack trace of a failure")
+                .setter(new CommandLine.Model.ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                        Verbosity.configure(program, Boolean.TRUE.equals(value));
+                        return null;
+                    }
+                })
+                .build();
     }
 
     /** The problem and where to read about the flags; exit code 2 (a usage error, as picocli and POSIX tools). */

@@ -113,8 +113,9 @@ class VideoReaderTest {
     void brokenVideosGetErrorsNamingTheFile(@TempDir Path dir) throws Exception {
         Path garbage = dir.resolve("garbage.mp4");
         Files.write(garbage, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        // FFmpeg's reason, without its context prefix, and none of JavaCV's advice to developers
         assertThatThrownBy(() -> VideoReader.open(garbage, VideoReader.Options.seed000()))
-                .hasMessageContaining(garbage.toString());
+                .hasMessage(garbage + ": not a readable video (moov atom not found)");
 
         Path good = write(dir, "good.mp4", 30);
         byte[] bytes = Files.readAllBytes(good);
