@@ -48,7 +48,7 @@ public final class MnistDownload {
         }
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path work = Files.createTempDirectory(parent, ".mnist-");
+        Path work = AtomicFiles.tempDirectory(parent, ".mnist.");
         try {
             Path tarball = pack(work);
             verify(tarball);

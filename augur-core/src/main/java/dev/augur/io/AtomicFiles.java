@@ -7,12 +7,15 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Writes files so that a reader sees either the old complete file or the new complete one, never half of
@@ -52,26 +55,62 @@ public final class AtomicFiles {
 
     /**
      * A temporary file beside its target, readable by others once renamed (rw-r--r--), unlike the owner-only
-     * files {@link Files#createTempFile} makes.
+     * files {@link Files#createTempFile} makes. Its name carries this process's id, so the next run that writes the
+     * same target removes what a killed run left ({@link #removeLeftovers}).
      */
     public static Path tempFile(Path dir, String prefix, String suffix) throws IOException {
+        removeLeftovers(dir, prefix);
+        String own = prefix + ProcessHandle.current().pid() + "-";
         if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(dir, prefix, suffix);
+            return Files.createTempFile(dir, own, suffix);
         }
         return Files.createTempFile(
-                dir,
-                prefix,
-                suffix,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+                dir, own, suffix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
     }
 
-    /** A temporary folder (rwxr-xr-x) to build a result in before renaming it into place. */
+    /** A temporary folder (rwxr-xr-x) to build a result in before renaming it into place; named as a temp file. */
     public static Path tempDirectory(Path dir, String prefix) throws IOException {
+        removeLeftovers(dir, prefix);
+        String own = prefix + ProcessHandle.current().pid() + "-";
         if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempDirectory(dir, prefix);
+            return Files.createTempDirectory(dir, own);
         }
         return Files.createTempDirectory(
-                dir, prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+                dir, own, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    }
+
+    /** A name, not yet taken, to move a folder out of the way under before deleting it; named as a temp file. */
+    public static Path asidePath(Path dir, String prefix) throws IOException {
+        removeLeftovers(dir, prefix);
+        return dir.resolve(prefix + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    }
+
+    /**
+     * Deletes the temporary files and folders named {@code prefix}{@code <pid>-…} in {@code dir} whose process is no
+     * longer running: what a killed run left. A running process's own are kept. (Process ids are this machine's: two
+     * machines writing the same target in one shared folder is not supported.)
+     */
+    static void removeLeftovers(Path dir, String prefix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> stale = new ArrayList<>();
+        try (DirectoryStream<Path> entries =
+                Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path p : entries) {
+                String rest = p.getFileName().toString().substring(prefix.length());
+                int dash = rest.indexOf('-');
+                if (dash > 0 && rest.substring(0, dash).chars().allMatch(Character::isDigit)) {
+                    long pid = Long.parseLong(rest.substring(0, dash));
+                    if (ProcessHandle.of(pid).isEmpty()) {
+                        stale.add(p);
+                    }
+                }
+            }
+        }
+        for (Path p : stale) {
+            deleteTree(p);
+        }
     }
 
     public static void writeString(Path target, String text) throws IOException {

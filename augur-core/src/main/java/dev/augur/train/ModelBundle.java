@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A saved model: one folder with {@code model.json} (task, Augur version, architecture, training and data
@@ -54,16 +52,16 @@ public final class ModelBundle {
             AtomicFiles.writeString(tmp.resolve("model.json"), JSON.writeValueAsString(m));
             Path old = null;
             if (Files.exists(abs)) {
-                old = abs.resolveSibling("." + abs.getFileName() + ".old-" + System.nanoTime());
+                old = AtomicFiles.asidePath(abs.getParent(), "." + abs.getFileName() + ".old.");
                 Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
             if (old != null) {
-                deleteTree(old);
+                AtomicFiles.deleteTree(old);
             }
         } finally {
             if (Files.exists(tmp)) {
-                deleteTree(tmp);
+                AtomicFiles.deleteTree(tmp);
             }
         }
     }
@@ -167,13 +165,5 @@ public final class ModelBundle {
             t = t.getCause();
         }
         return t.getMessage();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -122,10 +122,15 @@ public final class MabeWriter {
     }
 
     private static void copy(Connection c, String table, Path file) throws SQLException, IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Statement s = c.createStatement()) {
-            s.execute("COPY " + table + " TO " + MabeLayout.literal(tmp) + " (FORMAT PARQUET)");
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = AtomicFiles.tempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("COPY " + table + " TO " + MabeLayout.literal(tmp) + " (FORMAT PARQUET)");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
