@@ -1,5 +1,7 @@
 package dev.augur.events;
 
+import dev.augur.engine.NativeArrays;
+import dev.augur.engine.ProcessMemory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,6 +138,12 @@ public final class LiveForecasts {
                 + "augur_forecast_latency_seconds_count " + frames + "\n"
                 + "# HELP augur_forecast_last_latency_seconds The latest frame's latency.\n"
                 + "# TYPE augur_forecast_last_latency_seconds gauge\n"
-                + "augur_forecast_last_latency_seconds " + lastLatency + "\n";
+                + "augur_forecast_last_latency_seconds " + lastLatency + "\n"
+                + "# HELP process_resident_memory_bytes Resident memory of the forecasting process.\n"
+                + "# TYPE process_resident_memory_bytes gauge\n"
+                + "process_resident_memory_bytes " + Math.round(ProcessMemory.residentMb() * 1024 * 1024) + "\n"
+                + "# HELP augur_ndarrays_open DJL arrays open in the process (flat while forecasting).\n"
+                + "# TYPE augur_ndarrays_open gauge\n"
+                + "augur_ndarrays_open " + NativeArrays.open() + "\n";
     }
 }

@@ -145,7 +145,9 @@ class BurstServeTest {
             assertThat(get(port, "/metrics"))
                     .contains("augur_frames_forecast_total " + n)
                     .contains("augur_alerts_total " + rising)
-                    .contains("augur_frames_skipped_total 0");
+                    .contains("augur_frames_skipped_total 0")
+                    .containsPattern("\nprocess_resident_memory_bytes [1-9][0-9]{6,}\n")
+                    .containsPattern("\naugur_ndarrays_open [0-9]+\n");
             assertThat(get(port, "/healthz")).contains("\"state\":\"ended\"");
             BufferedImage frame = ImageIO.read(new ByteArrayInputStream(http.send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/frame.png"))

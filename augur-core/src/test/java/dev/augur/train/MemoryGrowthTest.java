@@ -2,7 +2,7 @@ package dev.augur.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.augur.bench.ProcessMemory;
+import dev.augur.engine.ProcessMemory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.augur.bench;
+package dev.augur.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
