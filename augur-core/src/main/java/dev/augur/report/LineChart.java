@@ -1,15 +1,24 @@
 package dev.augur.report;
 
 import dev.augur.io.AtomicFiles;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.font.FontRenderContext;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Axis;
+import org.knowm.xchart.internal.chartpart.AxisTickCalculator;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -73,8 +82,72 @@ public final class LineChart {
         return this;
     }
 
+    /**
+     * Writes the chart; when XChart's tick labels would overlap (long clock labels, many equally spaced points),
+     * asks for wider tick spacing on that axis and draws again, so no chart leaves with unreadable ticks.
+     */
     public void writePng(Path png) throws IOException {
+        int xHint = chart.getStyler().getXAxisTickMarkSpacingHint();
+        int yHint = chart.getStyler().getYAxisTickMarkSpacingHint();
+        for (int attempt = 0; attempt < 6 && !crowdedAxes().isEmpty(); attempt++) {
+            if (crowdedAxes().contains("x")) {
+                xHint = xHint * 3 / 2;
+                chart.getStyler().setXAxisTickMarkSpacingHint(xHint);
+            }
+            if (crowdedAxes().contains("y")) {
+                yHint = yHint * 3 / 2;
+                chart.getStyler().setYAxisTickMarkSpacingHint(yHint);
+            }
+        }
         AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+    }
+
+    /** The axes ("x", "y") whose tick labels, as XChart lays them out at the chart's size, overlap. */
+    List<String> crowdedAxes() {
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+            Font font = chart.getStyler().getAxisTickLabelsFont();
+            FontRenderContext frc = g.getFontRenderContext();
+            List<String> crowded = new ArrayList<>();
+            if (overlap(
+                    ticks("getXAxis"), label -> font.getStringBounds(label, frc).getWidth())) {
+                crowded.add("x");
+            }
+            if (overlap(
+                    ticks("getYAxis"), label -> font.getStringBounds(label, frc).getHeight())) {
+                crowded.add("y");
+            }
+            return crowded;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** Labels of consecutive ticks overlap when their centres are closer than half their extents plus a gap. */
+    private static boolean overlap(AxisTickCalculator ticks, ToDoubleFunction<String> extent) {
+        List<Double> at = ticks.getTickLocations();
+        List<String> labels = ticks.getTickLabels();
+        for (int i = 1; i < at.size(); i++) {
+            double room = Math.abs(at.get(i) - at.get(i - 1));
+            double needed = (extent.applyAsDouble(labels.get(i)) + extent.applyAsDouble(labels.get(i - 1))) / 2 + 4;
+            if (room < needed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** XChart lays out ticks while painting and keeps them on package-private axes: read after a paint. */
+    private AxisTickCalculator ticks(String axisGetter) {
+        try {
+            Method getter = Chart.class.getDeclaredMethod(axisGetter);
+            getter.setAccessible(true);
+            return ((Axis<?, ?>) getter.invoke(chart)).getAxisTickCalculator();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("XChart's axes changed: " + e, e);
+        }
     }
 
     /**

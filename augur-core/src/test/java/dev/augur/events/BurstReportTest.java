@@ -46,24 +46,11 @@ class BurstReportTest {
         Assumptions.assumeTrue(
                 Files.isExecutable(chromium) || ci, "headless Chromium not installed (apt-get install chromium)");
         Path shot = dir.resolve("shot.png");
-        Process p = new ProcessBuilder(
-                        chromium.toString(),
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-quic",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--user-data-dir=" + dir.resolve("profile"),
-                        "--window-size=1200,2400",
-                        "--screenshot=" + shot,
-                        html.toUri().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("chromium.log").toFile())
-                .start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        chromium(
+                dir,
+                "--window-size=1200,2400",
+                "--screenshot=" + shot,
+                html.toUri().toString());
         BufferedImage img = ImageIO.read(shot.toFile());
         assertThat(img.getWidth()).isEqualTo(1200);
         Set<Integer> colours = new HashSet<>();
@@ -83,5 +70,49 @@ class BurstReportTest {
         // a blank page has one colour and a text-only one only greys; rendered charts bring coloured lines
         assertThat(colours.size()).isGreaterThan(200);
         assertThat(coloured).isGreaterThan(1000);
+
+        // the page fits a narrow window: wide tables scroll inside it instead of widening the page
+        Path measured = dir.resolve("measured.html");
+        Files.writeString(
+                measured,
+                page.replace(
+                        "</body>",
+                        "<script>window.addEventListener('load',()=>{const d=document.documentElement;"
+                                + "document.body.setAttribute('data-overflow',String(d.scrollWidth-d.clientWidth))"
+                                + "})</script></body>"));
+        String dom = chromium(
+                dir,
+                "--window-size=720,1200",
+                "--virtual-time-budget=3000",
+                "--dump-dom",
+                measured.toUri().toString());
+        Matcher overflow = Pattern.compile("data-overflow=\"(-?\\d+)\"").matcher(dom);
+        assertThat(overflow.find()).as("the measuring script ran").isTrue();
+        assertThat(Integer.parseInt(overflow.group(1)))
+                .as("pixels wider than a 720 px window")
+                .isLessThanOrEqualTo(0);
+    }
+
+    /** Runs headless Chromium on {@code args}; returns what it printed on standard output. */
+    private static String chromium(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                "/usr/bin/chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + dir.resolve("profile")));
+        command.addAll(List.of(args));
+        Path stdout = Files.createTempFile(dir, "chromium", ".out");
+        Process p = new ProcessBuilder(command)
+                .redirectError(dir.resolve("chromium.log").toFile())
+                .redirectOutput(stdout.toFile())
+                .start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return Files.readString(stdout);
     }
 }
