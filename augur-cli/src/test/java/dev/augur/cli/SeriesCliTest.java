@@ -189,6 +189,13 @@ class SeriesCliTest {
         assertThat(Files.readString(run.resolve("summary.md")))
                 .contains("validation-1.csv + ")
                 .contains("validation-2.csv: 976 frames scored"); // 2 x 500, less the first window and the guard
+        // and each validation recording alone, beside the pooled figure
+        Path perDay = run.resolve("validation-recordings");
+        assertThat(Files.readString(perDay.resolve("summary.md")))
+                .contains("| validation-1.csv |")
+                .contains("| validation-2.csv |");
+        assertThat(perDay.resolve("per_recording.png")).isNotEmptyFile();
+        assertThat(perDay.resolve("report.html")).isNotEmptyFile();
 
         Path tests = Files.createDirectories(dir.resolve("test-days"));
         series(tests, "day-4.csv", 24, 600);

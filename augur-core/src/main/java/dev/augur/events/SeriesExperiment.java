@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -220,7 +221,38 @@ public final class SeriesExperiment {
             vs.add(BurstSeries.read(p));
         }
         int guard = grid.stream().mapToInt(Settings::window).max().orElse(0);
-        return run(ts, BurstSeries.joined(vs, guard), grid, out, resume, progress, stop);
+        Result r = run(ts, BurstSeries.joined(vs, guard), grid, out, resume, progress, stop);
+        if (vs.size() > 1 && !r.stopped()) {
+            perValidationRecording(out, vs);
+        }
+        return r;
+    }
+
+    /**
+     * The chosen forecaster and the baseline on each validation recording alone, and pooled with intervals that
+     * resample whole recordings ({@code out/validation-recordings/}: table, chart, report): a day the model forecasts
+     * badly shows here, not only inside the joined number it was chosen on.
+     */
+    private static void perValidationRecording(Path out, List<BurstSeries> validation) throws IOException {
+        boolean baseline =
+                validation.stream().allMatch(v -> Arrays.stream(v.baseline()).anyMatch(Double::isFinite));
+        double baselineThreshold = baselineThreshold(out.resolve("model"));
+        List<PooledComparison.Recording> recordings = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (BurstSeries v : validation) {
+                List<ForecastComparison.Forecaster> fs = new ArrayList<>();
+                fs.add(forecaster(out.resolve("model"), v, manager, null));
+                if (baseline) {
+                    fs.add(new ForecastComparison.Forecaster("seed 000 baseline", v.baseline(), baselineThreshold));
+                }
+                String name = Path.of(v.source()).getFileName().toString();
+                recordings.add(new PooledComparison.Recording(names.add(name) ? name : v.source(), v, fs));
+            }
+        }
+        PooledComparison.write(
+                PooledComparison.compare(recordings, BurstRule.seed000().horizon()),
+                out.resolve("validation-recordings"));
     }
 
     /**
