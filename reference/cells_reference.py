@@ -9,6 +9,7 @@ augur-core/src/test/resources/parity/<case>/. The Java test RecurrentParityTest 
 element to |a - b| <= 1e-5 + 1e-4 |b|. The loss is the MSE times LOSS_SCALE, so that every compared tensor has a
 maximum above 1e-3 (checked here and in the test): a tolerance means nothing on a tensor smaller than itself.
 """
+import hashlib
 import os
 import sys
 
@@ -54,6 +55,31 @@ def stlstm_step(w, name, x, h, c, m, layer_norm):
     mem = torch.cat([c_new, m_new], 1)
     o = torch.sigmoid(o_x + o_h + normed_conv(w, name + ".conv_o", mem, layer_norm))
     return o * torch.tanh(F.conv2d(mem, w[name + ".conv_last.weight"])), c_new, m_new
+
+
+def causal_step(w, name, x, h, c, m, layer_norm):
+    """PredRNN++ Eq. 1, as OpenSTL's CausalLSTMCell (forget bias 1; its unused conv_o left out)."""
+    n = h.shape[1]
+    i_x, f_x, g_x, ip_x, fp_x, gp_x, o_x = torch.split(normed_conv(w, name + ".conv_x", x, layer_norm), n, 1)
+    i_h, f_h, g_h, o_h = torch.split(normed_conv(w, name + ".conv_h", h, layer_norm), n, 1)
+    i_c, f_c, g_c = torch.split(normed_conv(w, name + ".conv_c", c, layer_norm), n, 1)
+    i_m, f_m, m_m = torch.split(normed_conv(w, name + ".conv_m", m, layer_norm), n, 1)
+    c_new = torch.sigmoid(f_x + f_h + f_c + 1.0) * c + torch.sigmoid(i_x + i_h + i_c) * torch.tanh(g_x + g_h + g_c)
+    ip_c, gp_c, fp_c, o_c = torch.split(normed_conv(w, name + ".conv_c2m", c_new, layer_norm), n, 1)
+    m_new = torch.sigmoid(fp_x + f_m + fp_c + 1.0) * torch.tanh(m_m) + torch.sigmoid(ip_x + i_m + ip_c) * torch.tanh(
+        gp_x + gp_c)
+    o = torch.tanh(o_x + o_h + o_c + normed_conv(w, name + ".conv_om", m_new, layer_norm))
+    mem = torch.cat([c_new, m_new], 1)
+    return o * torch.tanh(F.conv2d(mem, w[name + ".conv_last.weight"])), c_new, m_new
+
+
+def ghu_step(w, name, x, z, layer_norm):
+    """PredRNN++ Eq. 2, as OpenSTL's GHU (a norm over its 2n channels where OpenSTL's would fail)."""
+    n = z.shape[1]
+    p, u = torch.split(normed_conv(w, name + ".x_concat", x, layer_norm) + normed_conv(w, name + ".z_concat", z,
+                                                                                        layer_norm), n, 1)
+    u = torch.sigmoid(u)
+    return u * torch.tanh(p) + (1 - u) * z
 
 
 def memory_flow_step(w, name, x, h_below, m, bottom):
@@ -149,6 +175,7 @@ def rollout(w, clip, mask, hidden, patch, input_length, peephole, residual, cell
     c = [torch.zeros(b, n, hp, wp) for n in hidden]
     m = torch.zeros(b, hidden[0], hp, wp)  # the zig-zag memory (predrnn, memory_flow)
     top = torch.zeros(b, hidden[0], hp, wp)  # memory_flow: the top layer's H at t-1
+    z = torch.zeros(b, hidden[0], hp, wp)  # predrnn_plus: the gradient highway's state
     preds, gen = [], None
     for t in range(t_total - 1):
         if t < input_length:
@@ -163,6 +190,11 @@ def rollout(w, clip, mask, hidden, patch, input_length, peephole, residual, cell
                 h[layer], c[layer] = convlstm_step(w, name, x, h[layer], c[layer], peephole)
             elif cell == "predrnn":
                 h[layer], c[layer], m = stlstm_step(w, name, x, h[layer], c[layer], m, layer_norm)
+            elif cell == "predrnn_plus":
+                if layer == 1:
+                    z = ghu_step(w, name + ".highway", x, z, layer_norm)
+                    x = z
+                h[layer], c[layer], m = causal_step(w, name, x, h[layer], c[layer], m, layer_norm)
             else:
                 h[layer], m = memory_flow_step(w, name, x, top, m, layer == 0)
                 top = h[layer]
@@ -203,6 +235,17 @@ def make_weights(g, cell, cp, hp, hidden, filt, peephole, layer_norm):
                     w[s + "." + conv + ".norm.weight"] = 1 + torch.randn(cout, hp, hp, generator=g) * 0.1
                     w[s + "." + conv + ".norm.bias"] = torch.randn(cout, hp, hp, generator=g) * 0.1
             w[s + ".conv_last.weight"] = torch.randn(n, 2 * n, 1, 1, generator=g) * 0.3
+        elif cell == "predrnn_plus":
+            convs = [("conv_x", inp, 7 * n), ("conv_h", n, 4 * n), ("conv_c", n, 3 * n), ("conv_m", n, 3 * n),
+                     ("conv_c2m", n, 4 * n), ("conv_om", n, n)]
+            if layer == 1:
+                convs += [("highway.z_concat", n, 2 * n), ("highway.x_concat", n, 2 * n)]
+            for conv, cin, cout in convs:
+                w[s + "." + conv + ".weight"] = torch.randn(cout, cin, filt, filt, generator=g) * 0.2
+                if layer_norm:
+                    w[s + "." + conv + ".norm.weight"] = 1 + torch.randn(cout, hp, hp, generator=g) * 0.1
+                    w[s + "." + conv + ".norm.bias"] = torch.randn(cout, hp, hp, generator=g) * 0.1
+            w[s + ".conv_last.weight"] = torch.randn(n, 2 * n, 1, 1, generator=g) * 0.3
         else:
             w[s + ".conv.weight"] = torch.randn(4 * n, inp, filt, filt, generator=g) * 0.2
             w[s + ".conv.bias"] = torch.randn(4 * n, generator=g) * 0.1
@@ -220,7 +263,7 @@ def make_weights(g, cell, cp, hp, hidden, filt, peephole, layer_norm):
 
 
 def make_case(name, seed, channels, size, patch, hidden, filt, peephole, residual, batch, total, input_length,
-              cell="convlstm", layer_norm=False, zero_bias=False):
+              cell="convlstm", layer_norm=False, zero_bias=False, exact=False, loss_scale=LOSS_SCALE):
     g = torch.Generator().manual_seed(seed)
     cp = channels * patch * patch
     hp = size // patch
@@ -229,16 +272,21 @@ def make_case(name, seed, channels, size, patch, hidden, filt, peephole, residua
         for k in w:
             if k.endswith(".conv.bias"):
                 w[k] = torch.zeros_like(w[k])
-    for v in w.values():
-        v.requires_grad_(True)
     clip = torch.rand(batch, total, channels, size, size, generator=g)
     mask = (torch.rand(batch, total - input_length - 1, generator=g) > 0.5).float()
+    if exact:  # the reference in float64 (values drawn as float32): only Augur's float32 rounding is measured
+        w = {k: v.double() for k, v in w.items()}
+        clip, mask = clip.double(), mask.double()
+    for v in w.values():
+        v.requires_grad_(True)
+    torch.set_default_dtype(clip.dtype)  # the rollouts' zero states
     if cell == "e3d_lstm":
         pred = e3d_rollout(w, clip, mask, hidden, patch, input_length, residual, layer_norm)
     else:
         pred = rollout(w, clip, mask, hidden, patch, input_length, peephole, residual, cell, layer_norm)
-    loss = F.mse_loss(pred, clip[:, 1:]) * LOSS_SCALE
+    loss = F.mse_loss(pred, clip[:, 1:]) * loss_scale
     loss.backward()
+    torch.set_default_dtype(torch.float32)
     smallest = min((float(v.grad.abs().max()), k) for k, v in w.items())
     if smallest[0] <= 1e-3:
         sys.exit("%s: the gradient of %s peaks at %.2e: raise LOSS_SCALE" % (name, smallest[1], smallest[0]))
@@ -252,21 +300,40 @@ def make_case(name, seed, channels, size, patch, hidden, filt, peephole, residua
     np.save(os.path.join(d, "predictions.npy"), pred.detach().numpy().astype(np.float32))
     np.save(os.path.join(d, "loss.npy"), np.array([loss.item()], dtype=np.float32))
     with open(os.path.join(d, "case.txt"), "w") as f:
-        f.write("cell=%s layer_norm=%s loss_scale=%g " % (cell, layer_norm, LOSS_SCALE))
+        with open(os.path.abspath(__file__), "rb") as script:
+            f.write("script=reference/cells_reference.py sha256=%s\n" % hashlib.sha256(script.read()).hexdigest())
+        f.write("cell=%s layer_norm=%s loss_scale=%g reference=%s " % (cell, layer_norm, loss_scale,
+                                                                       "float64" if exact else "float32"))
         f.write("channels=%d size=%d patch=%d hidden=%s filter=%d peephole=%s residual=%s input_length=%d total=%d\n"
                 % (channels, size, patch, ",".join(map(str, hidden)), filt, peephole, residual, input_length, total))
     print("wrote", d, "loss", loss.item(), "smallest gradient max %.2e (%s)" % smallest)
 
 
+CASES = {
+    "convlstm_plain": lambda: make_case("convlstm_plain", 1, 1, 8, 2, [8, 8], 3, False, False, 2, 6, 3),
+    "convlstm_peephole_residual": lambda: make_case("convlstm_peephole_residual", 2, 2, 8, 2, [6, 6, 6], 3, True,
+                                                    True, 2, 7, 3),
+    "predrnn_plain": lambda: make_case("predrnn_plain", 3, 1, 8, 2, [6, 6], 3, False, False, 2, 6, 3, cell="predrnn"),
+    "predrnn_layernorm_residual": lambda: make_case("predrnn_layernorm_residual", 4, 1, 8, 2, [5, 5, 5], 3, False,
+                                                    True, 2, 7, 3, cell="predrnn", layer_norm=True),
+    "memory_flow": lambda: make_case("memory_flow", 5, 1, 8, 2, [6, 6, 6], 3, False, False, 2, 6, 3,
+                                     cell="memory_flow"),
+    "e3d_lstm_layernorm": lambda: make_case("e3d_lstm_layernorm", 6, 1, 8, 2, [4, 4], 3, False, False, 2, 6, 3,
+                                            cell="e3d_lstm", layer_norm=True),
+    "e3d_lstm_plain_residual": lambda: make_case("e3d_lstm_plain_residual", 7, 1, 8, 2, [4, 4, 4], 3, False, True, 2,
+                                                 5, 2, cell="e3d_lstm"),
+    "convlstm_openstl": lambda: make_case("convlstm_openstl", 8, 1, 8, 2, [8, 8], 3, False, False, 2, 6, 3,
+                                          zero_bias=True),
+    "predrnn_plus": lambda: make_case("predrnn_plus", 9, 1, 8, 2, [6, 6, 6], 3, False, False, 2, 6, 3,
+                                      cell="predrnn_plus"),
+    "predrnn_plus_layernorm": lambda: make_case("predrnn_plus_layernorm", 10, 1, 8, 2, [5, 5], 3, False, False, 2, 6,
+                                                3, cell="predrnn_plus", layer_norm=True, exact=True,
+                                                # x100, float32 itself (PyTorch's too) misses the tolerance here
+                                                loss_scale=10.0),
+}
+
 if __name__ == "__main__":
+    # every case, or only those named (the others' files stay as they are)
     torch.set_num_threads(max(1, os.cpu_count() or 1))
-    make_case("convlstm_plain", 1, 1, 8, 2, [8, 8], 3, False, False, 2, 6, 3)
-    make_case("convlstm_peephole_residual", 2, 2, 8, 2, [6, 6, 6], 3, True, True, 2, 7, 3)
-    make_case("predrnn_plain", 3, 1, 8, 2, [6, 6], 3, False, False, 2, 6, 3, cell="predrnn")
-    make_case("predrnn_layernorm_residual", 4, 1, 8, 2, [5, 5, 5], 3, False, True, 2, 7, 3, cell="predrnn",
-              layer_norm=True)
-    make_case("memory_flow", 5, 1, 8, 2, [6, 6, 6], 3, False, False, 2, 6, 3, cell="memory_flow")
-    make_case("e3d_lstm_layernorm", 6, 1, 8, 2, [4, 4], 3, False, False, 2, 6, 3, cell="e3d_lstm", layer_norm=True)
-    make_case("e3d_lstm_plain_residual", 7, 1, 8, 2, [4, 4, 4], 3, False, True, 2, 5, 2, cell="e3d_lstm")
-    make_case("convlstm_openstl", 8, 1, 8, 2, [8, 8], 3, False, False, 2, 6, 3, zero_bias=True)
-    sys.exit(0)
+    for case in sys.argv[1:] or list(CASES):
+        CASES[case]()

@@ -19,11 +19,17 @@ Cases:
                      of a zero bias added in the same place: i.e. the sum of the gate gradients).
   predrnn_openstl    OpenSTL's SpatioTemporalLSTMCell (openstl/modules/predrnn_modules.py) in the same loop as
                      predrnn-pytorch's, on predrnn_plain's weights.
+  predrnn_plus       OpenSTL's CausalLSTMCell and GHU (openstl/modules/predrnnpp_modules.py) in OpenSTL's PredRNN++
+                     loop (openstl/models/predrnnpp_model.py, re-typed: the highway between layers 0 and 1), on our
+                     predrnn_plus fixture (no layer norm: OpenSTL's GHU fails with one). OpenSTL's cells also hold
+                     a conv_o their forward pass never uses: it gets no weights and no gradient.
 E3D-LSTM is not compared with upstream: our cell departs from the official one on purpose (docs/ARCHITECTURE.md).
 """
 import argparse
+import hashlib
 import importlib.util
 import os
+import subprocess
 import sys
 from types import SimpleNamespace
 
@@ -51,7 +57,21 @@ def fixture(case):
         torch.from_numpy(np.load(os.path.join(d, "mask.npy")))
 
 
-def save(d, pred, loss, grads):
+def provenance(repo, module_file):
+    """What made a fixture: this script's SHA-256, the upstream module file's, and the upstream commit if known."""
+    def sha(path):
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+    commit = os.environ.get("UPSTREAM_COMMIT") or subprocess.run(
+        ["git", "-C", repo, "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip() or "unknown"
+    return "script=reference/upstream_parity.py sha256=%s\nupstream=%s sha256=%s commit=%s\n" % (
+        sha(os.path.abspath(__file__)), os.path.relpath(module_file, repo), sha(module_file), commit)
+
+
+def save(d, pred, loss, grads, made_by=None):
+    if made_by:
+        with open(os.path.join(d, "upstream.provenance.txt"), "w") as f:
+            f.write(made_by)
     np.save(os.path.join(d, "upstream.predictions.npy"), pred.detach().numpy().astype(np.float32))
     np.save(os.path.join(d, "upstream.loss.npy"), np.array([loss.item()], dtype=np.float32))
     for k, g in grads.items():
@@ -211,12 +231,71 @@ def openstl_predrnn(repo):
     save(d2, pred, loss, grads)
 
 
+def openstl_predrnnpp(repo):
+    """OpenSTL's PredRNN++ modules on our predrnn_plus fixture (3 layers of 6, filter 3, patch 2)."""
+    module_file = os.path.join(repo, "openstl", "modules", "predrnnpp_modules.py")
+    mod = load_module(module_file, "openstl_predrnnpp")
+    d, w, clip, mask = fixture("predrnn_plus")
+    patch, hidden, input_length = 2, [6, 6, 6], 3
+    b, t_total = clip.shape[:2]
+    frames = F.pixel_unshuffle(clip.flatten(0, 1), patch).unflatten(0, (b, t_total))
+    hp = frames.shape[-1]
+    convs = ("conv_x", "conv_h", "conv_c", "conv_m", "conv_c2m", "conv_om")
+    cells, inp = [], frames.shape[2]
+    for layer, n in enumerate(hidden):
+        cell = mod.CausalLSTMCell(inp, n, hp, hp, 3, 1, False)
+        with torch.no_grad():
+            for conv in convs:
+                getattr(cell, conv)[0].weight.copy_(w["stack.%d.%s.weight" % (layer, conv)])
+            cell.conv_last.weight.copy_(w["stack.%d.conv_last.weight" % layer])
+        cells.append(cell)
+        inp = n
+    ghu = mod.GHU(hidden[0], hidden[0], hp, hp, 3, 1, False)
+    with torch.no_grad():
+        for conv in ("z_concat", "x_concat"):
+            getattr(ghu, conv)[0].weight.copy_(w["stack.1.highway.%s.weight" % conv])
+    decoder = w["decoder.weight"].clone().requires_grad_(True)
+    # OpenSTL's PredRNNpp_Model.forward, re-typed (scheduled sampling as in cell_loop)
+    h = [torch.zeros(b, n, hp, hp) for n in hidden]
+    c = [torch.zeros(b, n, hp, hp) for n in hidden]
+    memory, z, gen, preds = torch.zeros(b, hidden[0], hp, hp), None, None, []
+    for t in range(t_total - 1):
+        if t < input_length:
+            net = frames[:, t]
+        else:
+            mt = mask[:, t - input_length].reshape(-1, 1, 1, 1)
+            net = mt * frames[:, t] + (1 - mt) * gen
+        h[0], c[0], memory = cells[0](net, h[0], c[0], memory)
+        z = ghu(h[0], z)
+        h[1], c[1], memory = cells[1](z, h[1], c[1], memory)
+        for i in range(2, len(hidden)):
+            h[i], c[i], memory = cells[i](h[i - 1], h[i], c[i], memory)
+        gen = F.conv2d(h[-1], decoder)
+        preds.append(gen)
+    pred = torch.stack(preds, 1)
+    pred = F.pixel_shuffle(pred.flatten(0, 1), patch).unflatten(0, (b, t_total - 1))
+    loss = F.mse_loss(pred, clip[:, 1:]) * ours.LOSS_SCALE
+    loss.backward()
+    grads = {"decoder.weight": decoder.grad}
+    for layer, cell in enumerate(cells):
+        for conv in convs:
+            grads["stack.%d.%s.weight" % (layer, conv)] = getattr(cell, conv)[0].weight.grad
+        grads["stack.%d.conv_last.weight" % layer] = cell.conv_last.weight.grad
+    for conv in ("z_concat", "x_concat"):
+        grads["stack.1.highway.%s.weight" % conv] = getattr(ghu, conv)[0].weight.grad
+    save(d, pred, loss, grads, provenance(repo, module_file))
+
+
 if __name__ == "__main__":
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--predrnn-pytorch", required=True, help="checkout of thuml/predrnn-pytorch")
     p.add_argument("--openstl", required=True, help="checkout of chengtan9907/OpenSTL")
+    p.add_argument("cases", nargs="*", help="only these cases (default: all)")
     a = p.parse_args()
     torch.set_num_threads(max(1, os.cpu_count() or 1))
-    predrnn_pytorch_rnn(a.predrnn_pytorch)
-    openstl_convlstm(a.openstl)
-    openstl_predrnn(a.openstl)
+    cases = {"predrnn_plain": lambda: predrnn_pytorch_rnn(a.predrnn_pytorch),
+             "convlstm_openstl": lambda: openstl_convlstm(a.openstl),
+             "predrnn_openstl": lambda: openstl_predrnn(a.openstl),
+             "predrnn_plus": lambda: openstl_predrnnpp(a.openstl)}
+    for case in a.cases or list(cases):
+        cases[case]()

@@ -255,8 +255,12 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--dataset_name " + datasetName
                         + ": expected mnist (predrnn-format .npz) or action (a KTH frame folder)");
         };
-        List<Architecture> upstream =
-                List.of(Architecture.PREDRNN, Architecture.CONVLSTM, Architecture.MEMORY_FLOW, Architecture.E3D_LSTM);
+        List<Architecture> upstream = List.of(
+                Architecture.PREDRNN,
+                Architecture.PREDRNN_PLUS,
+                Architecture.CONVLSTM,
+                Architecture.MEMORY_FLOW,
+                Architecture.E3D_LSTM);
         Architecture named = upstream.stream()
                 .filter(a -> a.id().equals(modelName))
                 .findFirst()

@@ -13,6 +13,8 @@ public enum Architecture {
     CONVLSTM("convlstm", "ConvLSTM", Family.RECURRENT, true, false, false, 0),
     /** PredRNN's ST-LSTM (Eq. 4), its memory M zig-zagging through the layers. */
     PREDRNN("predrnn", "ST-LSTM", Family.RECURRENT, false, true, true, 0),
+    /** PredRNN++ (Wang et al. 2018): causal LSTMs, memory zig-zagging, a gradient highway after the first layer. */
+    PREDRNN_PLUS("predrnn_plus", "PredRNN++ (causal LSTM)", Family.RECURRENT, false, true, true, 0),
     /** The PredRNN paper's Eq. 3 ablation: ConvLSTM with spatiotemporal memory flow only. */
     MEMORY_FLOW("memory_flow", "memory-flow LSTM", Family.RECURRENT, false, false, true, 0),
     /** Eidetic 3D LSTM (Wang et al. 2019): states over a window of τ = 2 frames, recall attention. */

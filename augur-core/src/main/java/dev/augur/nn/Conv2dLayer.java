@@ -12,10 +12,15 @@ public final class Conv2dLayer {
     private final int padding;
 
     public Conv2dLayer(Weights weights, String name, int in, int out, int kernel, int stride, boolean bias) {
+        this(weights, name, in, out, kernel, stride, bias, 1.0 / Math.sqrt((double) in * kernel * kernel));
+    }
+
+    /** As above, initialised from U(−bound, bound) instead of PyTorch's default bound 1/√fan_in. */
+    public Conv2dLayer(
+            Weights weights, String name, int in, int out, int kernel, int stride, boolean bias, double bound) {
         if (kernel % 2 == 0) {
             throw new IllegalArgumentException(name + ": kernel must be odd for 'same' padding, got " + kernel);
         }
-        double bound = 1.0 / Math.sqrt((double) in * kernel * kernel);
         this.weight = weights.uniform(name + ".weight", new Shape(out, in, kernel, kernel), bound);
         this.bias = bias ? weights.uniform(name + ".bias", new Shape(out), bound) : null;
         this.stride = stride;

@@ -41,7 +41,7 @@ public interface FramePredictor extends AutoCloseable {
     /** Builds the network {@code spec} describes, its weights drawn from {@code seed}. */
     static FramePredictor create(ModelSpec spec, NDManager manager, long seed) {
         return switch (spec.kind()) {
-            case CONVLSTM, PREDRNN, MEMORY_FLOW -> new RecurrentFramePredictor(spec, manager, seed);
+            case CONVLSTM, PREDRNN, PREDRNN_PLUS, MEMORY_FLOW -> new RecurrentFramePredictor(spec, manager, seed);
             case E3D_LSTM, E3D_LSTM_2D -> new EideticFramePredictor(spec, manager, seed);
             case CONV -> new ConvFramePredictor(spec, manager, seed);
             default -> throw new IllegalArgumentException("unknown architecture " + spec.architecture());

@@ -41,7 +41,10 @@ public record ModelSpec(
         require(!peephole || kind.hasPeepholes(), "peepholes exist only in ConvLSTM cells");
         require(
                 !layerNorm || kind.hasLayerNorm(),
-                "layer normalisation exists only in ST-LSTM (predrnn) and E3D-LSTM cells");
+                "layer normalisation exists only in ST-LSTM (predrnn), causal LSTM (predrnn_plus) and E3D-LSTM cells");
+        require(
+                kind != Architecture.PREDRNN_PLUS || hidden.size() >= 2,
+                "PredRNN++ needs at least two layers (its gradient highway sits between the first two), got " + hidden);
         require(
                 !kind.hasZigZagMemory() || hidden.stream().distinct().count() == 1,
                 architecture + " passes one memory through every layer, so all layers need the same size, got "

@@ -19,7 +19,11 @@ final class NormedConv {
             boolean layerNorm,
             int height,
             int width) {
-        this.conv = new Conv2dLayer(weights, name, in, out, filter, 1, bias);
+        this(new Conv2dLayer(weights, name, in, out, filter, 1, bias), weights, name, out, layerNorm, height, width);
+    }
+
+    NormedConv(Conv2dLayer conv, Weights weights, String name, int out, boolean layerNorm, int height, int width) {
+        this.conv = conv;
         this.norm = layerNorm ? new LayerNormLayer(weights, name + ".norm", out, height, width) : null;
     }
 

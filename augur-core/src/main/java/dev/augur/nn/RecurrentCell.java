@@ -35,7 +35,8 @@ public interface RecurrentCell {
 
     /**
      * Layer {@code layer} of a stack of {@code kind} cells: ConvLSTM, PredRNN's ST-LSTM, the Eq. 3 memory-flow cell
-     * (whose bottom layer also reads the top layer's previous output) or the eidetic 3D LSTM over its window.
+     * (whose bottom layer also reads the top layer's previous output), PredRNN++'s causal LSTM (whose second layer
+     * reads through the gradient highway unit) or the eidetic 3D LSTM over its window.
      * Peepholes apply to ConvLSTM, layer normalisation to the ST-LSTM and the E3D-LSTM.
      */
     static RecurrentCell of(
@@ -53,6 +54,10 @@ public interface RecurrentCell {
         return switch (kind) {
             case CONVLSTM -> new ConvLstmCell(weights, name, in, hidden, filter, peephole, height, width);
             case PREDRNN -> new SpatioTemporalLstmCell(weights, name, in, hidden, filter, layerNorm, height, width);
+            case PREDRNN_PLUS ->
+                layer == 1
+                        ? new HighwayCausalLstmCell(weights, name, in, hidden, filter, layerNorm, height, width)
+                        : new CausalLstmCell(weights, name, in, hidden, filter, layerNorm, height, width);
             case MEMORY_FLOW -> new MemoryFlowLstmCell(weights, name, in, hidden, filter, layer == 0, height, width);
             case E3D_LSTM, E3D_LSTM_2D ->
                 new EideticLstmCell(weights, name, in, hidden, filter, layerNorm, kind.window());

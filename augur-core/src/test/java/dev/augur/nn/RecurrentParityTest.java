@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Our ConvLSTM, ST-LSTM (PredRNN Eq. 4), memory-flow (Eq. 3) and E3D-LSTM stacks against PyTorch's
- * (reference/cells_reference.py), and against the upstream projects' own modules where a fixture has them
- * (reference/upstream_parity.py: predrnn-pytorch's RNN, OpenSTL's ConvLSTM and ST-LSTM cells): outputs, loss and
+ * Our ConvLSTM, ST-LSTM (PredRNN Eq. 4), memory-flow (Eq. 3), PredRNN++ (causal LSTM and gradient highway) and
+ * E3D-LSTM stacks against PyTorch's (reference/cells_reference.py), and against the upstream projects' own modules
+ * where a fixture has them (reference/upstream_parity.py: predrnn-pytorch's RNN, OpenSTL's ConvLSTM, ST-LSTM, causal
+ * LSTM and GHU modules): outputs, loss and
  * every weight's gradient, each element to |a − b| ≤ 1e-5 + 1e-4·|b|.
  */
 class RecurrentParityTest {
@@ -33,7 +34,9 @@ class RecurrentParityTest {
         "memory_flow, memory_flow, 1, 8, 2, '6,6,6', 3, false, false, false, 3",
         "e3d_lstm_layernorm, e3d_lstm, 1, 8, 2, '4,4', 3, false, false, true, 3",
         "e3d_lstm_plain_residual, e3d_lstm, 1, 8, 2, '4,4,4', 3, false, true, false, 2",
-        "convlstm_openstl, convlstm, 1, 8, 2, '8,8', 3, false, false, false, 3"
+        "convlstm_openstl, convlstm, 1, 8, 2, '8,8', 3, false, false, false, 3",
+        "predrnn_plus, predrnn_plus, 1, 8, 2, '6,6,6', 3, false, false, false, 3",
+        "predrnn_plus_layernorm, predrnn_plus, 1, 8, 2, '5,5', 3, false, false, true, 3"
     })
     void matchesPyTorchForwardAndBackward(
             String name,

@@ -38,7 +38,7 @@ class TrainingLoopTest {
      * cases (3D and 2D convolutions) the recall over a growing history.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"predrnn", "memory_flow", "e3d_lstm", "e3d_lstm_2d"})
+    @ValueSource(strings = {"predrnn", "predrnn_plus", "memory_flow", "e3d_lstm", "e3d_lstm_2d"})
     void zigZagStacksLearnToo(String architecture, @TempDir Path dir) throws Exception {
         boolean predrnn = architecture.equals("predrnn");
         ModelSpec spec = new ModelSpec(
