@@ -21,6 +21,14 @@ LOSS_SCALE = 100.0
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "augur-core", "src", "test", "resources", "parity")
 
 
+def scheduled_input(frames, mask, t, input_length, gen):
+    """predrnn-pytorch's input at step t: the true frame while given, then the mask's pick of truth or prediction."""
+    if t < input_length:
+        return frames[:, t]
+    mt = mask[:, t - input_length].reshape(-1, 1, 1, 1)
+    return mt * frames[:, t] + (1 - mt) * gen
+
+
 def convlstm_step(w, name, x, h, c, peephole):
     """Shi et al. 2015, Eq. 3: one conv over [x, h] gives gates i, f, g, o."""
     k = w[name + ".conv.weight"].shape[-1]
@@ -149,11 +157,7 @@ def e3d_rollout(w, clip, mask, hidden, patch, input_length, residual, layer_norm
     prev = torch.zeros_like(frames[:, 0])
     preds, gen = [], None
     for t in range(t_total - 1):
-        if t < input_length:
-            net = frames[:, t]
-        else:
-            mt = mask[:, t - input_length].reshape(-1, 1, 1, 1)
-            net = mt * frames[:, t] + (1 - mt) * gen
+        net = scheduled_input(frames, mask, t, input_length, gen)
         x = torch.stack([prev, net], 2)
         prev = net
         for layer in range(len(hidden)):
@@ -178,11 +182,7 @@ def rollout(w, clip, mask, hidden, patch, input_length, peephole, residual, cell
     z = torch.zeros(b, hidden[0], hp, wp)  # predrnn_plus: the gradient highway's state
     preds, gen = [], None
     for t in range(t_total - 1):
-        if t < input_length:
-            net = frames[:, t]
-        else:
-            mt = mask[:, t - input_length].reshape(-1, 1, 1, 1)
-            net = mt * frames[:, t] + (1 - mt) * gen
+        net = scheduled_input(frames, mask, t, input_length, gen)
         x = net
         for layer in range(len(hidden)):
             name = "stack.%d" % layer

@@ -129,11 +129,7 @@ def cell_loop(step, frames, mask, hidden, input_length, decoder, zig_zag):
     m = torch.zeros(b, hidden[0], hp, wp)
     preds, gen = [], None
     for t in range(t_total - 1):
-        if t < input_length:
-            net = frames[:, t]
-        else:
-            mt = mask[:, t - input_length].reshape(-1, 1, 1, 1)
-            net = mt * frames[:, t] + (1 - mt) * gen
+        net = ours.scheduled_input(frames, mask, t, input_length, gen)
         x = net
         for layer in range(len(hidden)):
             if zig_zag:
@@ -260,11 +256,7 @@ def openstl_predrnnpp(repo):
     c = [torch.zeros(b, n, hp, hp) for n in hidden]
     memory, z, gen, preds = torch.zeros(b, hidden[0], hp, hp), None, None, []
     for t in range(t_total - 1):
-        if t < input_length:
-            net = frames[:, t]
-        else:
-            mt = mask[:, t - input_length].reshape(-1, 1, 1, 1)
-            net = mt * frames[:, t] + (1 - mt) * gen
+        net = ours.scheduled_input(frames, mask, t, input_length, gen)
         h[0], c[0], memory = cells[0](net, h[0], c[0], memory)
         z = ghu(h[0], z)
         h[1], c[1], memory = cells[1](z, h[1], c[1], memory)

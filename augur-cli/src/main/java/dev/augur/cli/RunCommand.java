@@ -261,8 +261,10 @@ final class RunCommand implements Callable<Integer> {
                 Architecture.CONVLSTM,
                 Architecture.MEMORY_FLOW,
                 Architecture.E3D_LSTM);
+        // predrnn_pp: the name PredRNN++'s own TensorFlow code gives it
+        String id = modelName.equals("predrnn_pp") ? Architecture.PREDRNN_PLUS.id() : modelName;
         Architecture named = upstream.stream()
-                .filter(a -> a.id().equals(modelName))
+                .filter(a -> a.id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("--model_name " + modelName + ": expected one of "
                         + upstream.stream().map(Architecture::id).toList()));

@@ -2,7 +2,6 @@ package dev.augur.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 
 /**
@@ -49,11 +48,6 @@ public final class CausalLstmCell extends StackedCell {
     @Override
     public int memoryChannels() {
         return hidden;
-    }
-
-    @Override
-    public CellState initialState(NDManager manager, long batch, long height, long width) {
-        return LstmState.zeros(manager, batch, hidden, height, width);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.augur.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
@@ -36,11 +35,6 @@ public final class ConvLstmCell extends StackedCell {
             this.peepF = null;
             this.peepO = null;
         }
-    }
-
-    @Override
-    public CellState initialState(NDManager manager, long batch, long height, long width) {
-        return LstmState.zeros(manager, batch, hidden, height, width);
     }
 
     @Override

@@ -28,6 +28,12 @@ abstract class StackedCell implements RecurrentCell {
         }
     }
 
+    /** H and C at zero: the state of the LSTM-style cells (ConvLSTM, ST-LSTM, causal LSTM); others override. */
+    @Override
+    public CellState initialState(NDManager manager, long batch, long height, long width) {
+        return LstmState.zeros(manager, batch, hidden, height, width);
+    }
+
     @Override
     public final int inputChannels() {
         return in;
