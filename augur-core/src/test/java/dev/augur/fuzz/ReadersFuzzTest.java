@@ -13,6 +13,7 @@ import dev.augur.data.VideoReader;
 import dev.augur.engine.AugurEngine;
 import dev.augur.events.BurstSeries;
 import dev.augur.events.ForecastComparison;
+import dev.augur.io.TorchCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,11 @@ class ReadersFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void idx(byte[] bytes) throws Exception {
         read("train-images-idx3-ubyte", bytes, IdxFiles::read);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void torchCheckpoint(byte[] bytes) throws Exception {
+        read("model.ckpt-1000", bytes, TorchCheckpoint::read);
     }
 
     @FuzzTest(maxDuration = "5m")

@@ -1,0 +1,279 @@
+package dev.augur.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import net.razorvine.pickle.IObjectConstructor;
+import net.razorvine.pickle.Opcodes;
+import net.razorvine.pickle.PickleException;
+import net.razorvine.pickle.PickleUtils;
+import net.razorvine.pickle.Unpickler;
+
+/**
+ * Reads a PyTorch {@code torch.save} file (the zip format: {@code <name>/data.pkl} and one raw storage per tensor
+ * under {@code <name>/data/}) without running any of it. Its pickle may name only the globals a checkpoint of
+ * tensors needs ({@link #ALLOWED}); any other — {@code os.system}, {@code builtins.eval}, a class of the training
+ * code — is refused before anything is built from it, naming the file and the global. (Python's own
+ * {@code torch.load} runs whatever a pickle names unless {@code weights_only=True}; this reader has no other mode.)
+ */
+public final class TorchCheckpoint {
+    /** The globals a checkpoint of tensors may name. */
+    public static final List<String> ALLOWED = List.of(
+            "collections.OrderedDict",
+            "torch._utils._rebuild_tensor_v2",
+            "torch._utils._rebuild_parameter",
+            "torch.FloatStorage",
+            "torch.DoubleStorage",
+            "torch.HalfStorage",
+            "torch.LongStorage",
+            "torch.IntStorage",
+            "torch.BoolStorage");
+
+    private static final long MAX_ELEMENTS = 1L << 31;
+
+    private TorchCheckpoint() {}
+
+    /** A float32 tensor of a checkpoint, row-major. */
+    public record Tensor(long[] shape, float[] values) {}
+
+    /**
+     * The tensors of a checkpoint's state dict by name: the top-level dict itself, or the dict under {@code key}
+     * when given ({@code net_param} in predrnn-pytorch, {@code state_dict} in Lightning). Non-tensor entries are left
+     * out.
+     */
+    public static Map<String, Tensor> stateDict(Path file, String key) throws IOException {
+        Object root = read(file);
+        Object dict = root;
+        if (key != null) {
+            if (!(root instanceof Map<?, ?> m) || !m.containsKey(key)) {
+                throw new IOException(file + ": no '" + key + "' entry in this checkpoint");
+            }
+            dict = m.get(key);
+        }
+        if (!(dict instanceof Map<?, ?> entries)) {
+            throw new IOException(file + ": not a state dict (" + (key == null ? "the top level" : key)
+                    + " is not a dictionary of tensors)");
+        }
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+            if (e.getValue() instanceof Tensor t) {
+                tensors.put(String.valueOf(e.getKey()), t);
+            }
+        }
+        return tensors;
+    }
+
+    /** The checkpoint: dictionaries as maps, lists and tuples as lists, tensors as {@link Tensor}. */
+    public static Object read(Path file) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry pkl = zip.stream()
+                    .filter(e -> e.getName().endsWith("data.pkl")
+                            && e.getName().indexOf('/') == e.getName().lastIndexOf('/'))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException(file + ": not a PyTorch checkpoint (no data.pkl inside)"));
+            String prefix = pkl.getName().substring(0, pkl.getName().length() - "data.pkl".length());
+            SafeUnpickler unpickler = new SafeUnpickler();
+            Object root;
+            try (InputStream in = zip.getInputStream(pkl)) {
+                root = unpickler.load(in);
+            } catch (Refused e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            } catch (PickleException | ClassCastException | IndexOutOfBoundsException e) {
+                throw new IOException(file + ": a broken pickle in data.pkl (" + e.getMessage() + ")", e);
+            }
+            return materialise(root, zip, prefix, file);
+        } catch (ZipException e) {
+            throw new IOException(file + ": not a PyTorch checkpoint of the zip format (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Replaces every tensor reference with its values, read from its storage file. */
+    private static Object materialise(Object o, ZipFile zip, String prefix, Path file) throws IOException {
+        if (o instanceof TensorRef t) {
+            return t.read(zip, prefix, file);
+        }
+        if (o instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.put(e.getKey(), materialise(e.getValue(), zip, prefix, file));
+            }
+            return out;
+        }
+        if (o instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object x : l) {
+                out.add(materialise(x, zip, prefix, file));
+            }
+            return out;
+        }
+        if (o instanceof Object[] a) {
+            List<Object> out = new ArrayList<>();
+            for (Object x : a) {
+                out.add(materialise(x, zip, prefix, file));
+            }
+            return out;
+        }
+        return o;
+    }
+
+    /** A storage as its persistent id names it: ('storage', type, key, location, elements). */
+    private record StorageRef(String type, String key, long elements) {}
+
+    /** A tensor of a storage before its bytes are read. */
+    private record TensorRef(StorageRef storage, long offset, long[] shape, long[] stride) {
+        Tensor read(ZipFile zip, String prefix, Path file) throws IOException {
+            if (!storage.type().equals("FloatStorage")) {
+                throw new IOException(file + ": a tensor of " + storage.type() + "; only float32 tensors are read");
+            }
+            long count = 1;
+            for (long d : shape) {
+                if (d < 0 || (d > 0 && count > MAX_ELEMENTS / d)) {
+                    throw new IOException(file + ": a tensor of impossible shape " + Arrays.toString(shape));
+                }
+                count *= d;
+            }
+            ZipEntry entry = zip.getEntry(prefix + "data/" + storage.key());
+            if (entry == null || storage.elements() < 0 || storage.elements() > MAX_ELEMENTS) {
+                throw new IOException(file + ": storage " + storage.key() + " is missing or of impossible size");
+            }
+            byte[] bytes;
+            try (InputStream in = zip.getInputStream(entry)) {
+                bytes = in.readNBytes((int) Math.min(4 * storage.elements(), Integer.MAX_VALUE - 8));
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            float[] values = new float[(int) count];
+            long[] index = new long[shape.length];
+            for (int i = 0; i < values.length; i++) {
+                long at = offset;
+                for (int d = 0; d < shape.length; d++) {
+                    at += index[d] * stride[d];
+                }
+                if (at < 0 || 4 * at + 4 > bytes.length) {
+                    throw new IOException(file + ": a tensor reaches past the end of storage " + storage.key());
+                }
+                values[i] = buffer.getFloat((int) (4 * at));
+                for (int d = shape.length - 1; d >= 0 && ++index[d] == shape[d]; d--) {
+                    index[d] = 0;
+                }
+            }
+            return new Tensor(shape, values);
+        }
+    }
+
+    /** Pyrolite's unpickler with an allow-list in place of its table of every known global. */
+    private static final class SafeUnpickler extends Unpickler {
+        private final Map<String, IObjectConstructor> allowed = new HashMap<>();
+
+        SafeUnpickler() {
+            allowed.put("collections.OrderedDict", args -> new StateDict());
+            allowed.put("torch._utils._rebuild_tensor_v2", SafeUnpickler::tensor);
+            allowed.put("torch._utils._rebuild_parameter", args -> args[0]);
+            for (String g : ALLOWED) {
+                if (g.endsWith("Storage")) {
+                    allowed.put(g, args -> {
+                        throw new PickleException("a storage type called like a function");
+                    });
+                }
+            }
+        }
+
+        private static Object tensor(Object[] args) {
+            if (args.length < 4 || !(args[0] instanceof StorageRef storage)) {
+                throw new PickleException("a tensor without its storage");
+            }
+            return new TensorRef(storage, ((Number) args[1]).longValue(), longs(args[2]), longs(args[3]));
+        }
+
+        private static long[] longs(Object tuple) {
+            Object[] a = (Object[]) tuple;
+            long[] out = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = ((Number) a[i]).longValue();
+            }
+            return out;
+        }
+
+        @Override
+        protected Object dispatch(short key) throws PickleException, IOException {
+            if (key == Opcodes.GLOBAL) {
+                String module = PickleUtils.readline(input);
+                String name = PickleUtils.readline(input);
+                stack.add(global(module, name));
+                return NO_RETURN_VALUE;
+            }
+            if (key == Opcodes.STACK_GLOBAL) {
+                String name = String.valueOf(stack.pop());
+                String module = String.valueOf(stack.pop());
+                stack.add(global(module, name));
+                return NO_RETURN_VALUE;
+            }
+            if (key == Opcodes.SETITEMS) {
+                // Pyrolite gathers the pairs in a HashMap first: a state dict would lose its order
+                List<Object> pairs = stack.pop_all_since_marker();
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> dict = (Map<Object, Object>) stack.peek();
+                for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                    dict.put(pairs.get(i), pairs.get(i + 1));
+                }
+                return NO_RETURN_VALUE;
+            }
+            if (key == Opcodes.INST || key == Opcodes.OBJ) {
+                throw new Refused("the pickle builds an object by class: refused, nothing was run");
+            }
+            return super.dispatch(key);
+        }
+
+        private Object global(String module, String name) {
+            String global = module + "." + name;
+            IObjectConstructor c = allowed.get(global);
+            if (c == null) {
+                throw new Refused("the pickle names " + global + ", which a checkpoint of tensors never"
+                        + " needs: refused, nothing was run (allowed: " + String.join(", ", ALLOWED) + ")");
+            }
+            return global.endsWith("Storage") ? new StorageType(name) : c;
+        }
+
+        @Override
+        protected Object persistentLoad(Object pid) {
+            Object[] id = (Object[]) pid;
+            if (id.length < 5 || !"storage".equals(id[0]) || !(id[1] instanceof StorageType type)) {
+                throw new PickleException("an unknown kind of persistent reference");
+            }
+            return new StorageRef(type.name(), String.valueOf(id[2]), ((Number) id[4]).longValue());
+        }
+    }
+
+    /** A global outside the allow-list: said as it is, with the file's name. */
+    private static final class Refused extends PickleException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** A storage class named by the pickle (torch.FloatStorage …): only ever an argument of a persistent id. */
+    private record StorageType(String name) {}
+
+    /** An OrderedDict; its {@code _metadata} (module versions), set by the pickle's BUILD, is not needed. */
+    public static final class StateDict extends LinkedHashMap<Object, Object> {
+        private static final long serialVersionUID = 1L;
+
+        /** Called by the unpickler for BUILD, which looks the method up by this exact parameter type. */
+        @SuppressWarnings("NonApiType")
+        public void __setstate__(HashMap<String, Object> state) {
+            // the state dict's _metadata (per-module versions): nothing Augur uses
+        }
+    }
+}
