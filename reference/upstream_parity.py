@@ -10,7 +10,8 @@ fixture's folder, where RecurrentParityTest compares Augur with them to |a - b| 
 
 Cases:
   predrnn_plain      predrnn-pytorch's whole RNN (core/models/predrnn.py: its loop, scheduled sampling, patching,
-                     1x1 decoder) with its SpatioTemporalLSTMCell; every weight and gradient.
+                     1x1 decoder) with its SpatioTemporalLSTMCell; every weight and gradient; and the network
+                     saved as upstream saves it (upstream.model.ckpt-1: {'net_param': state_dict}).
   convlstm_openstl   OpenSTL's ConvLSTMCell (openstl/modules/convlstm_modules.py) in OpenSTL's ConvLSTM loop
                      (openstl/models/convlstm_model.py, re-typed here: the model class needs its config system).
                      OpenSTL's cell has separate bias-free convolutions of X and H; ours is one convolution of
@@ -105,6 +106,8 @@ def predrnn_pytorch_rnn(repo):
     with torch.no_grad():
         for theirs, mine in names.items():
             params[theirs].copy_(w[mine])
+    # the checkpoint upstream's own save() writes (core/models/model_factory.py), for CheckpointImportTest
+    torch.save({"net_param": net.state_dict()}, os.path.join(d, "upstream.model.ckpt-1"))
     # upstream's layout: patched frames, channels last (reshape_patch), and a per-pixel mask
     frames = clip.reshape(b, t_total, c, size // patch, patch, size // patch, patch)
     frames = frames.permute(0, 1, 3, 5, 4, 6, 2).reshape(b, t_total, size // patch, size // patch, patch * patch * c)

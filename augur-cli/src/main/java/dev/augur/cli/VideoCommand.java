@@ -6,6 +6,7 @@ import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.ScheduledSampling;
+import dev.augur.video.CheckpointImport;
 import dev.augur.video.FramePredictionConfig;
 import dev.augur.video.VideoComparison;
 import dev.augur.video.VideoPrediction;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Option;
             VideoCommand.Test.class,
             VideoCommand.Predict.class,
             VideoCommand.Compare.class,
+            VideoCommand.Import.class,
             VideoStudyCommand.class
         })
 final class VideoCommand {
@@ -361,6 +363,67 @@ final class VideoCommand {
             engine.start();
             VideoPrediction.run(model, input, future, out);
             System.out.println("wrote " + future + " frames to " + out);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = "Bring a model trained with predrnn-pytorch (its model.ckpt-N) into an Augur bundle, for "
+                    + "video predict, test and compare. The checkpoint is read without running any of it: a pickle "
+                    + "that names anything but tensors is refused.")
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        EngineOptions engine;
+
+        @Option(names = "--from", required = true, description = "the checkpoint (torch.save's zip format)")
+        Path from;
+
+        @Option(
+                names = "--format",
+                defaultValue = "predrnn-pytorch",
+                description = "who wrote it: predrnn-pytorch (PredRNN's ST-LSTM, 1-channel frames) (default: "
+                        + "${DEFAULT-VALUE})")
+        String format;
+
+        @FlagRange(min = 4, max = 4096)
+        @Option(names = "--img-width", required = true, description = "frame width and height, as --img_width")
+        int width;
+
+        @FlagRange(min = 1, max = 64)
+        @Option(names = "--img-channel", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
+        int channels;
+
+        @FlagRange(min = 1, max = 1000)
+        @Option(names = "--input-length", defaultValue = "10", description = "(default: ${DEFAULT-VALUE})")
+        int inputLength;
+
+        @FlagRange(min = 2, max = 1000)
+        @Option(names = "--total-length", defaultValue = "20", description = "(default: ${DEFAULT-VALUE})")
+        int totalLength;
+
+        @Option(
+                names = "--test-data",
+                required = true,
+                description = "the predrnn-format .npz the model is to be tested on (as --valid_data_paths)")
+        Path testData;
+
+        @Option(names = "--out", required = true, description = "bundle folder to write")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!format.equals("predrnn-pytorch")) {
+                throw new IllegalArgumentException(
+                        "--format " + format + ": only predrnn-pytorch checkpoints are read so far");
+            }
+            engine.start();
+            ModelSpec spec = CheckpointImport.predRnnPytorch(
+                    from, new CheckpointImport.Frames(channels, width, inputLength, totalLength, testData), out);
+            System.out.printf(
+                    "imported %s: ST-LSTM %s, filter %d, patch %d%s -> %s%n",
+                    from, spec.hidden(), spec.filter(), spec.patch(), spec.layerNorm() ? ", layer norm" : "", out);
             return 0;
         }
     }
