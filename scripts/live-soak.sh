@@ -2,7 +2,7 @@
 # One long live-forecasting run: a video looped over TCP (MPEG-TS, in real time, by FFmpeg) into
 # `augur bursts serve --realtime`, its /metrics read once a minute. Prints and writes a CSV of elapsed minutes,
 # resident memory, open DJL arrays, frames forecast and skipped, then the growth from minute 5 to the end.
-# Usage: scripts/live-soak.sh MODEL VIDEO [MINUTES=60] [OUT=runs/live-soak.csv]
+# Usage: scripts/live-soak.sh MODEL VIDEO [MINUTES=60] [OUT=runs/live-soak.csv]   (AUGUR: the launcher to use)
 set -euo pipefail
 model=$1 video=$2 minutes=${3:-60} out=${4:-runs/live-soak.csv}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,7 +11,7 @@ ffmpeg -loglevel error -re -stream_loop -1 -i "$video" -an -c:v mpeg2video -q:v 
   "tcp://127.0.0.1:$stream_port?listen=1" &
 streamer=$!
 sleep 1
-"$root/augur" bursts serve --model "$model" --video "tcp://127.0.0.1:$stream_port" --realtime \
+"${AUGUR:-$root/augur}" bursts serve --model "$model" --video "tcp://127.0.0.1:$stream_port" --realtime \
   --port "$http_port" --idle-seconds 30 >/dev/null &
 server=$!
 trap 'kill $server $streamer 2>/dev/null || true' EXIT
