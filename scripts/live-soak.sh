@@ -17,7 +17,7 @@ server=$!
 trap 'kill $server $streamer 2>/dev/null || true' EXIT
 metric() { awk -v k="$1" '$1 == k {print $2}' <<<"$2"; }
 mkdir -p "$(dirname "$out")"
-echo "minute,rss_mb,ndarrays_open,frames,skipped" >"$out.part"
+echo "minute,rss_mb,ndarrays_open,frames,skipped,direct_mb" >"$out.part"
 for ((m = 0; m <= minutes; m++)); do
   [ "$m" -gt 0 ] && sleep 60
   page=$(curl -sf "http://127.0.0.1:$http_port/metrics" || true)
@@ -26,7 +26,7 @@ for ((m = 0; m <= minutes; m++)); do
     continue
   fi
   rss=$(metric process_resident_memory_bytes "$page")
-  line="$m,$(awk -v b="$rss" 'BEGIN {printf "%.1f", b / 1048576}'),$(metric augur_ndarrays_open "$page"),$(metric augur_frames_forecast_total "$page"),$(metric augur_frames_skipped_total "$page")"
+  line="$m,$(awk -v b="$rss" 'BEGIN {printf "%.1f", b / 1048576}'),$(metric augur_ndarrays_open "$page"),$(metric augur_frames_forecast_total "$page"),$(metric augur_frames_skipped_total "$page"),$(awk -v b="$(metric jvm_direct_buffer_bytes "$page")" 'BEGIN {printf "%.1f", b / 1048576}')"
   echo "$line" | tee -a "$out.part"
 done
 mv "$out.part" "$out"

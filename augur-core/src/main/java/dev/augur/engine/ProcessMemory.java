@@ -1,6 +1,8 @@
 package dev.augur.engine;
 
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,6 +12,17 @@ public final class ProcessMemory {
 
     public static double residentMb() {
         return field("VmRSS:");
+    }
+
+    /**
+     * Bytes held by the JVM's direct buffers (native memory a Java object owns: freed only when the object is
+     * collected, which in a mostly idle old generation can take long).
+     */
+    public static long directBufferBytes() {
+        return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(b -> b.getName().equals("direct"))
+                .mapToLong(BufferPoolMXBean::getMemoryUsed)
+                .sum();
     }
 
     public static double peakMb() {

@@ -142,6 +142,9 @@ public final class LiveForecasts {
                 + "# HELP process_resident_memory_bytes Resident memory of the forecasting process.\n"
                 + "# TYPE process_resident_memory_bytes gauge\n"
                 + "process_resident_memory_bytes " + Math.round(ProcessMemory.residentMb() * 1024 * 1024) + "\n"
+                + "# HELP jvm_direct_buffer_bytes Native memory held by the JVM's direct buffers.\n"
+                + "# TYPE jvm_direct_buffer_bytes gauge\n"
+                + "jvm_direct_buffer_bytes " + ProcessMemory.directBufferBytes() + "\n"
                 + "# HELP augur_ndarrays_open DJL arrays open in the process (flat while forecasting).\n"
                 + "# TYPE augur_ndarrays_open gauge\n"
                 + "augur_ndarrays_open " + NativeArrays.open() + "\n";
