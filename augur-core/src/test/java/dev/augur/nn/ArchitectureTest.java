@@ -11,12 +11,13 @@ class ArchitectureTest {
     @Test
     void namesAreTheOnesUsersTypeAndBundlesKeep() {
         assertThat(Architecture.ids())
-                .containsExactly("convlstm", "predrnn", "memory_flow", "e3d_lstm", "e3d_lstm_2d", "conv");
+                .containsExactly(
+                        "convlstm", "predrnn", "predrnn_plus", "memory_flow", "e3d_lstm", "e3d_lstm_2d", "conv");
         for (Architecture a : Architecture.values()) {
             assertThat(Architecture.of(a.id())).isSameAs(a);
         }
-        assertThatThrownBy(() -> Architecture.of("predrnn_plus"))
-                .hasMessageContaining("predrnn_plus")
+        assertThatThrownBy(() -> Architecture.of("simvp"))
+                .hasMessageContaining("simvp")
                 .hasMessageContaining("e3d_lstm_2d");
     }
 
@@ -25,11 +26,16 @@ class ArchitectureTest {
         assertThat(Architecture.values()).filteredOn(Architecture::hasPeepholes).containsExactly(Architecture.CONVLSTM);
         assertThat(Architecture.values())
                 .filteredOn(Architecture::hasLayerNorm)
-                .containsExactly(Architecture.PREDRNN, Architecture.E3D_LSTM, Architecture.E3D_LSTM_2D);
+                .containsExactly(
+                        Architecture.PREDRNN,
+                        Architecture.PREDRNN_PLUS,
+                        Architecture.E3D_LSTM,
+                        Architecture.E3D_LSTM_2D);
         assertThat(Architecture.values())
                 .filteredOn(Architecture::hasZigZagMemory)
                 .containsExactly(
                         Architecture.PREDRNN,
+                        Architecture.PREDRNN_PLUS,
                         Architecture.MEMORY_FLOW,
                         Architecture.E3D_LSTM,
                         Architecture.E3D_LSTM_2D);
@@ -43,5 +49,8 @@ class ArchitectureTest {
                 .hasMessageContaining("layer normalisation");
         assertThatThrownBy(() -> new ModelSpec("memory_flow", 1, 8, 8, 1, List.of(4, 8), 3, false, false, false, 2))
                 .hasMessageContaining("same size");
+        // PredRNN++'s highway sits between its first two layers
+        assertThatThrownBy(() -> new ModelSpec("predrnn_plus", 1, 8, 8, 1, List.of(4), 3, false, false, false, 2))
+                .hasMessageContaining("at least two layers");
     }
 }
