@@ -89,12 +89,18 @@ public final class TorchCheckpoint {
                 root = unpickler.load(in);
             } catch (Refused e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
-            } catch (PickleException | ClassCastException | IndexOutOfBoundsException e) {
+            } catch (IOException | RuntimeException e) {
+                // Pyrolite's own failures on a damaged pickle (a short stream, a wrong type on its stack) name no file
                 throw new IOException(file + ": a broken pickle in data.pkl (" + e.getMessage() + ")", e);
             }
             return materialise(root, zip, prefix, file);
         } catch (ZipException e) {
             throw new IOException(file + ": not a PyTorch checkpoint of the zip format (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+                throw e;
+            }
+            throw new IOException(file + ": not a readable PyTorch checkpoint (" + e.getMessage() + ")", e);
         }
     }
 
