@@ -116,21 +116,16 @@ public final class TorchCheckpoint {
             }
             return out;
         }
-        if (o instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            for (Object x : l) {
-                out.add(materialise(x, zip, prefix, file));
-            }
-            return out;
+        // Pyrolite gives lists as lists and tuples as arrays: both come out as lists
+        List<?> items = o instanceof Object[] a ? Arrays.asList(a) : o instanceof List<?> l ? l : null;
+        if (items == null) {
+            return o;
         }
-        if (o instanceof Object[] a) {
-            List<Object> out = new ArrayList<>();
-            for (Object x : a) {
-                out.add(materialise(x, zip, prefix, file));
-            }
-            return out;
+        List<Object> out = new ArrayList<>();
+        for (Object x : items) {
+            out.add(materialise(x, zip, prefix, file));
         }
-        return o;
+        return out;
     }
 
     /** A storage as its persistent id names it: ('storage', type, key, location, elements). */
