@@ -49,7 +49,10 @@ final class RunCommand implements Callable<Integer> {
             description = "mnist (predrnn-format .npz files) or action (KTH frames)")
     String datasetName;
 
-    @Option(names = "--train_data_paths", defaultValue = "data/moving-mnist-example/moving-mnist-train.npz")
+    @Option(
+            names = "--train_data_paths",
+            description = "training data (default: data/moving-mnist-example/moving-mnist-train.npz; in test mode,"
+                    + " unused: --valid_data_paths)")
     Path trainData;
 
     @Option(names = "--valid_data_paths", defaultValue = "data/moving-mnist-example/moving-mnist-valid.npz")
@@ -91,7 +94,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--pretrained_model",
-            description = "an Augur snapshot folder (save_dir/model.ckpt-N) or model bundle")
+            description = "an Augur snapshot folder (save_dir/model.ckpt-N) or model bundle, or a predrnn-pytorch "
+                    + "model.ckpt-N file (imported into save_dir/imported.<name>/; read without running any of it)")
     Path pretrained;
 
     @Option(names = "--num_hidden", defaultValue = "64,64,64,64")
@@ -238,18 +242,23 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--stride " + stride + ": only stride 1 is supported (the cells keep the frame size)");
         }
+        // predrnn-pytorch's test mode reads only the validation data
+        Path train = trainData != null
+                ? trainData
+                : flag("--is_training", isTraining)
+                        ? Path.of("data/moving-mnist-example/moving-mnist-train.npz")
+                        : validData;
         VideoData data = switch (datasetName) {
-            case "mnist" -> VideoData.npz(trainData, validData, seed);
+            case "mnist" -> VideoData.npz(train, validData, seed);
             case "action" -> {
-                if (!trainData
-                        .toAbsolutePath()
+                if (!train.toAbsolutePath()
                         .normalize()
                         .equals(validData.toAbsolutePath().normalize())) {
                     throw new IllegalArgumentException(
                             "--dataset_name action reads persons 01-16 and 17-25 from one KTH "
                                     + "folder: give the same path to --train_data_paths and --valid_data_paths");
                 }
-                yield VideoData.kth(trainData, imgWidth, seed);
+                yield VideoData.kth(train, imgWidth, seed);
             }
             default ->
                 throw new IllegalArgumentException("--dataset_name " + datasetName

@@ -6,9 +6,10 @@ import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.ScheduledSampling;
-import dev.augur.video.CheckpointImport;
 import dev.augur.video.FramePredictionConfig;
+import dev.augur.video.PredRnnPytorchCheckpoint;
 import dev.augur.video.VideoComparison;
+import dev.augur.video.VideoData;
 import dev.augur.video.VideoPrediction;
 import dev.augur.video.VideoTraining;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
             VideoCommand.Predict.class,
             VideoCommand.Compare.class,
             VideoCommand.Import.class,
+            VideoCommand.Export.class,
             VideoStudyCommand.class
         })
 final class VideoCommand {
@@ -383,7 +385,7 @@ final class VideoCommand {
         @Option(
                 names = "--format",
                 defaultValue = "predrnn-pytorch",
-                description = "who wrote it: predrnn-pytorch (PredRNN's ST-LSTM, 1-channel frames) (default: "
+                description = "who wrote it: predrnn-pytorch (its PredRNN, the ST-LSTM stack) (default: "
                         + "${DEFAULT-VALUE})")
         String format;
 
@@ -419,11 +421,47 @@ final class VideoCommand {
                         "--format " + format + ": only predrnn-pytorch checkpoints are read so far");
             }
             engine.start();
-            ModelSpec spec = CheckpointImport.predRnnPytorch(
-                    from, new CheckpointImport.Frames(channels, width, inputLength, totalLength, testData), out);
-            System.out.printf(
-                    "imported %s: ST-LSTM %s, filter %d, patch %d%s -> %s%n",
-                    from, spec.hidden(), spec.filter(), spec.patch(), spec.layerNorm() ? ", layer norm" : "", out);
+            ModelSpec spec = PredRnnPytorchCheckpoint.importBundle(
+                    from,
+                    new PredRnnPytorchCheckpoint.Frames(channels, width, inputLength, totalLength),
+                    VideoData.npz(testData, testData, 0),
+                    out);
+            System.out.printf("imported %s: %s -> %s%n", from, PredRnnPytorchCheckpoint.describe(spec), out);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description = "Write an Augur ST-LSTM bundle as a predrnn-pytorch checkpoint (model.ckpt-N: "
+                    + "{'net_param': state_dict} in torch.save's zip format), which predrnn-pytorch's "
+                    + "--pretrained_model and torch.load(weights_only=True) read.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        EngineOptions engine;
+
+        @Option(names = "--model", required = true, description = "the bundle folder (model.json + weights.npz)")
+        Path model;
+
+        @Option(
+                names = "--format",
+                defaultValue = "predrnn-pytorch",
+                description = "whose file to write: predrnn-pytorch (default: ${DEFAULT-VALUE})")
+        String format;
+
+        @Option(names = "--out", required = true, description = "the checkpoint file to write")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!format.equals("predrnn-pytorch")) {
+                throw new IllegalArgumentException(
+                        "--format " + format + ": only predrnn-pytorch checkpoints are written so far");
+            }
+            engine.start();
+            ModelSpec spec = PredRnnPytorchCheckpoint.export(model, out);
+            System.out.printf("exported %s: %s -> %s%n", model, PredRnnPytorchCheckpoint.describe(spec), out);
             return 0;
         }
     }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import dev.augur.data.BouncingBalls;
 import dev.augur.data.PredRnnNpz;
 import dev.augur.engine.AugurEngine;
+import dev.augur.video.PredRnnPytorchCheckpoint;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -172,6 +173,69 @@ class RunCliTest {
                 .as(err.toString())
                 .isZero();
         assertThat(dir.resolve("results/test_result/1/pd8.png")).exists();
+    }
+
+    /** Test mode on {@code pretrained}, with the flags seed002 trained under. */
+    private String[] testRun(Path pretrained, String hidden) {
+        return new String[] {
+            "run",
+            "--is_training",
+            "False",
+            "--pretrained_model",
+            pretrained.toString(),
+            "--valid_data_paths",
+            dir.resolve("valid.npz").toString(),
+            "--save_dir",
+            dir.resolve("checkpoints").toString(),
+            "--gen_frm_dir",
+            dir.resolve("tested").toString(),
+            "--img_width",
+            "16",
+            "--input_length",
+            "4",
+            "--total_length",
+            "8",
+            "--filter_size",
+            "3",
+            "--num_hidden",
+            hidden,
+            "--patch_size",
+            "2",
+            "--layer_norm",
+            "True",
+            "--batch_size",
+            "4"
+        };
+    }
+
+    /** The printed per-frame metrics of a test run, from "mse per seq" on. */
+    private String metricsPrinted() {
+        String printed = out.toString(StandardCharsets.UTF_8);
+        return printed.substring(printed.indexOf("mse per seq"));
+    }
+
+    @Test
+    void aPredRnnPytorchCheckpointIsTestedAsItsBundleIs() throws Exception {
+        assertThat(run(seed002(2))).as(err.toString()).isZero();
+        Path snapshot = dir.resolve("checkpoints/model.ckpt-2");
+        Path exported = dir.resolve("upstream/model.ckpt-2");
+        PredRnnPytorchCheckpoint.export(snapshot, exported);
+
+        out.reset();
+        assertThat(run(testRun(snapshot, "8,8"))).as(err.toString()).isZero();
+        String fromBundle = metricsPrinted();
+        out.reset();
+        assertThat(run(testRun(exported, "8,8"))).as(err.toString()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("read the predrnn-pytorch checkpoint")
+                .contains("ST-LSTM [8, 8], filter 3, patch 2, layer norm");
+        assertThat(metricsPrinted()).isEqualTo(fromBundle);
+        assertThat(dir.resolve("checkpoints/imported.model.ckpt-2/model.json")).exists();
+
+        assertThat(run(testRun(exported, "8,8,8"))).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("the checkpoint holds a ST-LSTM [8, 8], filter 3, patch 2, layer norm")
+                .contains("the command line describes a ST-LSTM [8, 8, 8]");
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class ResearchRun {
     }
 
     public TrainingLoop.Result run() throws IOException {
-        Path resumeFrom = s.pretrained() == null ? null : snapshot(s.pretrained());
+        Path resumeFrom = s.pretrained() == null ? null : pretrained(s.pretrained());
         if (!s.training()) {
             try (NDManager manager = NDManager.newBaseManager();
                     VideoModels.Loaded loaded = VideoModels.load(resumeFrom, manager)) {
@@ -217,6 +217,36 @@ public final class ResearchRun {
         m.thresholds()
                 .forEach(c -> out.println(String.format(
                         Locale.ROOT, "csi/pod/far at %.3f: %.4f %.4f %.4f", c.threshold(), c.csi(), c.pod(), c.far())));
+    }
+
+    /**
+     * The bundle to start from or score: an Augur snapshot folder as it is, or a predrnn-pytorch checkpoint file
+     * imported into {@code save_dir/imported.<name>/}; it must hold the model the command line describes.
+     */
+    private Path pretrained(Path path) throws IOException {
+        if (!Files.isRegularFile(path) || !describeFile(path).startsWith("a zip")) {
+            return snapshot(path);
+        }
+        Path bundle = s.saveDir().resolve("imported." + path.getFileName());
+        ModelSpec wanted = s.spec();
+        ModelSpec found = PredRnnPytorchCheckpoint.importBundle(
+                path,
+                new PredRnnPytorchCheckpoint.Frames(
+                        wanted.channels(),
+                        wanted.width(),
+                        wanted.inputLength(),
+                        s.config().clipLength()),
+                s.data(),
+                bundle);
+        if (!found.equals(wanted)) {
+            AtomicFiles.deleteTree(bundle);
+            throw new IOException(path + ": the checkpoint holds a " + PredRnnPytorchCheckpoint.describe(found)
+                    + ", the command line describes a " + PredRnnPytorchCheckpoint.describe(wanted)
+                    + " (check --model_name, --num_hidden, --filter_size, --patch_size and --layer_norm)");
+        }
+        out.println("read the predrnn-pytorch checkpoint " + path + " (" + PredRnnPytorchCheckpoint.describe(found)
+                + ") into " + bundle);
+        return bundle;
     }
 
     /**

@@ -1,0 +1,141 @@
+package dev.augur.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.augur.engine.AugurEngine;
+import dev.augur.io.TorchCheckpoint;
+import dev.augur.nn.ModelSpec;
+import dev.augur.nn.ParityFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checkpoints saved by predrnn-pytorch's own code (reference/upstream_parity.py: 1-channel frames;
+ * reference/checkpoint_roundtrip.py: 3-channel frames with layer norm), imported into bundles, predict what upstream
+ * predicted; exported again they hold upstream's tensors exactly, and upstream's RNN, loading Augur's export,
+ * predicted what Augur predicts.
+ */
+class PredRnnPytorchCheckpointTest {
+    private static Path resource(String name) throws Exception {
+        return Path.of(PredRnnPytorchCheckpointTest.class
+                .getResource("/parity/" + name)
+                .toURI());
+    }
+
+    private static VideoData data(Path dir) {
+        return VideoData.npz(dir.resolve("test.npz"), dir.resolve("test.npz"), 0);
+    }
+
+    @Test
+    void anUpstreamCheckpointPredictsWhatUpstreamPredicted(@TempDir Path dir) throws Exception {
+        AugurEngine.cpu();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParityFixture fixture = new ParityFixture("predrnn_plain", manager);
+            Path bundle = dir.resolve("imported");
+            ModelSpec spec = PredRnnPytorchCheckpoint.importBundle(
+                    resource("predrnn_plain/upstream.model.ckpt-1"),
+                    new PredRnnPytorchCheckpoint.Frames(1, 8, 3, 6),
+                    data(dir),
+                    bundle);
+            // read from the weights' shapes: 2 layers of 6, filter 3, patch 2 (4 = 1 channel x 2 x 2), no layer norm
+            assertThat(spec.hidden()).isEqualTo(List.of(6, 6));
+            assertThat(spec.filter()).isEqualTo(3);
+            assertThat(spec.patch()).isEqualTo(2);
+            assertThat(spec.layerNorm()).isFalse();
+            try (VideoModels.Loaded loaded = VideoModels.load(bundle, manager)) {
+                NDArray predictions = loaded.model().forward(fixture.array("clip"), fixture.array("mask"));
+                ParityFixture.assertClose(
+                        predictions, fixture.array("upstream.predictions"), "imported checkpoint vs predrnn-pytorch");
+            }
+        }
+    }
+
+    @Test
+    void threeChannelFramesAreRepatchedBothWays(@TempDir Path dir) throws Exception {
+        AugurEngine.cpu();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParityFixture fixture = new ParityFixture("predrnn_rgb", manager);
+            Path upstream = resource("predrnn_rgb/upstream.model.ckpt-1");
+            Path bundle = dir.resolve("imported");
+            ModelSpec spec = PredRnnPytorchCheckpoint.importBundle(
+                    upstream, new PredRnnPytorchCheckpoint.Frames(3, 8, 3, 6), data(dir), bundle);
+            assertThat(spec.patchChannels()).isEqualTo(12);
+            assertThat(spec.layerNorm()).isTrue();
+            NDArray clip = fixture.array("clip");
+            float[] ours;
+            try (VideoModels.Loaded loaded = VideoModels.load(bundle, manager)) {
+                ours = loaded.model().predict(clip.get(":, :3"), 3).toFloatArray();
+                ParityFixture.assertClose(
+                        ours,
+                        lastFrames(fixture.array("upstream.predictions"), 3),
+                        "imported 3-channel checkpoint vs predrnn-pytorch");
+            }
+            // back out: upstream's names, layouts and patch order, to the bit
+            Path export = dir.resolve("model.ckpt-1");
+            PredRnnPytorchCheckpoint.export(bundle, export);
+            Map<String, TorchCheckpoint.Tensor> original = TorchCheckpoint.stateDict(upstream, "net_param");
+            Map<String, TorchCheckpoint.Tensor> exported = TorchCheckpoint.stateDict(export, "net_param");
+            assertThat(exported.keySet()).containsExactlyElementsOf(original.keySet());
+            original.forEach((name, t) -> {
+                assertThat(exported.get(name).shape()).as(name).isEqualTo(t.shape());
+                assertThat(exported.get(name).values()).as(name).isEqualTo(t.values());
+            });
+            // upstream's RNN loaded the export the CLI wrote from this same import (reference/checkpoint_roundtrip.py
+            // load-export), with torch.load(weights_only=True) and a strict load_state_dict, and predicted this
+            ParityFixture.assertClose(
+                    ours,
+                    lastFrames(fixture.array("upstream.from-export.predictions"), 3),
+                    "predrnn-pytorch loading Augur's export vs Augur");
+        }
+    }
+
+    /** The last {@code k} predicted frames of upstream's [B, T-1, C, H, W] output (it also predicts the input). */
+    private static float[] lastFrames(NDArray predictions, int k) {
+        long t = predictions.getShape().get(1);
+        return predictions.get(":, " + (t - k) + ":").toFloatArray();
+    }
+
+    @Test
+    void anExportIsBitForBitTheSameEachTime(@TempDir Path dir) throws Exception {
+        AugurEngine.cpu();
+        Path bundle = dir.resolve("imported");
+        PredRnnPytorchCheckpoint.importBundle(
+                resource("predrnn_rgb/upstream.model.ckpt-1"),
+                new PredRnnPytorchCheckpoint.Frames(3, 8, 3, 6),
+                data(dir),
+                bundle);
+        PredRnnPytorchCheckpoint.export(bundle, dir.resolve("a"));
+        PredRnnPytorchCheckpoint.export(bundle, dir.resolve("b"));
+        assertThat(Files.readAllBytes(dir.resolve("a"))).isEqualTo(Files.readAllBytes(dir.resolve("b")));
+    }
+
+    @Test
+    void thePatchOrdersAgreeForOneChannelAndInterleaveForThree() {
+        assertThat(PredRnnPytorchCheckpoint.upstreamChannelOfOurs(1, 2)).containsExactly(0, 1, 2, 3);
+        // ours: R0 R1 R2 R3 G0 .. B3; upstream: R0 G0 B0 R1 G1 B1 ..
+        assertThat(PredRnnPytorchCheckpoint.upstreamChannelOfOurs(3, 2))
+                .containsExactly(0, 3, 6, 9, 1, 4, 7, 10, 2, 5, 8, 11);
+    }
+
+    @Test
+    void checkpointsOfOtherShapesAreRefusedInWords(@TempDir Path dir) throws Exception {
+        AugurEngine.cpu();
+        Path checkpoint = resource("predrnn_plain/upstream.model.ckpt-1");
+        assertThatThrownBy(() -> PredRnnPytorchCheckpoint.importBundle(
+                        checkpoint, new PredRnnPytorchCheckpoint.Frames(3, 8, 3, 6), data(dir), dir.resolve("b")))
+                .hasMessageContaining("no square patch of 3-channel frames");
+        Path hostile =
+                Path.of(getClass().getResource("/dev/augur/io/hostile.pt").toURI());
+        assertThatThrownBy(() -> PredRnnPytorchCheckpoint.importBundle(
+                        hostile, new PredRnnPytorchCheckpoint.Frames(1, 8, 3, 6), data(dir), dir.resolve("b")))
+                .hasMessageContaining("refused, nothing was run");
+        assertThat(dir.resolve("b")).doesNotExist();
+    }
+}
