@@ -3,6 +3,7 @@
 
     /usr/bin/python3 reference/checkpoint_roundtrip.py --predrnn-pytorch DIR make
     /usr/bin/python3 reference/checkpoint_roundtrip.py --predrnn-pytorch DIR load-export EXPORT
+    /usr/bin/python3 reference/checkpoint_roundtrip.py --predrnn-pytorch DIR predict CKPT NPZ OUT [--sequences 8]
 
 DIR is a checkout of thuml/predrnn-pytorch (fetched to run, never committed).
 
@@ -15,6 +16,10 @@ load-export  loads EXPORT, a checkpoint Augur wrote (`augur video export`), with
              same RNN (load_state_dict, strict) and writes its predictions of the same clip
              (upstream.from-export.predictions.npy): the proof that upstream reads Augur's files.
 Both write into augur-core/src/test/resources/parity/predrnn_rgb/, with this script's SHA-256 and the upstream commit.
+predict      any predrnn-pytorch model.ckpt-N of 1-channel 64x64 frames (its layers, sizes, filter and layer norm read
+             from the weights): upstream's RNN predicts frames 11-20 of the first sequences of a predrnn-format .npz in
+             test mode; writes OUT/context.npy (frames 1-10) and OUT/upstream.npy, both [N, 10, 1, 64, 64], to compare
+             with `augur video predict --input OUT/context.npy` on the imported checkpoint.
 """
 import argparse
 import hashlib
@@ -31,13 +36,36 @@ OUT = os.path.join(HERE, "..", "augur-core", "src", "test", "resources", "parity
 B, T, J, C, SIZE, PATCH, HIDDEN, FILTER = 2, 6, 3, 3, 8, 2, [6, 6], 3
 
 
-def network(repo):
+def network(repo, hidden=HIDDEN, patch=PATCH, channels=C, size=SIZE, kernel=FILTER, norm=True, total=T, context=J):
     sys.path.insert(0, repo)
     from core.models.predrnn import RNN  # noqa: E402
-    configs = SimpleNamespace(patch_size=PATCH, img_channel=C, img_width=SIZE, filter_size=FILTER, stride=1,
-                              layer_norm=True, device="cpu", total_length=T, input_length=J,
+    configs = SimpleNamespace(patch_size=patch, img_channel=channels, img_width=size, filter_size=kernel, stride=1,
+                              layer_norm=norm, device="cpu", total_length=total, input_length=context,
                               reverse_scheduled_sampling=0)
-    return RNN(len(HIDDEN), HIDDEN, configs)
+    return RNN(len(hidden), hidden, configs)
+
+
+def predict_trained(repo, ckpt, npz, out, n):
+    state = torch.load(ckpt, weights_only=True)["net_param"]
+    hidden = []
+    while "cell_list.%d.conv_h.0.weight" % len(hidden) in state:
+        hidden.append(state["cell_list.%d.conv_h.0.weight" % len(hidden)].shape[1])
+    conv_x = state["cell_list.0.conv_x.0.weight"]
+    patch = int(round(conv_x.shape[1] ** 0.5))
+    net = network(repo, hidden, patch, 1, 64, conv_x.shape[3], "cell_list.0.conv_x.1.weight" in state, 20, 10)
+    net.load_state_dict(state, strict=True)
+    d = np.load(npz)
+    raw, clips = d["input_raw_data"], d["clips"]
+    seqs = np.stack([raw[clips[0, i, 0]:clips[0, i, 0] + 20] for i in range(n)]).astype(np.float32)
+    frames = torch.from_numpy(seqs).reshape(n, 20, 1, 64 // patch, patch, 64 // patch, patch)
+    frames = frames.permute(0, 1, 3, 5, 4, 6, 2).reshape(n, 20, 64 // patch, 64 // patch, patch * patch)
+    with torch.no_grad():
+        gen, _ = net(frames, torch.zeros(n, 9, 64 // patch, 64 // patch, patch * patch))
+    gen = gen.reshape(n, 19, 64 // patch, 64 // patch, patch, patch, 1).permute(0, 1, 6, 2, 4, 3, 5)
+    os.makedirs(out, exist_ok=True)
+    np.save(os.path.join(out, "context.npy"), seqs[:, :10])
+    np.save(os.path.join(out, "upstream.npy"), gen.reshape(n, 19, 1, 64, 64)[:, -10:].numpy())
+    print("upstream predicted", n, "sequences into", out, "hidden", hidden, "patch", patch)
 
 
 def predict(net, clip):
@@ -96,10 +124,13 @@ def load_export(repo, export):
 if __name__ == "__main__":
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--predrnn-pytorch", required=True, help="checkout of thuml/predrnn-pytorch")
-    p.add_argument("what", choices=["make", "load-export"])
-    p.add_argument("export", nargs="?", help="for load-export: the checkpoint Augur wrote")
+    p.add_argument("what", choices=["make", "load-export", "predict"])
+    p.add_argument("files", nargs="*", help="load-export: EXPORT; predict: CKPT NPZ OUT")
+    p.add_argument("--sequences", type=int, default=8, help="predict: how many sequences")
     a = p.parse_args()
     if a.what == "make":
         make(a.predrnn_pytorch)
+    elif a.what == "load-export":
+        load_export(a.predrnn_pytorch, a.files[0])
     else:
-        load_export(a.predrnn_pytorch, a.export)
+        predict_trained(a.predrnn_pytorch, a.files[0], a.files[1], a.files[2], a.sequences)
