@@ -354,6 +354,14 @@ final class VideoCommand {
         @Option(names = "--future", defaultValue = "10", description = "frames to predict (default: ${DEFAULT-VALUE})")
         int future;
 
+        @FlagRange(min = 1, max = 10_000_000)
+        @Option(
+                names = "--sequence",
+                defaultValue = "1",
+                description = "which sequence of a file that holds many ([N, T, C, H, W] .npy, mnist_test_seq.npy, "
+                        + "predrnn .npz), counted from 1 (default: ${DEFAULT-VALUE})")
+        int sequence;
+
         @Option(
                 names = "--out",
                 required = true,
@@ -363,8 +371,12 @@ final class VideoCommand {
         @Override
         public Integer call() throws Exception {
             engine.start();
-            VideoPrediction.run(model, input, future, out);
-            System.out.println("wrote " + future + " frames to " + out);
+            VideoPrediction.Result read = VideoPrediction.run(model, input, sequence - 1, future, out);
+            String which = read.count() > 1
+                    ? " after sequence " + (read.sequence() + 1) + " of the " + read.count() + " in " + input
+                            + " (another: --sequence K)"
+                    : "";
+            System.out.println("wrote " + future + " frames" + which + " to " + out);
             return 0;
         }
     }

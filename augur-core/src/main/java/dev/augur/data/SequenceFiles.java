@@ -18,19 +18,28 @@ import javax.imageio.ImageIO;
 
 /**
  * Reads one frame sequence a user hands to {@code predict}: an .npy of [T, H, W], [T, C, H, W] (C = 1 or 3),
- * [N, T, C, H, W] (first sequence) or [T, N, H, W] as in {@code mnist_test_seq.npy} (first sequence); a predrnn/e3d
- * .npz ({@code input_raw_data} [frames, C, H, W] and
- * {@code clips}: the first clip's input and output frames); or a folder of PNG frames in name order (one
- * channel when every frame is grey, else three). uint8 data
+ * [N, T, C, H, W] or [T, N, H, W] as in {@code mnist_test_seq.npy}; a predrnn/e3d .npz ({@code input_raw_data}
+ * [frames, C, H, W] and {@code clips}: a clip's input and output frames); or a folder of PNG frames in name order
+ * (one channel when every frame is grey, else three). Files of N sequences give the one asked for (the first
+ * unless told), with N, so that the caller can say which it read. uint8 data
  * is scaled by 1/255; float data must already be in [0, 1]. NaN, wrong ranks and unreadable images are errors
  * naming the file.
  */
 public final class SequenceFiles {
     private SequenceFiles() {}
 
+    /** Sequence {@code index} (from 0) of a file holding {@code count}. */
+    public record Sequence(Clips frames, int index, int count) {}
+
+    /** The first sequence of {@code path}. */
     public static Clips read(NDManager manager, Path path) throws IOException {
+        return read(manager, path, 0).frames();
+    }
+
+    public static Sequence read(NDManager manager, Path path, int index) throws IOException {
         if (Files.isDirectory(path)) {
-            return readPngFolder(path);
+            requireIndex(index, 1, path);
+            return new Sequence(readPngFolder(path), 0, 1);
         }
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such file or folder");
@@ -41,8 +50,18 @@ public final class SequenceFiles {
         }
         try (NDManager m = manager.newSubManager()) {
             NDList arrays = NumpyFiles.read(m, path);
+            if (name.endsWith(".npz") && arrays.get("clips") != null) {
+                return fromClips(arrays, path, index);
+            }
             NDArray frames = name.endsWith(".npz") ? fromNpz(arrays, path) : arrays.singletonOrThrow();
-            return toClips(frames, path);
+            return toClips(frames, path, index);
+        }
+    }
+
+    private static void requireIndex(int index, long count, Path path) {
+        if (index < 0 || index >= count) {
+            throw new IllegalArgumentException(path + ": holds " + count + (count == 1 ? " sequence" : " sequences")
+                    + "; there is no sequence " + (index + 1));
         }
     }
 
@@ -54,35 +73,56 @@ public final class SequenceFiles {
             }
             throw new IOException(path + ": an .npz with several arrays needs 'input_raw_data' (predrnn format)");
         }
-        NDArray clips = arrays.get("clips");
-        if (clips == null) {
-            return raw;
+        return raw;
+    }
+
+    /** Clip {@code index} of a predrnn .npz: its input and output frames from {@code input_raw_data}. */
+    private static Sequence fromClips(NDList arrays, Path path, int index) throws IOException {
+        NDArray raw = arrays.get("input_raw_data");
+        if (raw == null) {
+            throw new IOException(path + ": 'clips' without 'input_raw_data' (predrnn format)");
         }
+        NDArray clips = arrays.get("clips");
         Shape cs = clips.getShape();
         if (cs.dimension() != 3 || cs.get(0) != 2 || cs.get(2) != 2) {
             throw new IOException(path + ": 'clips' must be [2, N, 2], got " + cs);
         }
         long[] c = clips.toType(DataType.INT64, false).toLongArray();
         long n = cs.get(1);
-        long start = c[0];
-        long length = c[1] + c[(int) (n * 2) + 1];
-        if (start < 0 || start + length > raw.getShape().get(0)) {
-            throw new IOException(path + ": first clip [" + start + ", +" + length + ") lies outside input_raw_data");
+        requireIndex(index, n, path);
+        long start = c[2 * index];
+        long length = c[2 * index + 1] + c[(int) (n * 2) + 2 * index + 1];
+        if (start < 0 || length < 1 || start + length > raw.getShape().get(0)) {
+            throw new IOException(
+                    path + ": clip " + (index + 1) + " [" + start + ", +" + length + ") lies outside input_raw_data");
         }
-        return raw.get(start + ":" + (start + length));
+        return new Sequence(
+                toClips(raw.get(start + ":" + (start + length)), path, 0).frames(), index, (int) n);
     }
 
-    private static Clips toClips(NDArray array, Path path) throws IOException {
+    private static Sequence toClips(NDArray array, Path path, int index) throws IOException {
         Shape s = array.getShape();
         NDArray a = array;
+        long count = 1;
         switch (s.dimension()) {
-            case 3 -> a = a.expandDims(1).expandDims(0);
+            case 3 -> {
+                requireIndex(index, 1, path);
+                a = a.expandDims(1).expandDims(0);
+            }
             // [T, C, H, W] with 1 or 3 channels; otherwise the standard mnist_test_seq.npy layout [T, N, H, W]
-            case 4 ->
-                a = s.get(1) == 1 || s.get(1) == 3
+            case 4 -> {
+                boolean oneSequence = s.get(1) == 1 || s.get(1) == 3;
+                count = oneSequence ? 1 : s.get(1);
+                requireIndex(index, count, path);
+                a = oneSequence
                         ? a.expandDims(0)
-                        : a.get(":, 0:1").expandDims(0);
-            case 5 -> a = a.get("0:1");
+                        : a.get(":, " + index + ":" + (index + 1)).expandDims(0);
+            }
+            case 5 -> {
+                count = s.get(0);
+                requireIndex(index, count, path);
+                a = a.get(index + ":" + (index + 1));
+            }
             default -> throw new IOException(path + ": expected [T, H, W], [T, C, H, W] or [N, T, C, H, W], got " + s);
         }
         float[] values;
@@ -102,7 +142,9 @@ public final class SequenceFiles {
             throw new IOException(path + ": pixel type " + array.getDataType() + " is not supported (uint8 or float)");
         }
         Shape f = a.getShape();
-        return new Clips(values, 1, (int) f.get(1), (int) f.get(2), (int) f.get(3), (int) f.get(4));
+        return new Sequence(
+                new Clips(values, 1, (int) f.get(1), (int) f.get(2), (int) f.get(3), (int) f.get(4)), index, (int)
+                        count);
     }
 
     private static Clips readPngFolder(Path dir) throws IOException {

@@ -24,14 +24,19 @@ import java.util.List;
 public final class VideoPrediction {
     private VideoPrediction() {}
 
-    public static void run(Path model, Path input, int future, Path out) throws IOException {
+    /** Which sequence (from 0) was predicted, of how many the file holds. */
+    public record Result(int sequence, int count) {}
+
+    /** Predicts {@code future} frames after sequence {@code sequence} (from 0) of {@code input}. */
+    public static Result run(Path model, Path input, int sequence, int future, Path out) throws IOException {
         if (future < 1) {
             throw new IllegalArgumentException("--future must be >= 1, got " + future);
         }
         try (NDManager manager = NDManager.newBaseManager();
                 VideoModels.Loaded loaded = VideoModels.load(model, manager)) {
             ModelSpec spec = loaded.model().spec();
-            Clips seq = SequenceFiles.read(manager, input);
+            SequenceFiles.Sequence read = SequenceFiles.read(manager, input, sequence);
+            Clips seq = read.frames();
             if (seq.channels() != spec.channels() || seq.height() != spec.height() || seq.width() != spec.width()) {
                 throw new IllegalArgumentException(input + ": frames are " + seq.channels() + "x" + seq.height() + "x"
                         + seq.width() + " (CxHxW) but the model expects " + spec.channels() + "x" + spec.height() + "x"
@@ -43,6 +48,7 @@ public final class VideoPrediction {
             }
             float[] predicted = VideoEvaluation.predict(loaded.model(), seq, future, manager);
             write(seq, predicted, future, spec, out, manager);
+            return new Result(read.index(), read.count());
         }
     }
 

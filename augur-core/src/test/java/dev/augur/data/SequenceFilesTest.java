@@ -53,6 +53,25 @@ class SequenceFilesTest {
     }
 
     @Test
+    void anyClipOfAManyClipNpzIsReadWithTheCount(@TempDir Path dir) throws Exception {
+        float[] values = new float[4 * 6 * 16];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i % 97) / 96f;
+        }
+        Clips four = new Clips(values, 4, 6, 1, 4, 4);
+        Path npz = dir.resolve("four.npz");
+        PredRnnNpz.write(npz, four, 3, manager);
+        SequenceFiles.Sequence third = SequenceFiles.read(manager, npz, 2);
+        assertThat(third.count()).isEqualTo(4);
+        assertThat(third.index()).isEqualTo(2);
+        assertThat(third.frames().data()).isEqualTo(four.sequences(2, 3).data());
+        assertThatThrownBy(() -> SequenceFiles.read(manager, npz, 4))
+                .hasMessageContaining("four.npz: holds 4 sequences; there is no sequence 5");
+        assertThatThrownBy(() -> SequenceFiles.read(manager, resource("frames_uint8_THW.npy"), 1))
+                .hasMessageContaining("holds 1 sequence; there is no sequence 2");
+    }
+
+    @Test
     void readsTheFirstClipOfAPredRnnNpz() throws Exception {
         Clips c = SequenceFiles.read(manager, resource("predrnn_layout.npz"));
         Clips expected = SequenceFiles.read(manager, resource("predrnn_first_clip_expected.npy"));
