@@ -6,6 +6,8 @@
 small.pt    torch.save({'net_param': state_dict, 'itr': 7}) as predrnn-pytorch saves (model.ckpt-N): a float32
             conv weight, a transposed (non-contiguous) view saved as it is, a parameter and a scalar; the expected
             values beside it in small.expected.json (float32 values printed as Python floats).
+small_legacy.pt  the same object in torch.save's legacy format (_use_new_zipfile_serialization=False: pickles and
+            raw storages in one stream, as OpenSTL publishes its weights).
 hostile.pt  the same zip layout, whose data.pkl calls os.system when Python's pickle loads it: Augur must refuse it
             and run nothing.
 """
@@ -33,6 +35,8 @@ if __name__ == "__main__":
              "conv_last.weight": torch.nn.Parameter(torch.randn(1, 4, 1, 1, generator=g)), "scalar": torch.tensor(2.5)}
     from collections import OrderedDict
     torch.save({"net_param": OrderedDict(state), "itr": 7}, os.path.join(OUT, "small.pt"))
+    torch.save({"net_param": OrderedDict(state), "itr": 7}, os.path.join(OUT, "small_legacy.pt"),
+               _use_new_zipfile_serialization=False)
     expected = {k: {"shape": list(v.shape), "values": [float(x) for x in v.detach().flatten()]}
                 for k, v in state.items()}
     with open(os.path.join(OUT, "small.expected.json"), "w") as f:

@@ -1,9 +1,11 @@
 package dev.augur.io;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +43,9 @@ public final class TorchCheckpoint {
             "torch.BoolStorage");
 
     private static final long MAX_ELEMENTS = 1L << 31;
+    private static final int MAX_BYTES = Integer.MAX_VALUE - 8;
+    /** torch.serialization's MAGIC_NUMBER, the legacy format's first pickle. */
+    private static final String LEGACY_MAGIC = "119547037146038801333356";
 
     private TorchCheckpoint() {}
 
@@ -74,8 +79,22 @@ public final class TorchCheckpoint {
         return tensors;
     }
 
-    /** The checkpoint: dictionaries as maps, lists and tuples as lists, tensors as {@link Tensor}. */
+    /**
+     * The checkpoint: dictionaries as maps, lists and tuples as lists, tensors as {@link Tensor}. Both of
+     * {@code torch.save}'s formats: the zip archive (PyTorch 1.6 and later) and the legacy stream of pickles followed
+     * by the raw storages ({@code _use_new_zipfile_serialization=False}, as OpenSTL publishes its weights).
+     */
     public static Object read(Path file) throws IOException {
+        byte[] head = new byte[2];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 2) == 2 && (head[0] & 0xFF) == 0x80) {
+                return readLegacy(file);
+            }
+        }
+        return readZip(file);
+    }
+
+    private static Object readZip(Path file) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry pkl = zip.stream()
                     .filter(e -> e.getName().endsWith("data.pkl")
@@ -83,36 +102,113 @@ public final class TorchCheckpoint {
                     .findFirst()
                     .orElseThrow(() -> new IOException(file + ": not a PyTorch checkpoint (no data.pkl inside)"));
             String prefix = pkl.getName().substring(0, pkl.getName().length() - "data.pkl".length());
-            SafeUnpickler unpickler = new SafeUnpickler();
             Object root;
             try (InputStream in = zip.getInputStream(pkl)) {
-                root = unpickler.load(in);
-            } catch (Refused e) {
-                throw new IOException(file + ": " + e.getMessage(), e);
-            } catch (IOException | RuntimeException e) {
-                // Pyrolite's own failures on a damaged pickle (a short stream, a wrong type on its stack) name no file
-                throw new IOException(file + ": a broken pickle in data.pkl (" + e.getMessage() + ")", e);
+                root = unpickle(new SafeUnpickler(), in, file, "data.pkl");
             }
-            return materialise(root, zip, prefix, file);
+            return materialise(
+                    root,
+                    key -> {
+                        ZipEntry entry = zip.getEntry(prefix + "data/" + key);
+                        if (entry == null) {
+                            return null;
+                        }
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            return in.readNBytes(
+                                    (int) Math.min(entry.getSize() < 0 ? MAX_BYTES : entry.getSize(), MAX_BYTES));
+                        }
+                    },
+                    file);
         } catch (ZipException e) {
             throw new IOException(file + ": not a PyTorch checkpoint of the zip format (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
-                throw e;
-            }
-            throw new IOException(file + ": not a readable PyTorch checkpoint (" + e.getMessage() + ")", e);
+            throw named(e, file);
         }
     }
 
+    /**
+     * The legacy format: pickles of the magic number, the protocol version and the system's sizes; the object, its
+     * storages as persistent ids; the sorted storage keys; then each storage as its element count (int64,
+     * little-endian) and its bytes.
+     */
+    private static Object readLegacy(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            Object magic;
+            try {
+                magic = new SafeUnpickler().load(in);
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(
+                        file + ": not a PyTorch checkpoint (a broken pickle where torch.save's magic"
+                                + " number belongs)",
+                        e);
+            }
+            if (!LEGACY_MAGIC.equals(String.valueOf(magic))) {
+                throw new IOException(file + ": a pickle, but not a PyTorch checkpoint (no torch.save magic number)");
+            }
+            unpickle(new SafeUnpickler(), in, file, "the header");
+            if (unpickle(new SafeUnpickler(), in, file, "the header") instanceof Map<?, ?> info
+                    && Boolean.FALSE.equals(info.get("little_endian"))) {
+                throw new IOException(
+                        file + ": saved on a big-endian machine; only little-endian checkpoints are read");
+            }
+            SafeUnpickler unpickler = new SafeUnpickler();
+            Object root = unpickle(unpickler, in, file, "the checkpoint");
+            if (!(unpickle(new SafeUnpickler(), in, file, "the storage list") instanceof List<?> keys)) {
+                throw new IOException(file + ": a broken checkpoint (no list of storages after the object)");
+            }
+            Map<String, byte[]> storages = new HashMap<>();
+            for (Object key : keys) {
+                long count = ByteBuffer.wrap(in.readNBytes(8))
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getLong();
+                long bytes = 4 * count;
+                if (count < 0 || bytes > MAX_BYTES) {
+                    throw new IOException(file + ": storage " + key + " is of impossible size " + count);
+                }
+                byte[] data = in.readNBytes((int) bytes);
+                if (data.length != bytes) {
+                    throw new IOException(file + ": the file ends inside storage " + key);
+                }
+                storages.put(String.valueOf(key), data);
+            }
+            return materialise(root, storages::get, file);
+        } catch (IOException e) {
+            throw named(e, file);
+        }
+    }
+
+    private static Object unpickle(SafeUnpickler unpickler, InputStream in, Path file, String part) throws IOException {
+        try {
+            return unpickler.load(in);
+        } catch (Refused e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // Pyrolite's own failures on a damaged pickle (a short stream, a wrong type on its stack) name no file
+            throw new IOException(file + ": a broken pickle in " + part + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static IOException named(IOException e, Path file) {
+        if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+            return e;
+        }
+        return new IOException(file + ": not a readable PyTorch checkpoint (" + e.getMessage() + ")", e);
+    }
+
+    /** The bytes of a storage by its key; null when the file has none of that key. */
+    private interface Storages {
+        byte[] bytes(String key) throws IOException;
+    }
+
     /** Replaces every tensor reference with its values, read from its storage file. */
-    private static Object materialise(Object o, ZipFile zip, String prefix, Path file) throws IOException {
+    private static Object materialise(Object o, Storages storages, Path file) throws IOException {
         if (o instanceof TensorRef t) {
-            return t.read(zip, prefix, file);
+            return t.read(storages, file);
         }
         if (o instanceof Map<?, ?> m) {
             Map<Object, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.put(e.getKey(), materialise(e.getValue(), zip, prefix, file));
+                out.put(e.getKey(), materialise(e.getValue(), storages, file));
             }
             return out;
         }
@@ -123,7 +219,7 @@ public final class TorchCheckpoint {
         }
         List<Object> out = new ArrayList<>();
         for (Object x : items) {
-            out.add(materialise(x, zip, prefix, file));
+            out.add(materialise(x, storages, file));
         }
         return out;
     }
@@ -133,7 +229,7 @@ public final class TorchCheckpoint {
 
     /** A tensor of a storage before its bytes are read. */
     private record TensorRef(StorageRef storage, long offset, long[] shape, long[] stride) {
-        Tensor read(ZipFile zip, String prefix, Path file) throws IOException {
+        Tensor read(Storages storages, Path file) throws IOException {
             if (!storage.type().equals("FloatStorage")) {
                 throw new IOException(file + ": a tensor of " + storage.type() + "; only float32 tensors are read");
             }
@@ -144,13 +240,10 @@ public final class TorchCheckpoint {
                 }
                 count *= d;
             }
-            ZipEntry entry = zip.getEntry(prefix + "data/" + storage.key());
-            if (entry == null || storage.elements() < 0 || storage.elements() > MAX_ELEMENTS) {
+            byte[] bytes =
+                    storage.elements() < 0 || storage.elements() > MAX_ELEMENTS ? null : storages.bytes(storage.key());
+            if (bytes == null) {
                 throw new IOException(file + ": storage " + storage.key() + " is missing or of impossible size");
-            }
-            byte[] bytes;
-            try (InputStream in = zip.getInputStream(entry)) {
-                bytes = in.readNBytes((int) Math.min(4 * storage.elements(), Integer.MAX_VALUE - 8));
             }
             ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
             float[] values = new float[(int) count];
@@ -250,6 +343,10 @@ public final class TorchCheckpoint {
             Object[] id = (Object[]) pid;
             if (id.length < 5 || !"storage".equals(id[0]) || !(id[1] instanceof StorageType type)) {
                 throw new PickleException("an unknown kind of persistent reference");
+            }
+            if (id.length > 5 && id[5] != null) {
+                throw new PickleException(
+                        "a view into a shared storage (the legacy format's view metadata), which" + " is not read");
             }
             return new StorageRef(type.name(), String.valueOf(id[2]), ((Number) id[4]).longValue());
         }

@@ -224,7 +224,7 @@ public final class ResearchRun {
      * imported into {@code save_dir/imported.<name>/}; it must hold the model the command line describes.
      */
     private Path pretrained(Path path) throws IOException {
-        if (!Files.isRegularFile(path) || !describeFile(path).startsWith("a zip")) {
+        if (!Files.isRegularFile(path) || !describeFile(path).contains("PyTorch")) {
             return snapshot(path);
         }
         Path bundle = s.saveDir().resolve("imported." + path.getFileName());
@@ -284,10 +284,10 @@ public final class ResearchRun {
             n = in.readNBytes(head, 0, 4);
         }
         if (n >= 2 && (head[0] & 0xFF) == 0x80) {
-            return "a PyTorch (pickle) checkpoint";
+            return "a PyTorch checkpoint (torch.save's legacy format)";
         }
         if (n == 4 && head[0] == 'P' && head[1] == 'K') {
-            return "a zip archive such as a PyTorch torch.save checkpoint";
+            return "a PyTorch checkpoint (torch.save's zip format)";
         }
         return "not an Augur snapshot folder";
     }

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Checkpoints written by PyTorch's own torch.save (reference/checkpoints_reference.py). */
 class TorchCheckpointTest {
@@ -18,9 +21,10 @@ class TorchCheckpointTest {
         return Path.of(TorchCheckpointTest.class.getResource(name).toURI());
     }
 
-    @Test
-    void readsEveryTensorOfAPredRnnPytorchCheckpointAsPyTorchHeldIt() throws Exception {
-        Map<String, TorchCheckpoint.Tensor> tensors = TorchCheckpoint.stateDict(resource("small.pt"), "net_param");
+    @ParameterizedTest
+    @ValueSource(strings = {"small.pt", "small_legacy.pt"})
+    void readsEveryTensorOfAPredRnnPytorchCheckpointAsPyTorchHeldIt(String file) throws Exception {
+        Map<String, TorchCheckpoint.Tensor> tensors = TorchCheckpoint.stateDict(resource(file), "net_param");
         JsonNode expected =
                 Json.mapper().readTree(resource("small.expected.json").toFile());
         assertThat(tensors.keySet())
@@ -67,5 +71,18 @@ class TorchCheckpointTest {
         assertThatThrownBy(() -> TorchCheckpoint.read(zip)).hasMessageContaining("no data.pkl inside");
         assertThatThrownBy(() -> TorchCheckpoint.stateDict(resource("small.pt"), "state_dict"))
                 .hasMessageContaining("no 'state_dict' entry");
+    }
+
+    @Test
+    void aTruncatedLegacyCheckpointIsNamedNotHalfRead(@TempDir Path dir) throws Exception {
+        byte[] whole = Files.readAllBytes(resource("small_legacy.pt"));
+        for (int cut : new int[] {1, 30, whole.length / 2, whole.length - 3}) {
+            Path part = Files.write(dir.resolve("cut" + cut + ".pt"), Arrays.copyOf(whole, cut));
+            assertThatThrownBy(() -> TorchCheckpoint.read(part))
+                    .as("cut at " + cut)
+                    .hasMessageStartingWith(part + ": ");
+        }
+        Path pickle = Files.write(dir.resolve("plain.pkl"), new byte[] {(byte) 0x80, 2, 'K', 7, '.'});
+        assertThatThrownBy(() -> TorchCheckpoint.read(pickle)).hasMessageContaining("no torch.save magic number");
     }
 }
