@@ -4,8 +4,9 @@
     /usr/bin/python3 reference/checkpoint_roundtrip.py --predrnn-pytorch DIR make
     /usr/bin/python3 reference/checkpoint_roundtrip.py --predrnn-pytorch DIR load-export EXPORT
     /usr/bin/python3 reference/checkpoint_roundtrip.py --predrnn-pytorch DIR predict CKPT NPZ OUT [--sequences 8]
+    /usr/bin/python3 reference/checkpoint_roundtrip.py --openstl DIR make-openstl
 
-DIR is a checkout of thuml/predrnn-pytorch (fetched to run, never committed).
+DIR is a checkout of thuml/predrnn-pytorch or chengtan9907/OpenSTL (fetched to run, never committed).
 
 make         predrnn-pytorch's own RNN (core/models/predrnn.py) on 3-channel 8x8 frames: patch 2 (12 patch channels,
              whose order differs from Augur's), 2 layers of 6, filter 3, layer norm (its LayerNorm weights drawn at
@@ -16,6 +17,14 @@ load-export  loads EXPORT, a checkpoint Augur wrote (`augur video export`), with
              same RNN (load_state_dict, strict) and writes its predictions of the same clip
              (upstream.from-export.predictions.npy): the proof that upstream reads Augur's files.
 Both write into augur-core/src/test/resources/parity/predrnn_rgb/, with this script's SHA-256 and the upstream commit.
+make-openstl OpenSTL's own PredRNN_Model and ConvLSTM_Model (openstl/models/*_model.py with their cells from
+             openstl/modules; loaded file by file, since openstl/__init__ needs packages not installed here) on the same
+             3-channel frames, seeded random weights (PredRNN with layer norm, ConvLSTM without: OpenSTL's ConvLSTM
+             normalises X and H apart, which Augur's one convolution of [X, H] cannot hold). Each is saved as OpenSTL's
+             publish_model writes a checkpoint: torch.save's legacy format, {'state_dict': {'model.<name>': tensor}}
+             and the epoch (the optimiser states, callbacks and hyper-parameters that PyTorch Lightning adds are left
+             out: Lightning is not installed here). Writes parity/openstl_rgb/: openstl.<model>.pth and
+             upstream.<model>.predictions.npy (test mode: the mask all zeros), beside the predrnn_rgb clip.
 predict      any predrnn-pytorch model.ckpt-N of 1-channel 64x64 frames (its layers, sizes, filter and layer norm read
              from the weights): upstream's RNN predicts frames 11-20 of the first sequences of a predrnn-format .npz in
              test mode; writes OUT/context.npy (frames 1-10) and OUT/upstream.npy, both [N, 10, 1, 64, 64], to compare
@@ -80,6 +89,57 @@ def predict(net, clip):
     return pred.reshape(B, T - 1, C, SIZE, SIZE).numpy().astype(np.float32)
 
 
+def openstl_model(repo, name):
+    """OpenSTL's model class, its `from openstl.modules import ...` served by the one cell file it needs."""
+    import importlib.util
+    import types
+
+    def load(path, module):
+        spec = importlib.util.spec_from_file_location(module, os.path.join(repo, path))
+        m = importlib.util.module_from_spec(spec)
+        sys.modules[module] = m
+        spec.loader.exec_module(m)
+        return m
+    cells = load("openstl/modules/%s_modules.py" % name, "openstl_%s_modules" % name)
+    sys.modules["openstl"] = types.ModuleType("openstl")
+    sys.modules["openstl.modules"] = cells
+    return load("openstl/models/%s_model.py" % name, "openstl_%s_model" % name)
+
+
+def make_openstl(repo):
+    out = os.path.join(HERE, "..", "augur-core", "src", "test", "resources", "parity", "openstl_rgb")
+    os.makedirs(out, exist_ok=True)
+    clip = torch.from_numpy(np.load(os.path.join(OUT, "clip.npy")))
+    p = PATCH
+    frames = clip.reshape(B, T, C, SIZE // p, p, SIZE // p, p).permute(0, 1, 3, 5, 4, 6, 2)
+    frames = frames.reshape(B, T, SIZE // p, SIZE // p, p * p * C)
+    mask = torch.zeros(B, T - J - 1, SIZE // p, SIZE // p, p * p * C)
+    for name, cls, norm in (("predrnn", "PredRNN_Model", True), ("convlstm", "ConvLSTM_Model", False)):
+        torch.manual_seed(11)
+        configs = SimpleNamespace(in_shape=(J, C, SIZE, SIZE), patch_size=p, filter_size=FILTER, stride=1,
+                                  layer_norm=norm, pre_seq_length=J, aft_seq_length=T - J,
+                                  reverse_scheduled_sampling=0)
+        net = getattr(openstl_model(repo, name), cls)(len(HIDDEN), HIDDEN, configs)
+        with torch.no_grad():
+            for key, w in net.named_parameters():
+                if ".1." in key:  # LayerNorm: away from its (1, 0) start, so a misplaced weight shows
+                    w.add_(0.3 * torch.randn_like(w))
+            next_frames, _ = net(frames, mask, return_loss=False)
+        state = {"model." + k: v for k, v in net.state_dict().items()}
+        from collections import OrderedDict
+        torch.save({"state_dict": OrderedDict(state), "epoch": 3}, os.path.join(out, "openstl.%s.pth" % name),
+                   _use_new_zipfile_serialization=False)
+        pred = next_frames.reshape(B, T - 1, SIZE // p, SIZE // p, p, p, C).permute(0, 1, 6, 2, 4, 3, 5)
+        np.save(os.path.join(out, "upstream.%s.predictions.npy" % name),
+                pred.reshape(B, T - 1, C, SIZE, SIZE).numpy().astype(np.float32))
+        print("wrote OpenSTL", name, "predictions peak %.3f" % float(pred.abs().max()))
+    with open(os.path.join(out, "case.txt"), "w") as f:
+        f.write("channels=%d size=%d patch=%d hidden=%s filter=%d input_length=%d total=%d clip=../predrnn_rgb/clip.npy\n"
+                % (C, SIZE, PATCH, ",".join(map(str, HIDDEN)), FILTER, J, T))
+    with open(os.path.join(out, "upstream.provenance.txt"), "w") as f:
+        f.write(provenance(repo).replace("thuml/predrnn-pytorch", "chengtan9907/OpenSTL"))
+
+
 def provenance(repo):
     with open(os.path.abspath(__file__), "rb") as f:
         sha = hashlib.sha256(f.read()).hexdigest()
@@ -123,12 +183,15 @@ def load_export(repo, export):
 
 if __name__ == "__main__":
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--predrnn-pytorch", required=True, help="checkout of thuml/predrnn-pytorch")
-    p.add_argument("what", choices=["make", "load-export", "predict"])
+    p.add_argument("--predrnn-pytorch", help="checkout of thuml/predrnn-pytorch")
+    p.add_argument("--openstl", help="checkout of chengtan9907/OpenSTL (make-openstl)")
+    p.add_argument("what", choices=["make", "load-export", "predict", "make-openstl"])
     p.add_argument("files", nargs="*", help="load-export: EXPORT; predict: CKPT NPZ OUT")
     p.add_argument("--sequences", type=int, default=8, help="predict: how many sequences")
     a = p.parse_args()
-    if a.what == "make":
+    if a.what == "make-openstl":
+        make_openstl(a.openstl)
+    elif a.what == "make":
         make(a.predrnn_pytorch)
     elif a.what == "load-export":
         load_export(a.predrnn_pytorch, a.files[0])

@@ -7,7 +7,7 @@ import dev.augur.nn.ModelSpec;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.ScheduledSampling;
 import dev.augur.video.FramePredictionConfig;
-import dev.augur.video.PredRnnPytorchCheckpoint;
+import dev.augur.video.UpstreamCheckpoint;
 import dev.augur.video.VideoComparison;
 import dev.augur.video.VideoData;
 import dev.augur.video.VideoPrediction;
@@ -384,7 +384,8 @@ final class VideoCommand {
     @Command(
             name = "import",
             mixinStandardHelpOptions = true,
-            description = "Bring a model trained with predrnn-pytorch (its model.ckpt-N) into an Augur bundle, for "
+            description = "Bring a model trained with predrnn-pytorch (its model.ckpt-N) or OpenSTL (PredRNN, ConvLSTM)"
+                    + " into an Augur bundle, for "
                     + "video predict, test and compare. The checkpoint is read without running any of it: a pickle "
                     + "that names anything but tensors is refused.")
     static final class Import implements Callable<Integer> {
@@ -396,9 +397,9 @@ final class VideoCommand {
 
         @Option(
                 names = "--format",
-                defaultValue = "predrnn-pytorch",
-                description = "who wrote it: predrnn-pytorch (its PredRNN, the ST-LSTM stack) (default: "
-                        + "${DEFAULT-VALUE})")
+                description = "who wrote it: predrnn-pytorch (its PredRNN, the ST-LSTM stack) or openstl (PredRNN or"
+                        + " ConvLSTM; a Lightning .ckpt, a published .pth or a bare state dict) (default: told by the"
+                        + " file)")
         String format;
 
         @FlagRange(min = 4, max = 4096)
@@ -428,17 +429,15 @@ final class VideoCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (!format.equals("predrnn-pytorch")) {
-                throw new IllegalArgumentException(
-                        "--format " + format + ": only predrnn-pytorch checkpoints are read so far");
-            }
+            UpstreamCheckpoint.Format whose = format == null ? null : UpstreamCheckpoint.Format.of(format);
             engine.start();
-            ModelSpec spec = PredRnnPytorchCheckpoint.importBundle(
+            ModelSpec spec = UpstreamCheckpoint.importBundle(
                     from,
-                    new PredRnnPytorchCheckpoint.Frames(channels, width, inputLength, totalLength),
+                    whose,
+                    new UpstreamCheckpoint.Frames(channels, width, inputLength, totalLength),
                     VideoData.npz(testData, testData, 0),
                     out);
-            System.out.printf("imported %s: %s -> %s%n", from, PredRnnPytorchCheckpoint.describe(spec), out);
+            System.out.printf("imported %s: %s -> %s%n", from, UpstreamCheckpoint.describe(spec), out);
             return 0;
         }
     }
@@ -472,8 +471,8 @@ final class VideoCommand {
                         "--format " + format + ": only predrnn-pytorch checkpoints are written so far");
             }
             engine.start();
-            ModelSpec spec = PredRnnPytorchCheckpoint.export(model, out);
-            System.out.printf("exported %s: %s -> %s%n", model, PredRnnPytorchCheckpoint.describe(spec), out);
+            ModelSpec spec = UpstreamCheckpoint.export(model, out);
+            System.out.printf("exported %s: %s -> %s%n", model, UpstreamCheckpoint.describe(spec), out);
             return 0;
         }
     }

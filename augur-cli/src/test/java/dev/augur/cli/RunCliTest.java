@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import dev.augur.data.BouncingBalls;
 import dev.augur.data.PredRnnNpz;
 import dev.augur.engine.AugurEngine;
-import dev.augur.video.PredRnnPytorchCheckpoint;
+import dev.augur.video.UpstreamCheckpoint;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -219,7 +219,7 @@ class RunCliTest {
         assertThat(run(seed002(2))).as(err.toString()).isZero();
         Path snapshot = dir.resolve("checkpoints/model.ckpt-2");
         Path exported = dir.resolve("upstream/model.ckpt-2");
-        PredRnnPytorchCheckpoint.export(snapshot, exported);
+        UpstreamCheckpoint.export(snapshot, exported);
 
         out.reset();
         assertThat(run(testRun(snapshot, "8,8"))).as(err.toString()).isZero();
@@ -227,7 +227,7 @@ class RunCliTest {
         out.reset();
         assertThat(run(testRun(exported, "8,8"))).as(err.toString()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("read the predrnn-pytorch checkpoint")
+                .contains("read the PyTorch checkpoint")
                 .contains("ST-LSTM [8, 8], filter 3, patch 2, layer norm");
         assertThat(metricsPrinted()).isEqualTo(fromBundle);
         assertThat(dir.resolve("checkpoints/imported.model.ckpt-2/model.json")).exists();

@@ -220,7 +220,7 @@ public final class ResearchRun {
     }
 
     /**
-     * The bundle to start from or score: an Augur snapshot folder as it is, or a predrnn-pytorch checkpoint file
+     * The bundle to start from or score: an Augur snapshot folder as it is, or a predrnn-pytorch or OpenSTL checkpoint
      * imported into {@code save_dir/imported.<name>/}; it must hold the model the command line describes.
      */
     private Path pretrained(Path path) throws IOException {
@@ -229,9 +229,10 @@ public final class ResearchRun {
         }
         Path bundle = s.saveDir().resolve("imported." + path.getFileName());
         ModelSpec wanted = s.spec();
-        ModelSpec found = PredRnnPytorchCheckpoint.importBundle(
+        ModelSpec found = UpstreamCheckpoint.importBundle(
                 path,
-                new PredRnnPytorchCheckpoint.Frames(
+                null,
+                new UpstreamCheckpoint.Frames(
                         wanted.channels(),
                         wanted.width(),
                         wanted.inputLength(),
@@ -240,12 +241,12 @@ public final class ResearchRun {
                 bundle);
         if (!found.equals(wanted)) {
             AtomicFiles.deleteTree(bundle);
-            throw new IOException(path + ": the checkpoint holds a " + PredRnnPytorchCheckpoint.describe(found)
-                    + ", the command line describes a " + PredRnnPytorchCheckpoint.describe(wanted)
+            throw new IOException(path + ": the checkpoint holds a " + UpstreamCheckpoint.describe(found)
+                    + ", the command line describes a " + UpstreamCheckpoint.describe(wanted)
                     + " (check --model_name, --num_hidden, --filter_size, --patch_size and --layer_norm)");
         }
-        out.println("read the predrnn-pytorch checkpoint " + path + " (" + PredRnnPytorchCheckpoint.describe(found)
-                + ") into " + bundle);
+        out.println(
+                "read the PyTorch checkpoint " + path + " (" + UpstreamCheckpoint.describe(found) + ") into " + bundle);
         return bundle;
     }
 

@@ -15,18 +15,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checkpoints saved by predrnn-pytorch's own code (reference/upstream_parity.py: 1-channel frames;
- * reference/checkpoint_roundtrip.py: 3-channel frames with layer norm), imported into bundles, predict what upstream
- * predicted; exported again they hold upstream's tensors exactly, and upstream's RNN, loading Augur's export,
- * predicted what Augur predicts.
+ * reference/checkpoint_roundtrip.py: 3-channel frames with layer norm) and by OpenSTL's models (PredRNN, ConvLSTM),
+ * imported into bundles, predict what upstream predicted; exported again they hold upstream's tensors exactly, and
+ * upstream's RNN, loading Augur's export, predicted what Augur predicts.
  */
-class PredRnnPytorchCheckpointTest {
+class UpstreamCheckpointTest {
     private static Path resource(String name) throws Exception {
-        return Path.of(PredRnnPytorchCheckpointTest.class
-                .getResource("/parity/" + name)
-                .toURI());
+        return Path.of(
+                UpstreamCheckpointTest.class.getResource("/parity/" + name).toURI());
     }
 
     private static VideoData data(Path dir) {
@@ -39,9 +40,10 @@ class PredRnnPytorchCheckpointTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             ParityFixture fixture = new ParityFixture("predrnn_plain", manager);
             Path bundle = dir.resolve("imported");
-            ModelSpec spec = PredRnnPytorchCheckpoint.importBundle(
+            ModelSpec spec = UpstreamCheckpoint.importBundle(
                     resource("predrnn_plain/upstream.model.ckpt-1"),
-                    new PredRnnPytorchCheckpoint.Frames(1, 8, 3, 6),
+                    UpstreamCheckpoint.Format.PREDRNN_PYTORCH,
+                    new UpstreamCheckpoint.Frames(1, 8, 3, 6),
                     data(dir),
                     bundle);
             // read from the weights' shapes: 2 layers of 6, filter 3, patch 2 (4 = 1 channel x 2 x 2), no layer norm
@@ -64,8 +66,12 @@ class PredRnnPytorchCheckpointTest {
             ParityFixture fixture = new ParityFixture("predrnn_rgb", manager);
             Path upstream = resource("predrnn_rgb/upstream.model.ckpt-1");
             Path bundle = dir.resolve("imported");
-            ModelSpec spec = PredRnnPytorchCheckpoint.importBundle(
-                    upstream, new PredRnnPytorchCheckpoint.Frames(3, 8, 3, 6), data(dir), bundle);
+            ModelSpec spec = UpstreamCheckpoint.importBundle(
+                    upstream,
+                    UpstreamCheckpoint.Format.PREDRNN_PYTORCH,
+                    new UpstreamCheckpoint.Frames(3, 8, 3, 6),
+                    data(dir),
+                    bundle);
             assertThat(spec.patchChannels()).isEqualTo(12);
             assertThat(spec.layerNorm()).isTrue();
             NDArray clip = fixture.array("clip");
@@ -79,7 +85,7 @@ class PredRnnPytorchCheckpointTest {
             }
             // back out: upstream's names, layouts and patch order, to the bit
             Path export = dir.resolve("model.ckpt-1");
-            PredRnnPytorchCheckpoint.export(bundle, export);
+            UpstreamCheckpoint.export(bundle, export);
             Map<String, TorchCheckpoint.Tensor> original = TorchCheckpoint.stateDict(upstream, "net_param");
             Map<String, TorchCheckpoint.Tensor> exported = TorchCheckpoint.stateDict(export, "net_param");
             assertThat(exported.keySet()).containsExactlyElementsOf(original.keySet());
@@ -102,25 +108,53 @@ class PredRnnPytorchCheckpointTest {
         return predictions.get(":, " + (t - k) + ":").toFloatArray();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"predrnn", "convlstm"})
+    void anOpenStlCheckpointPredictsWhatOpenStlPredicted(String model, @TempDir Path dir) throws Exception {
+        AugurEngine.cpu();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParityFixture clips = new ParityFixture("predrnn_rgb", manager);
+            ParityFixture openstl = new ParityFixture("openstl_rgb", manager);
+            Path bundle = dir.resolve(model);
+            // the format told by the file: no net_param entry, a Lightning-style state_dict with "model." names
+            ModelSpec spec = UpstreamCheckpoint.importBundle(
+                    resource("openstl_rgb/openstl." + model + ".pth"),
+                    null,
+                    new UpstreamCheckpoint.Frames(3, 8, 3, 6),
+                    data(dir),
+                    bundle);
+            assertThat(spec.architecture()).isEqualTo(model);
+            assertThat(spec.hidden()).isEqualTo(List.of(6, 6));
+            try (VideoModels.Loaded loaded = VideoModels.load(bundle, manager)) {
+                NDArray clip = clips.array("clip");
+                ParityFixture.assertClose(
+                        loaded.model().predict(clip.get(":, :3"), 3).toFloatArray(),
+                        lastFrames(openstl.array("upstream." + model + ".predictions"), 3),
+                        "imported OpenSTL " + model + " vs OpenSTL");
+            }
+        }
+    }
+
     @Test
     void anExportIsBitForBitTheSameEachTime(@TempDir Path dir) throws Exception {
         AugurEngine.cpu();
         Path bundle = dir.resolve("imported");
-        PredRnnPytorchCheckpoint.importBundle(
+        UpstreamCheckpoint.importBundle(
                 resource("predrnn_rgb/upstream.model.ckpt-1"),
-                new PredRnnPytorchCheckpoint.Frames(3, 8, 3, 6),
+                UpstreamCheckpoint.Format.PREDRNN_PYTORCH,
+                new UpstreamCheckpoint.Frames(3, 8, 3, 6),
                 data(dir),
                 bundle);
-        PredRnnPytorchCheckpoint.export(bundle, dir.resolve("a"));
-        PredRnnPytorchCheckpoint.export(bundle, dir.resolve("b"));
+        UpstreamCheckpoint.export(bundle, dir.resolve("a"));
+        UpstreamCheckpoint.export(bundle, dir.resolve("b"));
         assertThat(Files.readAllBytes(dir.resolve("a"))).isEqualTo(Files.readAllBytes(dir.resolve("b")));
     }
 
     @Test
     void thePatchOrdersAgreeForOneChannelAndInterleaveForThree() {
-        assertThat(PredRnnPytorchCheckpoint.upstreamChannelOfOurs(1, 2)).containsExactly(0, 1, 2, 3);
+        assertThat(UpstreamCheckpoint.upstreamChannelOfOurs(1, 2)).containsExactly(0, 1, 2, 3);
         // ours: R0 R1 R2 R3 G0 .. B3; upstream: R0 G0 B0 R1 G1 B1 ..
-        assertThat(PredRnnPytorchCheckpoint.upstreamChannelOfOurs(3, 2))
+        assertThat(UpstreamCheckpoint.upstreamChannelOfOurs(3, 2))
                 .containsExactly(0, 3, 6, 9, 1, 4, 7, 10, 2, 5, 8, 11);
     }
 
@@ -128,13 +162,21 @@ class PredRnnPytorchCheckpointTest {
     void checkpointsOfOtherShapesAreRefusedInWords(@TempDir Path dir) throws Exception {
         AugurEngine.cpu();
         Path checkpoint = resource("predrnn_plain/upstream.model.ckpt-1");
-        assertThatThrownBy(() -> PredRnnPytorchCheckpoint.importBundle(
-                        checkpoint, new PredRnnPytorchCheckpoint.Frames(3, 8, 3, 6), data(dir), dir.resolve("b")))
+        assertThatThrownBy(() -> UpstreamCheckpoint.importBundle(
+                        checkpoint,
+                        UpstreamCheckpoint.Format.PREDRNN_PYTORCH,
+                        new UpstreamCheckpoint.Frames(3, 8, 3, 6),
+                        data(dir),
+                        dir.resolve("b")))
                 .hasMessageContaining("no square patch of 3-channel frames");
         Path hostile =
                 Path.of(getClass().getResource("/dev/augur/io/hostile.pt").toURI());
-        assertThatThrownBy(() -> PredRnnPytorchCheckpoint.importBundle(
-                        hostile, new PredRnnPytorchCheckpoint.Frames(1, 8, 3, 6), data(dir), dir.resolve("b")))
+        assertThatThrownBy(() -> UpstreamCheckpoint.importBundle(
+                        hostile,
+                        UpstreamCheckpoint.Format.PREDRNN_PYTORCH,
+                        new UpstreamCheckpoint.Frames(1, 8, 3, 6),
+                        data(dir),
+                        dir.resolve("b")))
                 .hasMessageContaining("refused, nothing was run");
         assertThat(dir.resolve("b")).doesNotExist();
     }

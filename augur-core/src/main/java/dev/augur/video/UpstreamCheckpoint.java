@@ -20,35 +20,66 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * thuml/predrnn-pytorch's {@code model.ckpt-N} ({@code {'net_param': state_dict}} of its PredRNN, the ST-LSTM stack)
- * both ways: read by {@link TorchCheckpoint} without running anything and written into an Augur bundle, or an Augur
- * ST-LSTM bundle written under upstream's names by {@link TorchCheckpointWriter}, for upstream's
- * {@code load_state_dict}. Layers, hidden sizes, filter size, layer norm and patch size are read from the weights'
- * shapes; the frame size, channels and input length are what a checkpoint cannot say.
+ * Checkpoints of the two PyTorch projects users train on GPUs, both naming their recurrent stacks
+ * {@code cell_list.L.…} and the 1×1 decoder {@code conv_last}: thuml/predrnn-pytorch's {@code model.ckpt-N}
+ * ({@code {'net_param': state_dict}} of its PredRNN, the ST-LSTM stack) and chengtan9907/OpenSTL's checkpoints
+ * ({@code {'state_dict': {'model.…': tensor}}} as PyTorch Lightning and its publish_model write them, or a bare state
+ * dict) of PredRNN and ConvLSTM. Read by {@link TorchCheckpoint} without running anything and written into an Augur
+ * bundle; an Augur ST-LSTM bundle is written back under predrnn-pytorch's names by {@link TorchCheckpointWriter}, for
+ * upstream's {@code load_state_dict}. Layers, hidden sizes, filter size, layer norm and patch size are read from the
+ * weights' shapes; the frame size, channels and input length are what a checkpoint cannot say.
  *
- * <p>The two projects order a patch's channels differently (predrnn-pytorch's {@code reshape_patch} keeps the
- * image's channels last: (row, column, channel); Augur's {@code Patches}: (channel, row, column)); they agree for
- * one-channel frames. The first layer's input weights and the 1×1 decoder are permuted across.
+ * <p>Both projects order a patch's channels as their {@code reshape_patch} leaves them, channels last: (row, column,
+ * channel); Augur's {@code Patches}: (channel, row, column); they agree for one-channel frames. The first layer's
+ * input weights and the 1×1 decoder are permuted across. OpenSTL's ConvLSTM convolves X and H apart without a bias;
+ * Augur's cell convolves [X, H] at once, so the two weights are joined along the input channels and the bias is 0.
  */
-public final class PredRnnPytorchCheckpoint {
+public final class UpstreamCheckpoint {
     /** The key under which predrnn-pytorch's {@code save()} keeps the state dict. */
     public static final String KEY = "net_param";
+
+    /** Whose file: the project that wrote it. */
+    public enum Format {
+        PREDRNN_PYTORCH("predrnn-pytorch"),
+        OPENSTL("openstl");
+
+        private final String id;
+
+        Format(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Format of(String id) {
+            for (Format f : values()) {
+                if (f.id.equals(id)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("--format " + id + ": expected predrnn-pytorch or openstl");
+        }
+    }
 
     private static final Pattern CELL =
             Pattern.compile("cell_list\\.(\\d+)\\.(conv_[a-z]+)(?:\\.([01]))?\\.(weight|bias)");
     private static final List<String> CONVS = List.of("conv_x", "conv_h", "conv_m", "conv_o", "conv_last");
 
-    private PredRnnPytorchCheckpoint() {}
+    private UpstreamCheckpoint() {}
 
     /** What the user tells: the frames the model was trained on. */
     public record Frames(int channels, int width, int inputLength, int totalLength) {}
 
     /**
-     * Reads {@code checkpoint} and writes the bundle {@code out}, which records {@code data} as the model's data;
+     * Reads {@code checkpoint}, written by {@code format} (null: told by its layout — predrnn-pytorch's has a
+     * {@code net_param} entry), and writes the bundle {@code out}, which records {@code data} as the model's data;
      * returns the model's spec.
      */
-    public static ModelSpec importBundle(Path checkpoint, Frames frames, VideoData data, Path out) throws IOException {
-        Map<String, TorchCheckpoint.Tensor> state = TorchCheckpoint.stateDict(checkpoint, KEY);
+    public static ModelSpec importBundle(Path checkpoint, Format format, Frames frames, VideoData data, Path out)
+            throws IOException {
+        Map<String, TorchCheckpoint.Tensor> state = state(checkpoint, format);
         ModelSpec spec = spec(state, frames, checkpoint);
         try (NDManager scope = NDManager.newBaseManager();
                 FramePredictor model = FramePredictor.create(spec, scope, 0)) {
@@ -101,6 +132,29 @@ public final class PredRnnPytorchCheckpoint {
                 + ", patch " + spec.patch() + (spec.layerNorm() ? ", layer norm" : "");
     }
 
+    /**
+     * The state dict of a file: predrnn-pytorch's under {@code net_param}; OpenSTL's as it is, or under
+     * {@code state_dict} with the Lightning module's {@code model.} prefix taken off.
+     */
+    private static Map<String, TorchCheckpoint.Tensor> state(Path checkpoint, Format format) throws IOException {
+        Object root = TorchCheckpoint.read(checkpoint);
+        boolean predrnn = root instanceof Map<?, ?> top && top.containsKey(KEY);
+        if (format == Format.PREDRNN_PYTORCH || (format == null && predrnn)) {
+            return TorchCheckpoint.stateDict(checkpoint, KEY);
+        }
+        boolean wrapped = root instanceof Map<?, ?> m && m.get("state_dict") instanceof Map<?, ?>;
+        Map<String, TorchCheckpoint.Tensor> state =
+                TorchCheckpoint.stateDict(checkpoint, wrapped ? "state_dict" : null);
+        String prefix = state.keySet().stream()
+                .filter(k -> k.endsWith("cell_list.0.conv_x.0.weight"))
+                .map(k -> k.substring(0, k.length() - "cell_list.0.conv_x.0.weight".length()))
+                .findFirst()
+                .orElse("");
+        Map<String, TorchCheckpoint.Tensor> bare = new LinkedHashMap<>();
+        state.forEach((k, v) -> bare.put(k.startsWith(prefix) ? k.substring(prefix.length()) : k, v));
+        return bare;
+    }
+
     private static ModelSpec spec(Map<String, TorchCheckpoint.Tensor> state, Frames frames, Path checkpoint)
             throws IOException {
         List<Integer> hidden = new ArrayList<>();
@@ -110,8 +164,8 @@ public final class PredRnnPytorchCheckpoint {
         }
         TorchCheckpoint.Tensor convX = state.get("cell_list.0.conv_x.0.weight");
         if (hidden.isEmpty() || convX == null || !state.containsKey("conv_last.weight")) {
-            throw new IOException(checkpoint + ": not a predrnn-pytorch PredRNN checkpoint (no cell_list.0.conv_x,"
-                    + " conv_h or conv_last weights in net_param)");
+            throw new IOException(checkpoint + ": not a PredRNN or ConvLSTM checkpoint (no cell_list.0.conv_x,"
+                    + " conv_h or conv_last weights in its state dict)");
         }
         int patchChannels = (int) convX.shape()[1];
         int patch = (int) Math.round(Math.sqrt((double) patchChannels / frames.channels()));
@@ -119,8 +173,16 @@ public final class PredRnnPytorchCheckpoint {
             throw new IOException(checkpoint + ": the first layer reads " + patchChannels + " channels, which is no"
                     + " square patch of " + frames.channels() + "-channel frames: check --img-channel");
         }
+        boolean layerNorm = state.containsKey("cell_list.0.conv_x.1.weight");
+        Architecture kind =
+                state.containsKey("cell_list.0.conv_m.0.weight") ? Architecture.PREDRNN : Architecture.CONVLSTM;
+        if (kind == Architecture.CONVLSTM && layerNorm) {
+            throw new IOException(checkpoint + ": an OpenSTL ConvLSTM with layer norm, which normalises the"
+                    + " convolutions of X and H apart; Augur's ConvLSTM convolves [X, H] at once,"
+                    + " so it cannot hold it");
+        }
         return new ModelSpec(
-                Architecture.PREDRNN.id(),
+                kind.id(),
                 frames.channels(),
                 frames.width(),
                 frames.width(),
@@ -129,45 +191,77 @@ public final class PredRnnPytorchCheckpoint {
                 (int) convX.shape()[3],
                 false,
                 false,
-                state.containsKey("cell_list.0.conv_x.1.weight"),
+                layerNorm,
                 frames.inputLength());
     }
 
-    /** predrnn-pytorch's names as Augur's: cell_list.L.conv_x.0 → stack.L.conv_x, .1 (its LayerNorm) → .norm. */
+    /** Upstream's names as Augur's: cell_list.L.conv_x.0 → stack.L.conv_x, .1 (its LayerNorm) → .norm. */
     private static NDList augurNames(
             Map<String, TorchCheckpoint.Tensor> state, ModelSpec spec, Path checkpoint, NDManager manager)
             throws IOException {
         int[] fromUpstream = upstreamChannelOfOurs(spec.channels(), spec.patch());
-        NDList named = new NDList();
+        Map<String, TorchCheckpoint.Tensor> ours = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
+        boolean convLstm = Architecture.of(spec.architecture()) == Architecture.CONVLSTM;
         for (Map.Entry<String, TorchCheckpoint.Tensor> e : state.entrySet()) {
             String name = e.getKey();
             TorchCheckpoint.Tensor t = e.getValue();
             Matcher m = CELL.matcher(name);
-            String ours;
             if (m.matches()) {
                 String layer = "stack." + m.group(1) + "." + m.group(2);
-                ours = "1".equals(m.group(3)) ? layer + ".norm." + m.group(4) : layer + "." + m.group(4);
-                if (ours.equals("stack.0.conv_x.weight")) {
+                if (m.group(1).equals("0") && m.group(2).equals("conv_x") && !"1".equals(m.group(3))) {
                     t = permute(t, 1, fromUpstream);
                 }
+                if (convLstm && (m.group(2).equals("conv_o") || m.group(2).equals("conv_last"))) {
+                    continue; // OpenSTL's ConvLSTM cell holds them, its forward pass never uses them
+                }
+                ours.put("1".equals(m.group(3)) ? layer + ".norm." + m.group(4) : layer + "." + m.group(4), t);
             } else if (name.equals("conv_last.weight")) {
-                ours = "decoder.weight";
-                t = permute(t, 0, fromUpstream);
-            } else if (name.startsWith("adapter.")) {
-                continue; // PredRNN-V2's decoupling adapter: used by its training loss only
-            } else {
+                ours.put("decoder.weight", permute(t, 0, fromUpstream));
+            } else if (!name.startsWith("adapter.")) { // PredRNN-V2's decoupling adapter: its training loss only
                 unknown.add(name);
-                continue;
             }
-            NDArray a = manager.create(t.values(), new Shape(t.shape()));
-            a.setName(ours);
-            named.add(a);
         }
         if (!unknown.isEmpty()) {
-            throw new IOException(checkpoint + ": weights a PredRNN (ST-LSTM) stack does not have: " + unknown);
+            throw new IOException(checkpoint + ": weights a " + describe(spec) + " does not have: " + unknown);
+        }
+        if (convLstm) {
+            ours = joinedGates(ours, spec.hidden().size());
+        }
+        NDList named = new NDList();
+        for (Map.Entry<String, TorchCheckpoint.Tensor> e : ours.entrySet()) {
+            NDArray a =
+                    manager.create(e.getValue().values(), new Shape(e.getValue().shape()));
+            a.setName(e.getKey());
+            named.add(a);
         }
         return named;
+    }
+
+    /** OpenSTL's separate, bias-free convolutions of X and H as Augur's one convolution of [X, H] with a zero bias. */
+    private static Map<String, TorchCheckpoint.Tensor> joinedGates(
+            Map<String, TorchCheckpoint.Tensor> split, int layers) {
+        Map<String, TorchCheckpoint.Tensor> joined = new LinkedHashMap<>();
+        for (int l = 0; l < layers; l++) {
+            TorchCheckpoint.Tensor x = split.remove("stack." + l + ".conv_x.weight");
+            TorchCheckpoint.Tensor h = split.remove("stack." + l + ".conv_h.weight");
+            long[] xs = x.shape();
+            long[] hs = h.shape();
+            int out = (int) xs[0];
+            int xIn = (int) (xs[1] * xs[2] * xs[3]);
+            int hIn = (int) (hs[1] * hs[2] * hs[3]);
+            float[] w = new float[out * (xIn + hIn)];
+            for (int o = 0; o < out; o++) {
+                System.arraycopy(x.values(), o * xIn, w, o * (xIn + hIn), xIn);
+                System.arraycopy(h.values(), o * hIn, w, o * (xIn + hIn) + xIn, hIn);
+            }
+            joined.put(
+                    "stack." + l + ".conv.weight",
+                    new TorchCheckpoint.Tensor(new long[] {out, xs[1] + hs[1], xs[2], xs[3]}, w));
+            joined.put("stack." + l + ".conv.bias", new TorchCheckpoint.Tensor(new long[] {out}, new float[out]));
+        }
+        joined.putAll(split);
+        return joined;
     }
 
     /**
