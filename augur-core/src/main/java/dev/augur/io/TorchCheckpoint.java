@@ -158,15 +158,17 @@ public final class TorchCheckpoint {
             }
             Map<String, byte[]> storages = new HashMap<>();
             for (Object key : keys) {
-                long count = ByteBuffer.wrap(in.readNBytes(8))
-                        .order(ByteOrder.LITTLE_ENDIAN)
-                        .getLong();
-                long bytes = 4 * count;
-                if (count < 0 || bytes > MAX_BYTES) {
+                byte[] size = in.readNBytes(8);
+                if (size.length < 8) {
+                    throw new IOException(file + ": the file ends before storage " + key);
+                }
+                long count =
+                        ByteBuffer.wrap(size).order(ByteOrder.LITTLE_ENDIAN).getLong();
+                if (count < 0 || count > MAX_BYTES / 4) {
                     throw new IOException(file + ": storage " + key + " is of impossible size " + count);
                 }
-                byte[] data = in.readNBytes((int) bytes);
-                if (data.length != bytes) {
+                byte[] data = in.readNBytes((int) (4 * count));
+                if (data.length != 4 * count) {
                     throw new IOException(file + ": the file ends inside storage " + key);
                 }
                 storages.put(String.valueOf(key), data);
