@@ -17,10 +17,11 @@ load-export  loads EXPORT, a checkpoint Augur wrote (`augur video export`), with
              same RNN (load_state_dict, strict) and writes its predictions of the same clip
              (upstream.from-export.predictions.npy): the proof that upstream reads Augur's files.
 Both write into augur-core/src/test/resources/parity/predrnn_rgb/, with this script's SHA-256 and the upstream commit.
-make-openstl OpenSTL's own PredRNN_Model and ConvLSTM_Model (openstl/models/*_model.py with their cells from
+make-openstl OpenSTL's own PredRNN_Model, ConvLSTM_Model and PredRNNpp_Model (openstl/models/*_model.py, cells from
              openstl/modules; loaded file by file, since openstl/__init__ needs packages not installed here) on the same
-             3-channel frames, seeded random weights (PredRNN with layer norm, ConvLSTM without: OpenSTL's ConvLSTM
-             normalises X and H apart, which Augur's one convolution of [X, H] cannot hold). Each is saved as OpenSTL's
+             3-channel frames, seeded random weights (PredRNN with layer norm; ConvLSTM without: OpenSTL's ConvLSTM
+             normalises X and H apart, which Augur's one convolution of [X, H] cannot hold; PredRNN++ without: OpenSTL's
+             GHU fails with layer norm). Each is saved as OpenSTL's
              publish_model writes a checkpoint: torch.save's legacy format, {'state_dict': {'model.<name>': tensor}}
              and the epoch (the optimiser states, callbacks and hyper-parameters that PyTorch Lightning adds are left
              out: Lightning is not installed here). Writes parity/openstl_rgb/: openstl.<model>.pth and
@@ -114,7 +115,8 @@ def make_openstl(repo):
     frames = clip.reshape(B, T, C, SIZE // p, p, SIZE // p, p).permute(0, 1, 3, 5, 4, 6, 2)
     frames = frames.reshape(B, T, SIZE // p, SIZE // p, p * p * C)
     mask = torch.zeros(B, T - J - 1, SIZE // p, SIZE // p, p * p * C)
-    for name, cls, norm in (("predrnn", "PredRNN_Model", True), ("convlstm", "ConvLSTM_Model", False)):
+    for name, cls, norm in (("predrnn", "PredRNN_Model", True), ("convlstm", "ConvLSTM_Model", False),
+                            ("predrnnpp", "PredRNNpp_Model", False)):
         torch.manual_seed(11)
         configs = SimpleNamespace(in_shape=(J, C, SIZE, SIZE), patch_size=p, filter_size=FILTER, stride=1,
                                   layer_norm=norm, pre_seq_length=J, aft_seq_length=T - J,

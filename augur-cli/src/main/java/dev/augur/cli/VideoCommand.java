@@ -384,10 +384,11 @@ final class VideoCommand {
     @Command(
             name = "import",
             mixinStandardHelpOptions = true,
-            description = "Bring a model trained with predrnn-pytorch (its model.ckpt-N) or OpenSTL (PredRNN, ConvLSTM)"
-                    + " into an Augur bundle, for "
-                    + "video predict, test and compare. The checkpoint is read without running any of it: a pickle "
-                    + "that names anything but tensors is refused.")
+            description =
+                    "Bring a model trained with predrnn-pytorch (its model.ckpt-N) or OpenSTL (PredRNN, PredRNN++, ConvLSTM)"
+                            + " into an Augur bundle, for "
+                            + "video predict, test and compare. The checkpoint is read without running any of it: a pickle "
+                            + "that names anything but tensors is refused.")
     static final class Import implements Callable<Integer> {
         @Mixin
         EngineOptions engine;
@@ -397,8 +398,8 @@ final class VideoCommand {
 
         @Option(
                 names = "--format",
-                description = "who wrote it: predrnn-pytorch (its PredRNN, the ST-LSTM stack) or openstl (PredRNN or"
-                        + " ConvLSTM; a Lightning .ckpt, a published .pth or a bare state dict) (default: told by the"
+                description = "who wrote it: predrnn-pytorch (its PredRNN, the ST-LSTM stack) or openstl (PredRNN,"
+                        + " PredRNN++ or ConvLSTM; a Lightning .ckpt, a published .pth or a bare state dict) (default: told by the"
                         + " file)")
         String format;
 

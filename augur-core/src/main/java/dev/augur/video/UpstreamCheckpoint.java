@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code cell_list.L.…} and the 1×1 decoder {@code conv_last}: thuml/predrnn-pytorch's {@code model.ckpt-N}
  * ({@code {'net_param': state_dict}} of its PredRNN, the ST-LSTM stack) and chengtan9907/OpenSTL's checkpoints
  * ({@code {'state_dict': {'model.…': tensor}}} as PyTorch Lightning and its publish_model write them, or a bare state
- * dict) of PredRNN and ConvLSTM. Read by {@link TorchCheckpoint} without running anything and written into an Augur
+ * dict) of PredRNN, PredRNN++ and ConvLSTM. Read by {@link TorchCheckpoint} without running anything and written into an Augur
  * bundle; an Augur ST-LSTM bundle is written back under predrnn-pytorch's names by {@link TorchCheckpointWriter}, for
  * upstream's {@code load_state_dict}. Layers, hidden sizes, filter size, layer norm and patch size are read from the
  * weights' shapes; the frame size, channels and input length are what a checkpoint cannot say.
@@ -64,7 +64,9 @@ public final class UpstreamCheckpoint {
     }
 
     private static final Pattern CELL =
-            Pattern.compile("cell_list\\.(\\d+)\\.(conv_[a-z]+)(?:\\.([01]))?\\.(weight|bias)");
+            Pattern.compile("cell_list\\.(\\d+)\\.(conv_[a-z0-9]+)(?:\\.([01]))?\\.(weight|bias)");
+    private static final Pattern HIGHWAY =
+            Pattern.compile("gradient_highway\\.([a-z]+_concat)(?:\\.([01]))?\\.(weight|bias)");
     private static final List<String> CONVS = List.of("conv_x", "conv_h", "conv_m", "conv_o", "conv_last");
 
     private UpstreamCheckpoint() {}
@@ -174,8 +176,9 @@ public final class UpstreamCheckpoint {
                     + " square patch of " + frames.channels() + "-channel frames: check --img-channel");
         }
         boolean layerNorm = state.containsKey("cell_list.0.conv_x.1.weight");
-        Architecture kind =
-                state.containsKey("cell_list.0.conv_m.0.weight") ? Architecture.PREDRNN : Architecture.CONVLSTM;
+        Architecture kind = state.containsKey("cell_list.0.conv_c.0.weight")
+                ? Architecture.PREDRNN_PLUS
+                : state.containsKey("cell_list.0.conv_m.0.weight") ? Architecture.PREDRNN : Architecture.CONVLSTM;
         if (kind == Architecture.CONVLSTM && layerNorm) {
             throw new IOException(checkpoint + ": an OpenSTL ConvLSTM with layer norm, which normalises the"
                     + " convolutions of X and H apart; Augur's ConvLSTM convolves [X, H] at once,"
@@ -203,6 +206,7 @@ public final class UpstreamCheckpoint {
         Map<String, TorchCheckpoint.Tensor> ours = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         boolean convLstm = Architecture.of(spec.architecture()) == Architecture.CONVLSTM;
+        boolean causal = Architecture.of(spec.architecture()) == Architecture.PREDRNN_PLUS;
         for (Map.Entry<String, TorchCheckpoint.Tensor> e : state.entrySet()) {
             String name = e.getKey();
             TorchCheckpoint.Tensor t = e.getValue();
@@ -212,10 +216,17 @@ public final class UpstreamCheckpoint {
                 if (m.group(1).equals("0") && m.group(2).equals("conv_x") && !"1".equals(m.group(3))) {
                     t = permute(t, 1, fromUpstream);
                 }
-                if (convLstm && (m.group(2).equals("conv_o") || m.group(2).equals("conv_last"))) {
-                    continue; // OpenSTL's ConvLSTM cell holds them, its forward pass never uses them
+                if ((convLstm && (m.group(2).equals("conv_o") || m.group(2).equals("conv_last")))
+                        || (causal && m.group(2).equals("conv_o"))) {
+                    continue; // OpenSTL's cells hold them, their forward passes never use them
                 }
                 ours.put("1".equals(m.group(3)) ? layer + ".norm." + m.group(4) : layer + "." + m.group(4), t);
+            } else if (HIGHWAY.matcher(name).matches()) {
+                Matcher h = HIGHWAY.matcher(name);
+                h.matches();
+                // PredRNN++'s gradient highway sits between layers 0 and 1: Augur keeps it in layer 1's cell
+                String unit = "stack.1.highway." + h.group(1);
+                ours.put("1".equals(h.group(2)) ? unit + ".norm." + h.group(3) : unit + "." + h.group(3), t);
             } else if (name.equals("conv_last.weight")) {
                 ours.put("decoder.weight", permute(t, 0, fromUpstream));
             } else if (!name.startsWith("adapter.")) { // PredRNN-V2's decoupling adapter: its training loss only

@@ -109,7 +109,7 @@ class UpstreamCheckpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"predrnn", "convlstm"})
+    @ValueSource(strings = {"predrnn", "convlstm", "predrnnpp"})
     void anOpenStlCheckpointPredictsWhatOpenStlPredicted(String model, @TempDir Path dir) throws Exception {
         AugurEngine.cpu();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -123,7 +123,7 @@ class UpstreamCheckpointTest {
                     new UpstreamCheckpoint.Frames(3, 8, 3, 6),
                     data(dir),
                     bundle);
-            assertThat(spec.architecture()).isEqualTo(model);
+            assertThat(spec.architecture()).isEqualTo(model.equals("predrnnpp") ? "predrnn_plus" : model);
             assertThat(spec.hidden()).isEqualTo(List.of(6, 6));
             try (VideoModels.Loaded loaded = VideoModels.load(bundle, manager)) {
                 NDArray clip = clips.array("clip");
