@@ -247,6 +247,12 @@ public final class TorchCheckpoint {
             if (bytes == null) {
                 throw new IOException(file + ": storage " + storage.key() + " is missing or of impossible size");
             }
+            // a state dict holds parameters, never an expanded view: no tensor has more elements than its storage
+            // (checked before allocating, so that a forged shape cannot ask for gigabytes)
+            if (count > bytes.length / 4 || stride.length != shape.length) {
+                throw new IOException(file + ": a tensor of shape " + Arrays.toString(shape) + " larger than its"
+                        + " storage " + storage.key() + " (" + bytes.length / 4 + " values)");
+            }
             ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
             float[] values = new float[(int) count];
             long[] index = new long[shape.length];

@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  * {@code cell_list.L.…} and the 1×1 decoder {@code conv_last}: thuml/predrnn-pytorch's {@code model.ckpt-N}
  * ({@code {'net_param': state_dict}} of its PredRNN, the ST-LSTM stack) and chengtan9907/OpenSTL's checkpoints
  * ({@code {'state_dict': {'model.…': tensor}}} as PyTorch Lightning and its publish_model write them, or a bare state
- * dict) of PredRNN, PredRNN++ and ConvLSTM. Read by {@link TorchCheckpoint} without running anything and written into an Augur
- * bundle; an Augur ST-LSTM bundle is written back under predrnn-pytorch's names by {@link TorchCheckpointWriter}, for
- * upstream's {@code load_state_dict}. Layers, hidden sizes, filter size, layer norm and patch size are read from the
- * weights' shapes; the frame size, channels and input length are what a checkpoint cannot say.
+ * dict) of PredRNN, PredRNN++ and ConvLSTM. Read by {@link TorchCheckpoint} without running anything and written
+ * into an Augur bundle; an Augur ST-LSTM bundle is written back under predrnn-pytorch's names by
+ * {@link TorchCheckpointWriter}, for upstream's {@code load_state_dict}. Layers, hidden sizes, filter size, layer
+ * norm and patch size are read from the weights' shapes; the frame size, channels and input length are what a
+ * checkpoint cannot say.
  *
  * <p>Both projects order a patch's channels as their {@code reshape_patch} leaves them, channels last: (row, column,
  * channel); Augur's {@code Patches}: (channel, row, column); they agree for one-channel frames. The first layer's
