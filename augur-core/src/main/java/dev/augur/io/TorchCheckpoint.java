@@ -1,10 +1,12 @@
 package dev.augur.io;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,7 +106,7 @@ public final class TorchCheckpoint {
             String prefix = pkl.getName().substring(0, pkl.getName().length() - "data.pkl".length());
             Object root;
             try (InputStream in = zip.getInputStream(pkl)) {
-                root = unpickle(new SafeUnpickler(), in, file, "data.pkl");
+                root = unpickle(new SafeUnpickler(), new BoundedInput(in, pkl.getSize()), file, "data.pkl");
             }
             return materialise(
                     root,
@@ -132,7 +134,7 @@ public final class TorchCheckpoint {
      * little-endian) and its bytes.
      */
     private static Object readLegacy(Path file) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        try (InputStream in = new BoundedInput(new BufferedInputStream(Files.newInputStream(file)), Files.size(file))) {
             Object magic;
             try {
                 magic = new SafeUnpickler().load(in);
@@ -330,10 +332,42 @@ public final class TorchCheckpoint {
                 }
                 return NO_RETURN_VALUE;
             }
+            if (key == Opcodes.BINUNICODE || key == Opcodes.BINUNICODE8) {
+                stack.add(new String(sized(key == Opcodes.BINUNICODE ? 4 : 8), StandardCharsets.UTF_8));
+                return NO_RETURN_VALUE;
+            }
+            if (key == Opcodes.BINBYTES || key == Opcodes.BINBYTES8) {
+                stack.add(sized(key == Opcodes.BINBYTES ? 4 : 8));
+                return NO_RETURN_VALUE;
+            }
+            if (key == Opcodes.BINSTRING) {
+                stack.add(PickleUtils.rawStringFromBytes(sized(4)));
+                return NO_RETURN_VALUE;
+            }
+            if (key == Opcodes.LONG4) {
+                stack.add(PickleUtils.decode_long(sized(4)));
+                return NO_RETURN_VALUE;
+            }
             if (key == Opcodes.INST || key == Opcodes.OBJ) {
                 throw new Refused("the pickle builds an object by class: refused, nothing was run");
             }
             return super.dispatch(key);
+        }
+
+        /**
+         * The data of a length-prefixed item, its length checked against what the file still holds before anything
+         * is allocated (Pyrolite allocates the length it reads first: a forged length asked for gigabytes).
+         */
+        private byte[] sized(int lengthBytes) throws IOException {
+            byte[] raw = PickleUtils.readbytes(input, lengthBytes);
+            long length = lengthBytes == 4
+                    ? PickleUtils.bytes_to_uint(raw, 0)
+                    : ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            long left = input instanceof BoundedInput b ? b.remaining() : Long.MAX_VALUE;
+            if (length < 0 || length > left || length > MAX_BYTES) {
+                throw new PickleException("an item of " + length + " bytes where the file holds " + left + " more");
+            }
+            return PickleUtils.readbytes(input, (int) length);
         }
 
         private Object global(String module, String name) {
@@ -357,6 +391,45 @@ public final class TorchCheckpoint {
                         "a view into a shared storage (the legacy format's view metadata), which" + " is not read");
             }
             return new StorageRef(type.name(), String.valueOf(id[2]), ((Number) id[4]).longValue());
+        }
+    }
+
+    /** A stream that knows how many of its bytes are still to come (the unpickler checks lengths against it). */
+    private static final class BoundedInput extends FilterInputStream {
+        private long left;
+
+        BoundedInput(InputStream in, long size) {
+            super(in);
+            this.left = size < 0 ? Long.MAX_VALUE : size;
+        }
+
+        long remaining() {
+            return left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            left -= skipped;
+            return skipped;
         }
     }
 
