@@ -384,23 +384,24 @@ final class VideoCommand {
     @Command(
             name = "import",
             mixinStandardHelpOptions = true,
-            description =
-                    "Bring a model trained with predrnn-pytorch (its model.ckpt-N) or OpenSTL (PredRNN, PredRNN++, ConvLSTM)"
-                            + " into an Augur bundle, for "
-                            + "video predict, test and compare. The checkpoint is read without running any of it: a pickle "
-                            + "that names anything but tensors is refused.")
+            description = "Bring a model trained with predrnn-pytorch (its model.ckpt-N) or OpenSTL (PredRNN,"
+                    + " PredRNN++, ConvLSTM) into an Augur bundle, for video predict, test and compare. The checkpoint"
+                    + " is read without running any of it: a pickle that names anything but tensors is refused.")
     static final class Import implements Callable<Integer> {
         @Mixin
         EngineOptions engine;
 
-        @Option(names = "--from", required = true, description = "the checkpoint (torch.save's zip format)")
+        @Option(
+                names = "--from",
+                required = true,
+                description = "the checkpoint (either of torch.save's formats: zip or legacy)")
         Path from;
 
         @Option(
                 names = "--format",
                 description = "who wrote it: predrnn-pytorch (its PredRNN, the ST-LSTM stack) or openstl (PredRNN,"
-                        + " PredRNN++ or ConvLSTM; a Lightning .ckpt, a published .pth or a bare state dict) (default: told by the"
-                        + " file)")
+                        + " PredRNN++ or ConvLSTM; a Lightning .ckpt, a published .pth or a bare state dict)"
+                        + " (default: told by the file)")
         String format;
 
         @FlagRange(min = 4, max = 4096)

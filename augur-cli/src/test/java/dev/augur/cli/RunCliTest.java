@@ -142,37 +142,11 @@ class RunCliTest {
         assertThat(printed).contains("resuming from").contains("itr: 3").doesNotContain("itr: 1\n");
         assertThat(Files.readAllLines(dir.resolve("checkpoints/losses.csv"))).hasSize(1 + 6);
 
-        assertThat(run(
-                        "run",
-                        "--is_training",
-                        "False",
-                        "--pretrained_model",
-                        dir.resolve("checkpoints/model.ckpt-6").toString(),
-                        "--valid_data_paths",
-                        dir.resolve("valid.npz").toString(),
-                        "--train_data_paths",
-                        dir.resolve("train.npz").toString(),
-                        "--gen_frm_dir",
-                        dir.resolve("results").toString(),
-                        "--img_width",
-                        "16",
-                        "--input_length",
-                        "4",
-                        "--total_length",
-                        "8",
-                        "--filter_size",
-                        "3",
-                        "--num_hidden",
-                        "8,8",
-                        "--patch_size",
-                        "2",
-                        "--batch_size",
-                        "4",
-                        "--num_save_samples",
-                        "1"))
+        // test mode reads only the validation data, as predrnn-pytorch's does (no --train_data_paths)
+        assertThat(run(testRun(dir.resolve("checkpoints/model.ckpt-6"), "8,8")))
                 .as(err.toString())
                 .isZero();
-        assertThat(dir.resolve("results/test_result/1/pd8.png")).exists();
+        assertThat(dir.resolve("tested/test_result/1/pd8.png")).exists();
     }
 
     /** Test mode on {@code pretrained}, with the flags seed002 trained under. */
@@ -204,7 +178,9 @@ class RunCliTest {
             "--layer_norm",
             "True",
             "--batch_size",
-            "4"
+            "4",
+            "--num_save_samples",
+            "1"
         };
     }
 
