@@ -5,6 +5,7 @@
     /usr/bin/python3 reference/checkpoint_roundtrip.py --predrnn-pytorch DIR load-export EXPORT
     /usr/bin/python3 reference/checkpoint_roundtrip.py --predrnn-pytorch DIR predict CKPT NPZ OUT [--sequences 8]
     /usr/bin/python3 reference/checkpoint_roundtrip.py --openstl DIR make-openstl
+    /usr/bin/python3 reference/checkpoint_roundtrip.py --openstl DIR load-openstl-export MODEL EXPORT
 
 DIR is a checkout of thuml/predrnn-pytorch or chengtan9907/OpenSTL (fetched to run, never committed).
 
@@ -26,6 +27,10 @@ make-openstl OpenSTL's own PredRNN_Model, ConvLSTM_Model and PredRNNpp_Model (op
              and the epoch (the optimiser states, callbacks and hyper-parameters that PyTorch Lightning adds are left
              out: Lightning is not installed here). Writes parity/openstl_rgb/: openstl.<model>.pth and
              upstream.<model>.predictions.npy (test mode: the mask all zeros), beside the predrnn_rgb clip.
+load-openstl-export  loads EXPORT, written by `augur video export --format openstl` from the import of
+             openstl.<MODEL>.pth, with torch.load(weights_only=True) into OpenSTL's own model (load_state_dict, strict,
+             the "model." prefix taken off as Lightning's module does) and writes its predictions of the same clip
+             (upstream.<MODEL>.from-export.predictions.npy).
 predict      any predrnn-pytorch model.ckpt-N of 1-channel 64x64 frames (its layers, sizes, filter and layer norm read
              from the weights): upstream's RNN predicts frames 11-20 of the first sequences of a predrnn-format .npz in
              test mode; writes OUT/context.npy (frames 1-10) and OUT/upstream.npy, both [N, 10, 1, 64, 64], to compare
@@ -105,6 +110,38 @@ def openstl_model(repo, name):
     sys.modules["openstl"] = types.ModuleType("openstl")
     sys.modules["openstl.modules"] = cells
     return load("openstl/models/%s_model.py" % name, "openstl_%s_model" % name)
+
+
+OPENSTL_MODELS = {"predrnn": ("PredRNN_Model", True), "convlstm": ("ConvLSTM_Model", False),
+                  "predrnnpp": ("PredRNNpp_Model", False)}
+
+
+def openstl_net(repo, name):
+    cls, norm = OPENSTL_MODELS[name]
+    configs = SimpleNamespace(in_shape=(J, C, SIZE, SIZE), patch_size=PATCH, filter_size=FILTER, stride=1,
+                              layer_norm=norm, pre_seq_length=J, aft_seq_length=T - J, reverse_scheduled_sampling=0)
+    return getattr(openstl_model(repo, name), cls)(len(HIDDEN), HIDDEN, configs)
+
+
+def openstl_predict(net, clip):
+    p = PATCH
+    frames = clip.reshape(B, T, C, SIZE // p, p, SIZE // p, p).permute(0, 1, 3, 5, 4, 6, 2)
+    frames = frames.reshape(B, T, SIZE // p, SIZE // p, p * p * C)
+    mask = torch.zeros(B, T - J - 1, SIZE // p, SIZE // p, p * p * C)
+    with torch.no_grad():
+        next_frames, _ = net(frames, mask, return_loss=False)
+    pred = next_frames.reshape(B, T - 1, SIZE // p, SIZE // p, p, p, C).permute(0, 1, 6, 2, 4, 3, 5)
+    return pred.reshape(B, T - 1, C, SIZE, SIZE).numpy().astype(np.float32)
+
+
+def load_openstl_export(repo, name, export):
+    out = os.path.join(HERE, "..", "augur-core", "src", "test", "resources", "parity", "openstl_rgb")
+    net = openstl_net(repo, name)
+    state = torch.load(export, weights_only=True)["state_dict"]
+    net.load_state_dict({k[len("model."):]: v for k, v in state.items()}, strict=True)
+    clip = torch.from_numpy(np.load(os.path.join(OUT, "clip.npy")))
+    np.save(os.path.join(out, "upstream.%s.from-export.predictions.npy" % name), openstl_predict(net, clip))
+    print("OpenSTL's", name, "loaded", export, "and wrote its predictions")
 
 
 def make_openstl(repo):
@@ -187,12 +224,14 @@ if __name__ == "__main__":
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--predrnn-pytorch", help="checkout of thuml/predrnn-pytorch")
     p.add_argument("--openstl", help="checkout of chengtan9907/OpenSTL (make-openstl)")
-    p.add_argument("what", choices=["make", "load-export", "predict", "make-openstl"])
-    p.add_argument("files", nargs="*", help="load-export: EXPORT; predict: CKPT NPZ OUT")
+    p.add_argument("what", choices=["make", "load-export", "predict", "make-openstl", "load-openstl-export"])
+    p.add_argument("files", nargs="*", help="load-export: EXPORT; predict: CKPT NPZ OUT; load-openstl-export: MODEL EXPORT")
     p.add_argument("--sequences", type=int, default=8, help="predict: how many sequences")
     a = p.parse_args()
     if a.what == "make-openstl":
         make_openstl(a.openstl)
+    elif a.what == "load-openstl-export":
+        load_openstl_export(a.openstl, a.files[0], a.files[1])
     elif a.what == "make":
         make(a.predrnn_pytorch)
     elif a.what == "load-export":

@@ -447,9 +447,9 @@ final class VideoCommand {
     @Command(
             name = "export",
             mixinStandardHelpOptions = true,
-            description = "Write an Augur ST-LSTM bundle as a predrnn-pytorch checkpoint (model.ckpt-N: "
-                    + "{'net_param': state_dict} in torch.save's zip format), which predrnn-pytorch's "
-                    + "--pretrained_model and torch.load(weights_only=True) read.")
+            description = "Write an Augur bundle as a predrnn-pytorch checkpoint (ST-LSTM: model.ckpt-N, "
+                    + "{'net_param': state_dict}) or an OpenSTL one (PredRNN, PredRNN++, ConvLSTM) in torch.save's "
+                    + "zip format, which upstream's code and torch.load(weights_only=True) read.")
     static final class Export implements Callable<Integer> {
         @Mixin
         EngineOptions engine;
@@ -460,7 +460,9 @@ final class VideoCommand {
         @Option(
                 names = "--format",
                 defaultValue = "predrnn-pytorch",
-                description = "whose file to write: predrnn-pytorch (default: ${DEFAULT-VALUE})")
+                description = "whose file to write: predrnn-pytorch ({'net_param': state_dict}, for its"
+                        + " --pretrained_model) or openstl ({'state_dict': {'model.…'}}, for its load_state_dict)"
+                        + " (default: ${DEFAULT-VALUE})")
         String format;
 
         @Option(names = "--out", required = true, description = "the checkpoint file to write")
@@ -468,12 +470,9 @@ final class VideoCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (!format.equals("predrnn-pytorch")) {
-                throw new IllegalArgumentException(
-                        "--format " + format + ": only predrnn-pytorch checkpoints are written so far");
-            }
+            UpstreamCheckpoint.Format whose = UpstreamCheckpoint.Format.of(format);
             engine.start();
-            ModelSpec spec = UpstreamCheckpoint.export(model, out);
+            ModelSpec spec = UpstreamCheckpoint.export(model, whose, out);
             System.out.printf("exported %s: %s -> %s%n", model, UpstreamCheckpoint.describe(spec), out);
             return 0;
         }

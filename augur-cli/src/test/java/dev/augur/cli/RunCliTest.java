@@ -195,7 +195,7 @@ class RunCliTest {
         assertThat(run(seed002(2))).as(err.toString()).isZero();
         Path snapshot = dir.resolve("checkpoints/model.ckpt-2");
         Path exported = dir.resolve("upstream/model.ckpt-2");
-        UpstreamCheckpoint.export(snapshot, exported);
+        UpstreamCheckpoint.export(snapshot, UpstreamCheckpoint.Format.PREDRNN_PYTORCH, exported);
 
         out.reset();
         assertThat(run(testRun(snapshot, "8,8"))).as(err.toString()).isZero();

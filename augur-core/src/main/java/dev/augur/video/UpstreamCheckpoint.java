@@ -69,6 +69,8 @@ public final class UpstreamCheckpoint {
     private static final Pattern HIGHWAY =
             Pattern.compile("gradient_highway\\.([a-z]+_concat)(?:\\.([01]))?\\.(weight|bias)");
     private static final List<String> CONVS = List.of("conv_x", "conv_h", "conv_m", "conv_o", "conv_last");
+    private static final List<String> CAUSAL_CONVS =
+            List.of("conv_x", "conv_h", "conv_c", "conv_m", "conv_o", "conv_c2m", "conv_om", "conv_last");
 
     private UpstreamCheckpoint() {}
 
@@ -94,39 +96,140 @@ public final class UpstreamCheckpoint {
         return spec;
     }
 
-    /** Writes the ST-LSTM bundle {@code bundle} as predrnn-pytorch's {@code save()} would; returns its spec. */
-    public static ModelSpec export(Path bundle, Path out) throws IOException {
+    /**
+     * Writes the bundle {@code bundle} under {@code format}'s names, as its project saves: predrnn-pytorch's
+     * {@code {'net_param': state_dict}} (its PredRNN: plain ST-LSTM stacks only) or OpenSTL's
+     * {@code {'state_dict': {'model.…': tensor}}} (PredRNN, PredRNN++ without layer norm, ConvLSTM without layer norm
+     * or bias); returns its spec. Weights OpenSTL's cells hold but never use are written as zeros.
+     */
+    public static ModelSpec export(Path bundle, Format format, Path out) throws IOException {
         try (NDManager manager = NDManager.newBaseManager();
                 VideoModels.Loaded loaded = VideoModels.load(bundle, manager)) {
             ModelSpec spec = loaded.model().spec();
-            if (Architecture.of(spec.architecture()) != Architecture.PREDRNN || spec.peephole() || spec.residual()) {
-                throw new IOException(bundle + ": a " + describe(spec) + "; predrnn-pytorch's PredRNN is the plain"
-                        + " ST-LSTM stack (--model predrnn, no peepholes or residual links), so only such a model"
-                        + " can be written for it");
+            Architecture kind = Architecture.of(spec.architecture());
+            boolean writable = !spec.peephole()
+                    && !spec.residual()
+                    && (kind == Architecture.PREDRNN
+                            || (format == Format.OPENSTL
+                                    && !spec.layerNorm()
+                                    && (kind == Architecture.PREDRNN_PLUS || kind == Architecture.CONVLSTM)));
+            if (!writable) {
+                throw new IOException(bundle + ": a " + describe(spec) + ", which " + format.id() + " has no model"
+                        + " for (predrnn-pytorch: plain ST-LSTM stacks; openstl: those, and PredRNN++ and ConvLSTM"
+                        + " without layer norm, peepholes or residual links)");
             }
-            Map<String, NDArray> ours = new LinkedHashMap<>();
-            for (String name : loaded.model().weights().names()) {
-                ours.put(name, loaded.model().weights().get(name));
-            }
-            Map<String, TorchCheckpoint.Tensor> theirs = new LinkedHashMap<>();
+            Map<String, TorchCheckpoint.Tensor> ours = new LinkedHashMap<>();
             int[] toUpstream = inverse(upstreamChannelOfOurs(spec.channels(), spec.patch()));
-            for (int layer = 0; layer < spec.hidden().size(); layer++) {
-                for (String conv : CONVS) {
-                    String at = "stack." + layer + "." + conv;
-                    boolean patched = layer == 0 && conv.equals("conv_x");
-                    String upstream = "cell_list." + layer + "." + conv + (conv.equals("conv_last") ? "" : ".0");
-                    theirs.put(upstream + ".weight", tensor(ours.get(at + ".weight"), patched ? 1 : -1, toUpstream));
-                    if (ours.containsKey(at + ".norm.weight")) {
-                        String norm = "cell_list." + layer + "." + conv + ".1.";
-                        theirs.put(norm + "weight", tensor(ours.get(at + ".norm.weight"), -1, null));
-                        theirs.put(norm + "bias", tensor(ours.get(at + ".norm.bias"), -1, null));
-                    }
-                }
+            for (String name : loaded.model().weights().names()) {
+                NDArray a = loaded.model().weights().get(name);
+                boolean patched = name.equals("stack.0.conv_x.weight")
+                        || (kind == Architecture.CONVLSTM && name.equals("stack.0.conv.weight"));
+                ours.put(
+                        name,
+                        name.equals("decoder.weight")
+                                ? tensor(a, 0, toUpstream)
+                                : tensor(a, patched ? 1 : -1, patched ? toUpstreamInputs(a, toUpstream) : null));
             }
-            theirs.put("conv_last.weight", tensor(ours.get("decoder.weight"), 0, toUpstream));
-            TorchCheckpointWriter.write(out, KEY, theirs);
+            Map<String, TorchCheckpoint.Tensor> theirs = kind == Architecture.CONVLSTM
+                    ? openStlConvLstm(ours, spec, bundle)
+                    : upstreamNames(ours, spec, kind);
+            theirs.put("conv_last.weight", ours.get("decoder.weight"));
+            if (format == Format.OPENSTL) {
+                Map<String, TorchCheckpoint.Tensor> lightning = new LinkedHashMap<>();
+                theirs.forEach((k, v) -> lightning.put("model." + k, v));
+                TorchCheckpointWriter.write(out, "state_dict", lightning);
+            } else {
+                TorchCheckpointWriter.write(out, KEY, theirs);
+            }
             return spec;
         }
+    }
+
+    /** The permutation of a first-layer input axis; ConvLSTM's joined weight reads the patch first, then H. */
+    private static int[] toUpstreamInputs(NDArray weight, int[] toUpstream) {
+        int inputs = (int) weight.getShape().get(1);
+        int[] all = new int[inputs];
+        for (int i = 0; i < inputs; i++) {
+            all[i] = i < toUpstream.length ? toUpstream[i] : i;
+        }
+        return all;
+    }
+
+    /** ST-LSTM and causal-LSTM stacks: Augur's names as upstream's (the inverse of {@link #augurNames}). */
+    private static Map<String, TorchCheckpoint.Tensor> upstreamNames(
+            Map<String, TorchCheckpoint.Tensor> ours, ModelSpec spec, Architecture kind) {
+        Map<String, TorchCheckpoint.Tensor> theirs = new LinkedHashMap<>();
+        List<String> convs = kind == Architecture.PREDRNN_PLUS ? CAUSAL_CONVS : CONVS;
+        for (int layer = 0; layer < spec.hidden().size(); layer++) {
+            int n = spec.hidden().get(layer);
+            for (String conv : convs) {
+                String at = "stack." + layer + "." + conv;
+                String upstream = "cell_list." + layer + "." + conv + (conv.equals("conv_last") ? "" : ".0");
+                TorchCheckpoint.Tensor w = ours.get(at + ".weight");
+                if (w == null && conv.equals("conv_o")) { // OpenSTL's causal cell holds one it never uses
+                    w = zeros(n, 2L * n, spec.filter(), spec.filter());
+                }
+                theirs.put(upstream + ".weight", w);
+                if (ours.containsKey(at + ".norm.weight")) {
+                    String norm = "cell_list." + layer + "." + conv + ".1.";
+                    theirs.put(norm + "weight", ours.get(at + ".norm.weight"));
+                    theirs.put(norm + "bias", ours.get(at + ".norm.bias"));
+                }
+            }
+        }
+        for (String conv : List.of("z_concat", "x_concat")) {
+            TorchCheckpoint.Tensor w = ours.get("stack.1.highway." + conv + ".weight");
+            if (w != null) {
+                theirs.put("gradient_highway." + conv + ".0.weight", w);
+            }
+        }
+        return theirs;
+    }
+
+    /** Augur's one convolution of [X, H] as OpenSTL's two, bias-free: refused when the bias is not zero. */
+    private static Map<String, TorchCheckpoint.Tensor> openStlConvLstm(
+            Map<String, TorchCheckpoint.Tensor> ours, ModelSpec spec, Path bundle) throws IOException {
+        Map<String, TorchCheckpoint.Tensor> theirs = new LinkedHashMap<>();
+        int in = spec.patchChannels();
+        for (int layer = 0; layer < spec.hidden().size(); layer++) {
+            int n = spec.hidden().get(layer);
+            for (float b : ours.get("stack." + layer + ".conv.bias").values()) {
+                if (b != 0f) {
+                    throw new IOException(bundle + ": layer " + layer + " of this ConvLSTM has a gate bias; OpenSTL's"
+                            + " ConvLSTM has none, so it cannot hold these weights");
+                }
+            }
+            TorchCheckpoint.Tensor w = ours.get("stack." + layer + ".conv.weight");
+            long[] shape = w.shape();
+            int k = (int) (shape[2] * shape[3]);
+            int total = (int) shape[1];
+            float[] x = new float[4 * n * in * k];
+            float[] h = new float[4 * n * n * k];
+            for (int o = 0; o < 4 * n; o++) {
+                System.arraycopy(w.values(), o * total * k, x, o * in * k, in * k);
+                System.arraycopy(w.values(), o * total * k + in * k, h, o * n * k, n * k);
+            }
+            String cell = "cell_list." + layer + ".";
+            theirs.put(
+                    cell + "conv_x.0.weight",
+                    new TorchCheckpoint.Tensor(new long[] {4L * n, in, shape[2], shape[3]}, x));
+            theirs.put(
+                    cell + "conv_h.0.weight",
+                    new TorchCheckpoint.Tensor(new long[] {4L * n, n, shape[2], shape[3]}, h));
+            // held by OpenSTL's cell, never used by its forward pass
+            theirs.put(cell + "conv_o.0.weight", zeros(n, 2L * n, spec.filter(), spec.filter()));
+            theirs.put(cell + "conv_last.weight", zeros(n, 2L * n, 1, 1));
+            in = n;
+        }
+        return theirs;
+    }
+
+    private static TorchCheckpoint.Tensor zeros(long... shape) {
+        long count = 1;
+        for (long d : shape) {
+            count *= d;
+        }
+        return new TorchCheckpoint.Tensor(shape, new float[(int) count]);
     }
 
     /** "ST-LSTM [64, 64], filter 5, patch 4, layer norm": what a checkpoint or bundle holds, in words. */

@@ -85,7 +85,7 @@ class UpstreamCheckpointTest {
             }
             // back out: upstream's names, layouts and patch order, to the bit
             Path export = dir.resolve("model.ckpt-1");
-            UpstreamCheckpoint.export(bundle, export);
+            UpstreamCheckpoint.export(bundle, UpstreamCheckpoint.Format.PREDRNN_PYTORCH, export);
             Map<String, TorchCheckpoint.Tensor> original = TorchCheckpoint.stateDict(upstream, "net_param");
             Map<String, TorchCheckpoint.Tensor> exported = TorchCheckpoint.stateDict(export, "net_param");
             assertThat(exported.keySet()).containsExactlyElementsOf(original.keySet());
@@ -127,11 +127,33 @@ class UpstreamCheckpointTest {
             assertThat(spec.hidden()).isEqualTo(List.of(6, 6));
             try (VideoModels.Loaded loaded = VideoModels.load(bundle, manager)) {
                 NDArray clip = clips.array("clip");
+                float[] ours = loaded.model().predict(clip.get(":, :3"), 3).toFloatArray();
                 ParityFixture.assertClose(
-                        loaded.model().predict(clip.get(":, :3"), 3).toFloatArray(),
+                        ours,
                         lastFrames(openstl.array("upstream." + model + ".predictions"), 3),
                         "imported OpenSTL " + model + " vs OpenSTL");
+                // OpenSTL's model loaded what the CLI exported from this import (reference/checkpoint_roundtrip.py
+                // load-openstl-export, strict load_state_dict) and predicted this
+                ParityFixture.assertClose(
+                        ours,
+                        lastFrames(openstl.array("upstream." + model + ".from-export.predictions"), 3),
+                        "OpenSTL loading Augur's export vs Augur");
             }
+            // exported again: OpenSTL's names and tensors, bit for bit, but for the weights its cells never use
+            Path export = dir.resolve(model + ".ckpt");
+            UpstreamCheckpoint.export(bundle, UpstreamCheckpoint.Format.OPENSTL, export);
+            Map<String, TorchCheckpoint.Tensor> original =
+                    TorchCheckpoint.stateDict(resource("openstl_rgb/openstl." + model + ".pth"), "state_dict");
+            Map<String, TorchCheckpoint.Tensor> exported = TorchCheckpoint.stateDict(export, "state_dict");
+            assertThat(exported.keySet()).containsExactlyInAnyOrderElementsOf(original.keySet());
+            original.forEach((name, t) -> {
+                assertThat(exported.get(name).shape()).as(name).isEqualTo(t.shape());
+                boolean unused = !model.equals("predrnn")
+                        && (name.contains(".conv_o.") || (model.equals("convlstm") && name.contains(".conv_last.")));
+                if (!unused) {
+                    assertThat(exported.get(name).values()).as(name).isEqualTo(t.values());
+                }
+            });
         }
     }
 
@@ -145,8 +167,8 @@ class UpstreamCheckpointTest {
                 new UpstreamCheckpoint.Frames(3, 8, 3, 6),
                 data(dir),
                 bundle);
-        UpstreamCheckpoint.export(bundle, dir.resolve("a"));
-        UpstreamCheckpoint.export(bundle, dir.resolve("b"));
+        UpstreamCheckpoint.export(bundle, UpstreamCheckpoint.Format.PREDRNN_PYTORCH, dir.resolve("a"));
+        UpstreamCheckpoint.export(bundle, UpstreamCheckpoint.Format.PREDRNN_PYTORCH, dir.resolve("b"));
         assertThat(Files.readAllBytes(dir.resolve("a"))).isEqualTo(Files.readAllBytes(dir.resolve("b")));
     }
 
