@@ -46,6 +46,7 @@ public final class TorchCheckpoint {
 
     private static final long MAX_ELEMENTS = 1L << 31;
     private static final int MAX_BYTES = Integer.MAX_VALUE - 8;
+    private static final int MAX_DEPTH = 64;
     /** torch.serialization's MAGIC_NUMBER, the legacy format's first pickle. */
     private static final String LEGACY_MAGIC = "119547037146038801333356";
 
@@ -189,6 +190,9 @@ public final class TorchCheckpoint {
         } catch (IOException | RuntimeException e) {
             // Pyrolite's own failures on a damaged pickle (a short stream, a wrong type on its stack) name no file
             throw new IOException(file + ": a broken pickle in " + part + " (" + e.getMessage() + ")", e);
+        } catch (StackOverflowError e) {
+            // Pyrolite's own recursion (hashing a set that holds itself, say) on a forged pickle
+            throw new IOException(file + ": a pickle in " + part + " nested too deeply or containing itself", e);
         }
     }
 
@@ -206,13 +210,21 @@ public final class TorchCheckpoint {
 
     /** Replaces every tensor reference with its values, read from its storage file. */
     private static Object materialise(Object o, Storages storages, Path file) throws IOException {
+        return materialise(o, storages, file, 0);
+    }
+
+    private static Object materialise(Object o, Storages storages, Path file, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new IOException(
+                    file + ": a checkpoint nested more than " + MAX_DEPTH + " deep, or one that contains" + " itself");
+        }
         if (o instanceof TensorRef t) {
             return t.read(storages, file);
         }
         if (o instanceof Map<?, ?> m) {
             Map<Object, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.put(e.getKey(), materialise(e.getValue(), storages, file));
+                out.put(e.getKey(), materialise(e.getValue(), storages, file, depth + 1));
             }
             return out;
         }
@@ -223,7 +235,7 @@ public final class TorchCheckpoint {
         }
         List<Object> out = new ArrayList<>();
         for (Object x : items) {
-            out.add(materialise(x, storages, file));
+            out.add(materialise(x, storages, file, depth + 1));
         }
         return out;
     }
@@ -328,8 +340,25 @@ public final class TorchCheckpoint {
                 @SuppressWarnings("unchecked")
                 Map<Object, Object> dict = (Map<Object, Object>) stack.peek();
                 for (int i = 0; i + 1 < pairs.size(); i += 2) {
-                    dict.put(pairs.get(i), pairs.get(i + 1));
+                    dict.put(plainKey(pairs.get(i)), pairs.get(i + 1));
                 }
+                return NO_RETURN_VALUE;
+            }
+            if (key == Opcodes.SETITEM) {
+                Object value = stack.pop();
+                Object name = plainKey(stack.pop());
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> dict = (Map<Object, Object>) stack.peek();
+                dict.put(name, value);
+                return NO_RETURN_VALUE;
+            }
+            if (key == Opcodes.DICT) {
+                List<Object> pairs = stack.pop_all_since_marker();
+                Map<Object, Object> dict = new LinkedHashMap<>();
+                for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                    dict.put(plainKey(pairs.get(i)), pairs.get(i + 1));
+                }
+                stack.add(dict);
                 return NO_RETURN_VALUE;
             }
             if (key == Opcodes.BINUNICODE || key == Opcodes.BINUNICODE8) {
@@ -352,6 +381,24 @@ public final class TorchCheckpoint {
                 throw new Refused("the pickle builds an object by class: refused, nothing was run");
             }
             return super.dispatch(key);
+        }
+
+        /**
+         * A dictionary key as checkpoints have them (names, numbers, and tuples of those): anything else — a
+         * dictionary, perhaps one that holds itself — is refused before it is hashed.
+         */
+        private static Object plainKey(Object k) {
+            if (k instanceof Object[] tuple) {
+                for (Object x : tuple) {
+                    plainKey(x);
+                }
+                return k;
+            }
+            if (k == null || k instanceof String || k instanceof Number || k instanceof Boolean) {
+                return k;
+            }
+            throw new PickleException(
+                    "a dictionary keyed by a " + k.getClass().getSimpleName() + ", which no" + " checkpoint holds");
         }
 
         /**
