@@ -122,7 +122,8 @@ public final class TorchCheckpoint {
                         }
                     },
                     file);
-        } catch (ZipException e) {
+        } catch (ZipException | IllegalArgumentException e) {
+            // IllegalArgumentException: the zip reader's word for an entry name that is not valid text
             throw new IOException(file + ": not a PyTorch checkpoint of the zip format (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw named(e, file);
