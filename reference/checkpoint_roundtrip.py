@@ -72,27 +72,26 @@ def predict_trained(repo, ckpt, npz, out, n):
     d = np.load(npz)
     raw, clips = d["input_raw_data"], d["clips"]
     seqs = np.stack([raw[clips[0, i, 0]:clips[0, i, 0] + 20] for i in range(n)]).astype(np.float32)
-    frames = torch.from_numpy(seqs).reshape(n, 20, 1, 64 // patch, patch, 64 // patch, patch)
-    frames = frames.permute(0, 1, 3, 5, 4, 6, 2).reshape(n, 20, 64 // patch, 64 // patch, patch * patch)
-    with torch.no_grad():
-        gen, _ = net(frames, torch.zeros(n, 9, 64 // patch, 64 // patch, patch * patch))
-    gen = gen.reshape(n, 19, 64 // patch, 64 // patch, patch, patch, 1).permute(0, 1, 6, 2, 4, 3, 5)
+    gen = predict(net, torch.from_numpy(seqs), 10, patch)
     os.makedirs(out, exist_ok=True)
     np.save(os.path.join(out, "context.npy"), seqs[:, :10])
-    np.save(os.path.join(out, "upstream.npy"), gen.reshape(n, 19, 1, 64, 64)[:, -10:].numpy())
+    np.save(os.path.join(out, "upstream.npy"), gen[:, -10:])
     print("upstream predicted", n, "sequences into", out, "hidden", hidden, "patch", patch)
 
 
-def predict(net, clip):
-    """predrnn-pytorch's test: frames patched channels-last (reshape_patch), the mask all zeros; back to ours."""
-    p = PATCH
-    frames = clip.reshape(B, T, C, SIZE // p, p, SIZE // p, p).permute(0, 1, 3, 5, 4, 6, 2)
-    frames = frames.reshape(B, T, SIZE // p, SIZE // p, p * p * C)
-    mask = torch.zeros(B, T - J - 1, SIZE // p, SIZE // p, p * p * C)
+def predict(net, clip, context=J, patch=PATCH, **kwargs):
+    """Upstream's test mode on clip [N, T, C, H, W]: frames patched channels-last as reshape_patch leaves them, the
+    mask all zeros (predrnn-pytorch's RNN and OpenSTL's models alike); its predictions of frames 1 .. T-1 back in
+    our layout."""
+    n, t, c, h, w = clip.shape
+    p = patch
+    frames = clip.reshape(n, t, c, h // p, p, w // p, p).permute(0, 1, 3, 5, 4, 6, 2)
+    frames = frames.reshape(n, t, h // p, w // p, p * p * c)
+    mask = torch.zeros(n, t - context - 1, h // p, w // p, p * p * c)
     with torch.no_grad():
-        next_frames, _ = net(frames, mask)
-    pred = next_frames.reshape(B, T - 1, SIZE // p, SIZE // p, p, p, C).permute(0, 1, 6, 2, 4, 3, 5)
-    return pred.reshape(B, T - 1, C, SIZE, SIZE).numpy().astype(np.float32)
+        next_frames, _ = net(frames, mask, **kwargs)
+    pred = next_frames.reshape(n, t - 1, h // p, w // p, p, p, c).permute(0, 1, 6, 2, 4, 3, 5)
+    return pred.reshape(n, t - 1, c, h, w).numpy().astype(np.float32)
 
 
 def openstl_model(repo, name):
@@ -123,24 +122,14 @@ def openstl_net(repo, name):
     return getattr(openstl_model(repo, name), cls)(len(HIDDEN), HIDDEN, configs)
 
 
-def openstl_predict(net, clip):
-    p = PATCH
-    frames = clip.reshape(B, T, C, SIZE // p, p, SIZE // p, p).permute(0, 1, 3, 5, 4, 6, 2)
-    frames = frames.reshape(B, T, SIZE // p, SIZE // p, p * p * C)
-    mask = torch.zeros(B, T - J - 1, SIZE // p, SIZE // p, p * p * C)
-    with torch.no_grad():
-        next_frames, _ = net(frames, mask, return_loss=False)
-    pred = next_frames.reshape(B, T - 1, SIZE // p, SIZE // p, p, p, C).permute(0, 1, 6, 2, 4, 3, 5)
-    return pred.reshape(B, T - 1, C, SIZE, SIZE).numpy().astype(np.float32)
-
-
 def load_openstl_export(repo, name, export):
     out = os.path.join(HERE, "..", "augur-core", "src", "test", "resources", "parity", "openstl_rgb")
     net = openstl_net(repo, name)
     state = torch.load(export, weights_only=True)["state_dict"]
     net.load_state_dict({k[len("model."):]: v for k, v in state.items()}, strict=True)
     clip = torch.from_numpy(np.load(os.path.join(OUT, "clip.npy")))
-    np.save(os.path.join(out, "upstream.%s.from-export.predictions.npy" % name), openstl_predict(net, clip))
+    np.save(os.path.join(out, "upstream.%s.from-export.predictions.npy" % name),
+            predict(net, clip, return_loss=False))
     print("OpenSTL's", name, "loaded", export, "and wrote its predictions")
 
 
@@ -148,30 +137,20 @@ def make_openstl(repo):
     out = os.path.join(HERE, "..", "augur-core", "src", "test", "resources", "parity", "openstl_rgb")
     os.makedirs(out, exist_ok=True)
     clip = torch.from_numpy(np.load(os.path.join(OUT, "clip.npy")))
-    p = PATCH
-    frames = clip.reshape(B, T, C, SIZE // p, p, SIZE // p, p).permute(0, 1, 3, 5, 4, 6, 2)
-    frames = frames.reshape(B, T, SIZE // p, SIZE // p, p * p * C)
-    mask = torch.zeros(B, T - J - 1, SIZE // p, SIZE // p, p * p * C)
-    for name, cls, norm in (("predrnn", "PredRNN_Model", True), ("convlstm", "ConvLSTM_Model", False),
-                            ("predrnnpp", "PredRNNpp_Model", False)):
+    from collections import OrderedDict
+    for name in OPENSTL_MODELS:
         torch.manual_seed(11)
-        configs = SimpleNamespace(in_shape=(J, C, SIZE, SIZE), patch_size=p, filter_size=FILTER, stride=1,
-                                  layer_norm=norm, pre_seq_length=J, aft_seq_length=T - J,
-                                  reverse_scheduled_sampling=0)
-        net = getattr(openstl_model(repo, name), cls)(len(HIDDEN), HIDDEN, configs)
+        net = openstl_net(repo, name)
         with torch.no_grad():
             for key, w in net.named_parameters():
                 if ".1." in key:  # LayerNorm: away from its (1, 0) start, so a misplaced weight shows
                     w.add_(0.3 * torch.randn_like(w))
-            next_frames, _ = net(frames, mask, return_loss=False)
+        pred = predict(net, clip, return_loss=False)
         state = {"model." + k: v for k, v in net.state_dict().items()}
-        from collections import OrderedDict
         torch.save({"state_dict": OrderedDict(state), "epoch": 3}, os.path.join(out, "openstl.%s.pth" % name),
                    _use_new_zipfile_serialization=False)
-        pred = next_frames.reshape(B, T - 1, SIZE // p, SIZE // p, p, p, C).permute(0, 1, 6, 2, 4, 3, 5)
-        np.save(os.path.join(out, "upstream.%s.predictions.npy" % name),
-                pred.reshape(B, T - 1, C, SIZE, SIZE).numpy().astype(np.float32))
-        print("wrote OpenSTL", name, "predictions peak %.3f" % float(pred.abs().max()))
+        np.save(os.path.join(out, "upstream.%s.predictions.npy" % name), pred)
+        print("wrote OpenSTL", name, "predictions peak %.3f" % float(np.abs(pred).max()))
     with open(os.path.join(out, "case.txt"), "w") as f:
         f.write("channels=%d size=%d patch=%d hidden=%s filter=%d input_length=%d total=%d clip=../predrnn_rgb/clip.npy\n"
                 % (C, SIZE, PATCH, ",".join(map(str, HIDDEN)), FILTER, J, T))

@@ -315,6 +315,7 @@ public final class UpstreamCheckpoint {
             String name = e.getKey();
             TorchCheckpoint.Tensor t = e.getValue();
             Matcher m = CELL.matcher(name);
+            Matcher h = HIGHWAY.matcher(name);
             if (m.matches()) {
                 String layer = "stack." + m.group(1) + "." + m.group(2);
                 if (m.group(1).equals("0") && m.group(2).equals("conv_x") && !"1".equals(m.group(3))) {
@@ -325,9 +326,7 @@ public final class UpstreamCheckpoint {
                     continue; // OpenSTL's cells hold them, their forward passes never use them
                 }
                 ours.put("1".equals(m.group(3)) ? layer + ".norm." + m.group(4) : layer + "." + m.group(4), t);
-            } else if (HIGHWAY.matcher(name).matches()) {
-                Matcher h = HIGHWAY.matcher(name);
-                h.matches();
+            } else if (h.matches()) {
                 // PredRNN++'s gradient highway sits between layers 0 and 1: Augur keeps it in layer 1's cell
                 String unit = "stack.1.highway." + h.group(1);
                 ours.put("1".equals(h.group(2)) ? unit + ".norm." + h.group(3) : unit + "." + h.group(3), t);
