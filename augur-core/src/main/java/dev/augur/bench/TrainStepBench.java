@@ -208,7 +208,8 @@ public final class TrainStepBench {
             Objective objective = (m, step) -> {
                 NDArray clip = m.create(clipData, new Shape(BATCH, LENGTH, 1, 64, 64));
                 NDArray mask = sampling.mask(m, 3, step, BATCH, spec.inputLength(), LENGTH);
-                return FrameLoss.of("l2", model.forward(clip, mask), clip.get(new NDIndex(":, 1:")));
+                return FrameLoss.of(
+                        "l2", model.forward(clip, mask), clip.get(new NDIndex(":, {}:", model.firstTarget())));
             };
             StepTimer timer = new StepTimer(warmup);
             new TrainingLoop(model.weights(), objective, config.loop(), ckpt, timer).run(false);

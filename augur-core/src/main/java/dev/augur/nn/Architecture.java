@@ -22,12 +22,20 @@ public enum Architecture {
     /** Its 2D-convolution cell (τ = 1), seed 002's 2D-vs-3D study. */
     E3D_LSTM_2D("e3d_lstm_2d", "E3D-LSTM (2D)", Family.RECURRENT, false, true, true, 1),
     /** Seed 001's straight-convolution baseline: no recurrence. */
-    CONV("conv", "convolutions", Family.CONVOLUTIONAL, false, false, false, 0);
+    CONV("conv", "convolutions", Family.CONVOLUTIONAL, false, false, false, 0),
+    /** SimVP with gated spatiotemporal attention blocks (gSTA; Tan et al. 2022, OpenSTL's SimVP default). */
+    SIMVP("simvp", "SimVP (gSTA)", Family.TRANSLATOR, false, false, false, 0),
+    /** TAU, the temporal attention unit (Tan et al. 2023): SimVP's layout with TAU's blocks. */
+    TAU("tau", "TAU", Family.TRANSLATOR, false, false, false, 0);
 
-    /** Recurrent stacks of one cell kind, or plain convolutions. */
+    /**
+     * Recurrent stacks of one cell kind, plain convolutions, or an encoder–translator–decoder that predicts all
+     * future frames in one pass (SimVP, TAU).
+     */
     public enum Family {
         RECURRENT,
-        CONVOLUTIONAL
+        CONVOLUTIONAL,
+        TRANSLATOR
     }
 
     private final String id;
@@ -66,6 +74,16 @@ public enum Architecture {
 
     public boolean isRecurrent() {
         return family == Family.RECURRENT;
+    }
+
+    /** Whether the network reads a single frame (the convolution baseline) rather than J. */
+    public boolean readsOneFrame() {
+        return family == Family.CONVOLUTIONAL;
+    }
+
+    /** Whether the network is an encoder–translator–decoder (SimVP, TAU), shaped by a {@link TranslatorLayout}. */
+    public boolean usesTranslator() {
+        return family == Family.TRANSLATOR;
     }
 
     /** Whether the cell has peephole connections to choose (ConvLSTM only). */

@@ -12,10 +12,20 @@ public interface FramePredictor extends AutoCloseable {
     Weights weights();
 
     /**
-     * Predictions of frames 1 … T−1 of {@code clip} ([B, T−1, C, H, W]), reading the first J frames and then
-     * either the true frame or its own prediction as {@code trueMask} ([B, T−J−1], null = autoregressive) says.
+     * Predictions of frames {@link #firstTarget()} … T−1 of {@code clip} ([B, T−firstTarget(), C, H, W]), reading
+     * the first J frames and then either the true frame or its own prediction as {@code trueMask} ([B, T−J−1],
+     * null = autoregressive) says.
      */
     NDArray forward(NDArray clip, NDArray trueMask);
+
+    /**
+     * The first frame of a clip that {@link #forward}'s output predicts: 1 for the recurrent and convolution models
+     * (predrnn-pytorch's loss covers frames 1 … T−1, inputs included), J for SimVP and TAU, which predict only
+     * frames J … T−1 (and take no scheduled-sampling mask).
+     */
+    default int firstTarget() {
+        return 1;
+    }
 
     /**
      * The next {@code future} frames [B, future, C, H, W] after a context of at least J frames [B, J', C, H, W],
@@ -44,6 +54,7 @@ public interface FramePredictor extends AutoCloseable {
             case CONVLSTM, PREDRNN, PREDRNN_PLUS, MEMORY_FLOW -> new RecurrentFramePredictor(spec, manager, seed);
             case E3D_LSTM, E3D_LSTM_2D -> new EideticFramePredictor(spec, manager, seed);
             case CONV -> new ConvFramePredictor(spec, manager, seed);
+            case SIMVP, TAU -> new SimVpFramePredictor(spec, manager, seed);
             default -> throw new IllegalArgumentException("unknown architecture " + spec.architecture());
         };
     }

@@ -10,6 +10,9 @@ import java.util.List;
  * @param hidden       channels per recurrent layer or per convolution (conv)
  * @param layerNorm    layer normalisation after the gate convolutions of an ST-LSTM or E3D-LSTM (--layer_norm)
  * @param inputLength  J, the frames read before predicting (the conv baseline reads 1)
+ * @param translator   the encoder–translator–decoder layout of SimVP and TAU (null for every other architecture,
+ *                     whose {@code hidden} are their layers' widths; for these two {@code hidden} is [encoder
+ *                     channels, translator channels])
  */
 public record ModelSpec(
         String architecture,
@@ -22,7 +25,36 @@ public record ModelSpec(
         boolean peephole,
         boolean residual,
         boolean layerNorm,
-        int inputLength) {
+        int inputLength,
+        TranslatorLayout translator) {
+    /** A spec of every architecture but the encoder–translator–decoder ones. */
+    public ModelSpec(
+            String architecture,
+            int channels,
+            int height,
+            int width,
+            int patch,
+            List<Integer> hidden,
+            int filter,
+            boolean peephole,
+            boolean residual,
+            boolean layerNorm,
+            int inputLength) {
+        this(
+                architecture,
+                channels,
+                height,
+                width,
+                patch,
+                hidden,
+                filter,
+                peephole,
+                residual,
+                layerNorm,
+                inputLength,
+                null);
+    }
+
     public ModelSpec {
         Architecture kind = Architecture.of(architecture);
         require(channels >= 1, "channels must be >= 1, got " + channels);
@@ -49,6 +81,23 @@ public record ModelSpec(
                 !kind.hasZigZagMemory() || hidden.stream().distinct().count() == 1,
                 architecture + " passes one memory through every layer, so all layers need the same size, got "
                         + hidden);
+        if (kind.usesTranslator()) {
+            require(translator != null, architecture + " needs its translator layout (spatial layers, blocks)");
+            require(
+                    hidden.size() == 2,
+                    architecture + " takes two widths, encoder and translator channels, got " + hidden);
+            require(
+                    hidden.get(0) % 2 == 0,
+                    "the encoder width must be even (two normalisation groups), got " + hidden.get(0));
+            require(!residual, "residual links exist only between stacked recurrent layers");
+            int shrink = translator.downsampling();
+            require(
+                    height % (patch * shrink) == 0 && width % (patch * shrink) == 0,
+                    "frames of " + height + "x" + width + " must divide by patch size " + patch + " times the " + shrink
+                            + " of the encoder's " + translator.spatialLayers() + " layers");
+        } else {
+            require(translator == null, "a translator layout belongs to simvp and tau only, not " + architecture);
+        }
     }
 
     private static void require(boolean ok, String message) {

@@ -61,7 +61,7 @@ public interface RecurrentCell {
             case MEMORY_FLOW -> new MemoryFlowLstmCell(weights, name, in, hidden, filter, layer == 0, height, width);
             case E3D_LSTM, E3D_LSTM_2D ->
                 new EideticLstmCell(weights, name, in, hidden, filter, layerNorm, kind.window());
-            case CONV -> throw new IllegalArgumentException("the conv baseline has no recurrent cell");
+            case CONV, SIMVP, TAU -> throw new IllegalArgumentException(kind.id() + " has no recurrent cell");
         };
     }
 }

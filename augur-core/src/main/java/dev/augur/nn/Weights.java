@@ -44,6 +44,15 @@ public final class Weights implements AutoCloseable {
         return add(name, manager.create(values, shape));
     }
 
+    /** A new weight drawn from N(0, std²), from the same seeded generator. */
+    public NDArray normal(String name, Shape shape, double std) {
+        float[] values = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * std);
+        }
+        return add(name, manager.create(values, shape));
+    }
+
     public NDArray constant(String name, Shape shape, float value) {
         return add(name, manager.full(shape, value));
     }

@@ -11,7 +11,8 @@ import dev.augur.train.ScheduledSampling;
 
 /**
  * Video prediction as predrnn-pytorch trains it: the loss covers every predicted frame 1 … T−1, and the
- * frames after the J inputs are fed back under scheduled sampling. With reverse input each clip also appears
+ * frames after the J inputs are fed back under scheduled sampling. SimVP and TAU predict frames J … T−1 only, and
+ * their loss covers those ({@link FramePredictor#firstTarget()}). With reverse input each clip also appears
  * played backwards in the same batch, under the same mask; predrnn-pytorch takes a second optimiser step on the
  * reversed batch instead, we average both in one step.
  */
@@ -51,6 +52,6 @@ public final class FramePredictionObjective implements Objective {
             mask = mask == null ? null : mask.concat(mask, 0);
         }
         NDArray predicted = model.forward(clip, mask);
-        return FrameLoss.of(config.loss(), predicted, clip.get(new NDIndex(":, 1:")));
+        return FrameLoss.of(config.loss(), predicted, clip.get(new NDIndex(":, {}:", model.firstTarget())));
     }
 }

@@ -12,12 +12,20 @@ class ArchitectureTest {
     void namesAreTheOnesUsersTypeAndBundlesKeep() {
         assertThat(Architecture.ids())
                 .containsExactly(
-                        "convlstm", "predrnn", "predrnn_plus", "memory_flow", "e3d_lstm", "e3d_lstm_2d", "conv");
+                        "convlstm",
+                        "predrnn",
+                        "predrnn_plus",
+                        "memory_flow",
+                        "e3d_lstm",
+                        "e3d_lstm_2d",
+                        "conv",
+                        "simvp",
+                        "tau");
         for (Architecture a : Architecture.values()) {
             assertThat(Architecture.of(a.id())).isSameAs(a);
         }
-        assertThatThrownBy(() -> Architecture.of("simvp"))
-                .hasMessageContaining("simvp")
+        assertThatThrownBy(() -> Architecture.of("simvp_v1"))
+                .hasMessageContaining("simvp_v1")
                 .hasMessageContaining("e3d_lstm_2d");
     }
 
@@ -42,6 +50,12 @@ class ArchitectureTest {
         assertThat(Architecture.E3D_LSTM.window()).isEqualTo(2);
         assertThat(Architecture.E3D_LSTM_2D.window()).isEqualTo(1);
         assertThat(Architecture.CONV.isRecurrent()).isFalse();
+        assertThat(Architecture.values())
+                .filteredOn(Architecture::readsOneFrame)
+                .containsExactly(Architecture.CONV);
+        assertThat(Architecture.values())
+                .filteredOn(Architecture::usesTranslator)
+                .containsExactly(Architecture.SIMVP, Architecture.TAU);
         // the spec enforces them
         assertThatThrownBy(() -> new ModelSpec("predrnn", 1, 8, 8, 1, List.of(4), 3, true, false, false, 2))
                 .hasMessageContaining("peepholes");
