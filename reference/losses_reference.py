@@ -44,6 +44,29 @@ def frame_losses(g):
         save("grad.%s" % kind, p.grad * 1000)
 
 
+def diff_div_reg(pred_y, batch_y, tau=0.1, eps=1e-12):
+    """TAU's differential divergence regularisation, as OpenSTL's TAU.diff_div_reg computes it
+    (openstl/methods/tau.py, re-typed: the method class needs Lightning)."""
+    B, T, C = pred_y.shape[:3]
+    if T <= 2:
+        return 0
+    gap_pred_y = (pred_y[:, 1:] - pred_y[:, :-1]).reshape(B, T - 1, -1)
+    gap_batch_y = (batch_y[:, 1:] - batch_y[:, :-1]).reshape(B, T - 1, -1)
+    softmax_gap_p = F.softmax(gap_pred_y / tau, -1)
+    softmax_gap_b = F.softmax(gap_batch_y / tau, -1)
+    loss_gap = softmax_gap_p * torch.log(softmax_gap_p / (softmax_gap_b + eps) + eps)
+    return loss_gap.mean()
+
+
+def tau_loss(pred, target):
+    """OpenSTL's TAU training loss: MSE + alpha * DDR, alpha 0.1 (its Moving MNIST config)."""
+    p = pred.clone().requires_grad_(True)
+    loss = F.mse_loss(p, target) + 0.1 * diff_div_reg(p, target)
+    loss.backward()
+    save("out.l2_ddr", loss.reshape(1))
+    save("grad.l2_ddr", p.grad * 1000)
+
+
 def classification_losses(g):
     logits = torch.randn(64, generator=g) * 2
     labels = (torch.rand(64, generator=g) < 0.2).float()
@@ -120,6 +143,8 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     g = torch.Generator().manual_seed(2026)
     frame_losses(g)
+    tau_loss(torch.from_numpy(np.load(os.path.join(OUT, "in.pred.npy"))),
+             torch.from_numpy(np.load(os.path.join(OUT, "in.target.npy"))))
     classification_losses(g)
     adam(g)
     ssim(g)

@@ -9,9 +9,9 @@ import java.util.OptionalDouble;
  * into a 5×5 depthwise and a 7×7 depthwise convolution of dilation 3 (21×21 receptive field; VAN's LKA), a 1×1
  * convolution, 1×1 projection, plus the input. What the large kernel gates differs:
  * <ul>
- *   <li>gSTA (SimVP v2, Tan et al. 2022, Sec. 3.2): the 1×1 convolution gives 2C channels, split into f and g,
+ *   <li>gSTA (SimVP v2, Tan et al. 2022): the 1×1 convolution gives 2C channels, split into f and g,
  *       output sigmoid(g) ⊙ f (OpenSTL's {@code AttentionModule});
- *   <li>TAU (Tan et al. 2023, Sec. 3.2, Eq. 3–5): statical attention (the kernel's output) times dynamical
+ *   <li>TAU (Tan et al. 2023): statical attention (the kernel's output) times dynamical
  *       attention, a squeeze-and-excitation of the input's channel means, times the input
  *       (OpenSTL's {@code TemporalAttentionModule}).
  * </ul>

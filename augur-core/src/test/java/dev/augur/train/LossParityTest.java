@@ -44,6 +44,9 @@ class LossParityTest {
             check(f, m, "in.pred", "l2", 1000, p -> FrameLoss.of("l2", p, target));
             check(f, m, "in.pred", "l1l2", 1000, p -> FrameLoss.of("l1l2", p, target));
             check(f, m, "in.pred", "l1l2_0.3", 1000, p -> FrameLoss.of("l1l2:0.3", p, target));
+            // TAU's loss: MSE + 0.1 x OpenSTL's differential divergence regularisation
+            check(f, m, "in.pred", "l2_ddr", 1000, p -> FrameLoss.of("l2+ddr", p, target));
+            check(f, m, "in.pred", "l2_ddr", 1000, p -> FrameLoss.of("l2+ddr:0.1", p, target));
         }
     }
 
