@@ -4,6 +4,7 @@ import dev.augur.engine.AugurEngine;
 import dev.augur.io.FlagRange;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
+import dev.augur.nn.TranslatorLayout;
 import dev.augur.train.ScheduledSampling;
 import dev.augur.video.FramePredictionConfig;
 import dev.augur.video.ResearchRun;
@@ -89,8 +90,38 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--model_name",
             defaultValue = "predrnn",
-            description = "predrnn, convlstm, memory_flow (PredRNN paper Eq. 3) or e3d_lstm")
+            description =
+                    "predrnn, predrnn_plus (or predrnn_pp), convlstm, memory_flow (PredRNN paper Eq. 3), e3d_lstm, "
+                            + "or OpenSTL's simvp and tau (--num_hidden hid_S,hid_T)")
     String modelName;
+
+    @FlagRange(min = 2, max = 16)
+    @Option(
+            names = "--N_S",
+            defaultValue = "4",
+            description = "simvp, tau: encoder (and decoder) layers, even (OpenSTL's N_S; default: ${DEFAULT-VALUE})")
+    int spatialLayers;
+
+    @FlagRange(min = 2, max = 64)
+    @Option(
+            names = "--N_T",
+            defaultValue = "8",
+            description = "simvp, tau: translator blocks (OpenSTL's N_T; default: ${DEFAULT-VALUE})")
+    int translatorBlocks;
+
+    @FlagRange(min = 1, max = 64)
+    @Option(
+            names = "--mlp_ratio",
+            defaultValue = "8",
+            description = "simvp, tau: MLP width per block channel (default: ${DEFAULT-VALUE})")
+    double mlpRatio;
+
+    @FlagRange(min = 0, max = 100)
+    @Option(
+            names = "--alpha",
+            defaultValue = "0.1",
+            description = "tau: weight of the differential divergence regularisation (default: ${DEFAULT-VALUE})")
+    double alpha;
 
     @Option(
             names = "--pretrained_model",
@@ -269,7 +300,9 @@ final class RunCommand implements Callable<Integer> {
                 Architecture.PREDRNN_PLUS,
                 Architecture.CONVLSTM,
                 Architecture.MEMORY_FLOW,
-                Architecture.E3D_LSTM);
+                Architecture.E3D_LSTM,
+                Architecture.SIMVP,
+                Architecture.TAU);
         // predrnn_pp: the name PredRNN++'s own TensorFlow code gives it
         String id = modelName.equals("predrnn_pp") ? Architecture.PREDRNN_PLUS.id() : modelName;
         Architecture named = upstream.stream()
@@ -308,7 +341,8 @@ final class RunCommand implements Callable<Integer> {
                 false,
                 flag("--residual", residual),
                 norm,
-                inputLength);
+                inputLength,
+                kind.usesTranslator() ? new TranslatorLayout(spatialLayers, translatorBlocks, mlpRatio) : null);
         ScheduledSampling sampling;
         if (flag("--reverse_scheduled_sampling", reverseScheduledSampling)) {
             sampling = new ScheduledSampling(
@@ -323,7 +357,8 @@ final class RunCommand implements Callable<Integer> {
                 batchSize,
                 totalLength,
                 lr,
-                loss,
+                // OpenSTL's TAU method always adds alpha x its differential divergence regularisation
+                kind == Architecture.TAU && !loss.contains("+ddr") ? loss + "+ddr:" + alpha : loss,
                 0,
                 sampling,
                 flag("--reverse_input", reverseInput),

@@ -4,6 +4,7 @@ import dev.augur.eval.FrameMetrics;
 import dev.augur.io.FlagRange;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.ModelSpec;
+import dev.augur.nn.TranslatorLayout;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.ScheduledSampling;
 import dev.augur.video.FramePredictionConfig;
@@ -50,9 +51,31 @@ final class VideoCommand {
         @Option(
                 names = "--model",
                 defaultValue = "convlstm",
-                description =
-                        "convlstm, predrnn, memory_flow, e3d_lstm, e3d_lstm_2d or conv (default: ${DEFAULT-VALUE})")
+                description = "convlstm, predrnn, predrnn_plus, memory_flow, e3d_lstm, e3d_lstm_2d, conv, simvp or tau "
+                        + "(default: ${DEFAULT-VALUE}; simvp and tau take --hidden ENCODER,TRANSLATOR, e.g. 64,512)")
         String architecture;
+
+        @FlagRange(min = 2, max = 16)
+        @Option(
+                names = "--spatial-layers",
+                defaultValue = "4",
+                description = "simvp, tau: encoder (and decoder) layers, even; every second halves the frame "
+                        + "(default: ${DEFAULT-VALUE})")
+        int spatialLayers;
+
+        @FlagRange(min = 2, max = 64)
+        @Option(
+                names = "--translator-blocks",
+                defaultValue = "8",
+                description = "simvp, tau: translator blocks (default: ${DEFAULT-VALUE})")
+        int translatorBlocks;
+
+        @FlagRange(min = 1, max = 64)
+        @Option(
+                names = "--mlp-ratio",
+                defaultValue = "8",
+                description = "simvp, tau: MLP width per block channel (default: ${DEFAULT-VALUE})")
+        double mlpRatio;
 
         @FlagRange(min = 1, max = 1024)
         @Option(
@@ -110,8 +133,8 @@ final class VideoCommand {
 
         @Option(
                 names = "--loss",
-                defaultValue = "l2",
-                description = "l2, l1l2 (L1+L2) or l1l2:λ (λ·L1+(1−λ)·L2) (default: ${DEFAULT-VALUE})")
+                description = "l2, l1l2 (L1+L2) or l1l2:λ (λ·L1+(1−λ)·L2), optionally +ddr[:α] (TAU's differential "
+                        + "divergence regularisation, α 0.1) (default: l2; tau: l2+ddr)")
         String loss;
 
         @FlagRange(min = 0, max = 1e6)
@@ -161,7 +184,8 @@ final class VideoCommand {
 
         @Override
         public Integer call() throws Exception {
-            int j = Architecture.of(architecture).isRecurrent() ? inputLength : 1;
+            Architecture kind = Architecture.of(architecture);
+            int j = kind.readsOneFrame() ? 1 : inputLength;
             ModelSpec spec = new ModelSpec(
                     architecture,
                     data.channels(),
@@ -173,7 +197,8 @@ final class VideoCommand {
                     peephole,
                     residual,
                     layerNorm,
-                    j);
+                    j,
+                    kind.usesTranslator() ? new TranslatorLayout(spatialLayers, translatorBlocks, mlpRatio) : null);
             double delta = samplingDelta != null ? samplingDelta : 1.0 / Math.max(1, 0.75 * steps);
             ScheduledSampling sampling = reverseSampling
                     ? new ScheduledSampling(
@@ -184,7 +209,16 @@ final class VideoCommand {
                                     steps / 3, Math.max(steps / 3 + 1, 2 * steps / 3), Math.max(1, steps / 15.0)))
                     : ScheduledSampling.linear(samplingStart, delta);
             FramePredictionConfig config = new FramePredictionConfig(
-                    steps, batch, j + future, lr, loss, clipNorm, sampling, reverseInput, seed, checkpointEvery);
+                    steps,
+                    batch,
+                    j + future,
+                    lr,
+                    loss != null ? loss : kind == Architecture.TAU ? "l2+ddr" : "l2",
+                    clipNorm,
+                    sampling,
+                    reverseInput,
+                    seed,
+                    checkpointEvery);
             engine.start();
             VideoTraining training =
                     new VideoTraining(data.data(seed), spec, config, out, new ConsoleProgress(architecture));

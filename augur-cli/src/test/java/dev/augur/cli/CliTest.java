@@ -8,6 +8,7 @@ import dev.augur.report.FrameImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,75 @@ class CliTest {
         assertThat(out.resolve("pred_03.png")).exists();
         assertThat(out.resolve("prediction.gif")).exists();
         assertThat(out.resolve("prediction.npz")).exists();
+    }
+
+    /**
+     * SimVP and TAU from the command line: their loss falls, the bundle keeps their layout (and TAU's regularised
+     * loss), and prediction past J frames feeds whole predicted chunks back.
+     */
+    @Test
+    void encoderTranslatorDecoderModelsTrainTestAndPredict(@TempDir Path dir) throws Exception {
+        for (String model : List.of("simvp", "tau")) {
+            Path run = dir.resolve(model);
+            String[] args = trainArgs(
+                    run,
+                    model,
+                    "--input-length",
+                    "3",
+                    "--future",
+                    "3",
+                    "--spatial-layers",
+                    "2",
+                    "--translator-blocks",
+                    "2",
+                    "--mlp-ratio",
+                    "2",
+                    "--lr",
+                    "3e-3");
+            args[Arrays.asList(args).indexOf("--hidden") + 1] = "4,16";
+            args[Arrays.asList(args).indexOf("--patch") + 1] = "1";
+            args[Arrays.asList(args).indexOf("--steps") + 1] = "40";
+            assertThat(run(args)).as(cli.err()).isZero();
+            List<String> losses = Files.readAllLines(run.resolve("losses.csv"));
+            double first = meanLoss(losses.subList(1, 6));
+            double last = meanLoss(losses.subList(losses.size() - 5, losses.size()));
+            assertThat(last).as(model + " loss, last 5 steps against first 5").isLessThan(0.7 * first);
+            String bundle = Files.readString(run.resolve("model/model.json"));
+            assertThat(bundle).contains("\"blocks\" : 2");
+            assertThat(bundle.contains("l2+ddr")).isEqualTo(model.equals("tau"));
+            assertThat(run("video", "test", "--model", run.resolve("model").toString(), "--sequences", "8"))
+                    .as(cli.err())
+                    .isZero();
+        }
+        Clips seq = new BouncingBalls(new BouncingBalls.Config(16, 1, 1.2, 0.5, false), 3).testSet(1, 3);
+        Path frames = dir.resolve("frames");
+        for (int t = 0; t < seq.length(); t++) {
+            FrameImages.writePng(
+                    FrameImages.image(seq.data(), t * 256, 1, 16, 16, 1),
+                    frames.resolve(String.format("frame_%02d.png", t)));
+        }
+        Path out = dir.resolve("pred");
+        assertThat(run(
+                        "video",
+                        "predict",
+                        "--model",
+                        dir.resolve("tau/model").toString(),
+                        "--input",
+                        frames.toString(),
+                        "--future",
+                        "7",
+                        "--out",
+                        out.toString()))
+                .as(cli.err())
+                .isZero();
+        assertThat(out.resolve("pred_07.png")).exists();
+    }
+
+    private static double meanLoss(List<String> rows) {
+        return rows.stream()
+                .mapToDouble(r -> Double.parseDouble(r.substring(r.indexOf(',') + 1)))
+                .average()
+                .orElseThrow();
     }
 
     @Test

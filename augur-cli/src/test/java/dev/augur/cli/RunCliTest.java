@@ -228,6 +228,22 @@ class RunCliTest {
                 .contains("e3d_lstm");
     }
 
+    /** OpenSTL's names: tau with --num_hidden hid_S,hid_T and its N_S/N_T; its loss gains the regularisation. */
+    @Test
+    void openStlsTauRunsUnderItsOwnNames() throws Exception {
+        String[] args = seed002(2, "--N_S", "2", "--N_T", "2", "--mlp_ratio", "2", "--alpha", "0.5");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("predrnn")) {
+                args[i] = "tau";
+            } else if (args[i].equals("8,8")) {
+                args[i] = "4,8";
+            }
+        }
+        assertThat(run(args)).as(err.toString()).isZero();
+        String bundle = Files.readString(dir.resolve("checkpoints/model.ckpt-2/model.json"));
+        assertThat(bundle).contains("\"tau\"").contains("\"spatialLayers\" : 2").contains("l2+ddr:0.5");
+    }
+
     @Test
     void e3dLstmTrainsOnAKthFolderAsItsScriptsDo() throws Exception {
         Path kth = dir.resolve("kth");
