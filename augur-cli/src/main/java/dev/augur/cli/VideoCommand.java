@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
             VideoCommand.Compare.class,
             VideoCommand.Import.class,
             VideoCommand.Export.class,
-            VideoStudyCommand.class
+            VideoStudyCommand.class,
+            VideoRaceCommand.class
         })
 final class VideoCommand {
 

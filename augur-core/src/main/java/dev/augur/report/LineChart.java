@@ -67,7 +67,7 @@ public final class LineChart {
     }
 
     /** Seconds as m:ss (h:mm:ss from an hour on), rounded to the second. */
-    static String clock(double seconds) {
+    public static String clock(double seconds) {
         long s = Math.round(seconds);
         String sign = s < 0 ? "-" : "";
         s = Math.abs(s);

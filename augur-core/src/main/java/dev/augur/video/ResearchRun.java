@@ -119,6 +119,7 @@ public final class ResearchRun {
                 if (checkpointed && step % s.snapshotInterval() == 0) {
                     saveSnapshot(step, t.checkpoint(), model);
                 }
+                return true;
             });
             return t.run(resume);
         }

@@ -109,6 +109,11 @@ public record VideoData(
                 seed);
     }
 
+    /** The same data drawn under another seed (training batches; and, for generated data, the test set). */
+    public VideoData withSeed(long newSeed) {
+        return new VideoData(generator, balls, mnist, trainFile, testFile, radar, kth, radarImages, newSeed);
+    }
+
     /** The same data with another number of Moving MNIST digits (the MNIST-3 transfer test). */
     public VideoData withDigits(int digits) {
         if (mnist == null) {

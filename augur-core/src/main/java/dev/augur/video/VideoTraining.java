@@ -26,16 +26,17 @@ public final class VideoTraining {
     private final ProgressListener listener;
     private volatile TrainingLoop loop;
     private volatile boolean stopRequested;
-    private AfterStep hook = (step, model) -> {};
+    private AfterStep hook = (step, model) -> true;
     private Path initialWeights;
 
     /**
-     * Work done between training steps with the live model (periodic tests, snapshots): it runs after step
-     * {@code step}, after that step's checkpoint if one was due ({@link TrainingLoop.AfterStep}).
+     * Work done between training steps with the live model (periodic tests, snapshots, a time budget): it runs
+     * after step {@code step}, after that step's checkpoint if one was due, and returns false to end the run there
+     * as finished ({@link TrainingLoop.AfterStep}).
      */
     @FunctionalInterface
     public interface AfterStep {
-        void after(long step, FramePredictor model) throws IOException;
+        boolean proceed(long step, FramePredictor model) throws IOException;
     }
 
     public VideoTraining(
@@ -93,10 +94,7 @@ public final class VideoTraining {
                             config.loop(),
                             checkpoint(),
                             listener)
-                    .afterStep((step, loss) -> {
-                        hook.after(step, model);
-                        return true;
-                    });
+                    .afterStep((step, loss) -> hook.proceed(step, model));
             loop = l;
             if (stopRequested) {
                 l.requestStop();
