@@ -145,7 +145,8 @@ def run(model_class, c, state, clip, dtype, scale):
     model.eval()
     with torch.no_grad():
         pred_eval = predict(model, x[:, :c["j"]], c["k"])
-    return pred.detach(), loss.detach(), {n: p.grad for n, p in model.named_parameters()}, pred_eval
+    after = {k: v.float() if v.is_floating_point() else v for k, v in model.state_dict().items()}
+    return pred.detach(), loss.detach(), {n: p.grad for n, p in model.named_parameters()}, pred_eval, after
 
 
 def outside(a, b):
@@ -161,13 +162,13 @@ def make(case, repo, model_class):
     state = {k: v.detach().clone() for k, v in build(model_class, c).state_dict().items()}
     g = torch.Generator().manual_seed(1)
     clip = torch.rand(2, c["j"] + c["k"], c["channels"], c["size"], c["size"], generator=g)
-    _, _, unit, _ = run(model_class, c, state, clip, torch.float64, 1.0)
+    _, _, unit, _, _ = run(model_class, c, state, clip, torch.float64, 1.0)
     peak = min(float(v.abs().max()) for v in unit.values())
     scale = next((s for s in SCALES if s * peak > 1e-3), None)
     if scale is None:
         sys.exit("%s: some gradient peaks at %.2e even at loss scale %g" % (case, peak * SCALES[-1], SCALES[-1]))
-    pred, loss, grads, pred_eval = run(model_class, c, state, clip, torch.float64, scale)
-    pred32, _, grads32, eval32 = run(model_class, c, state, clip, torch.float32, scale)
+    pred, loss, grads, pred_eval, after = run(model_class, c, state, clip, torch.float64, scale)
+    pred32, _, grads32, eval32, _ = run(model_class, c, state, clip, torch.float32, scale)
     worst = max([(outside(pred32, pred), "predictions"), (outside(eval32, pred_eval), "eval predictions")]
                 + [(outside(grads32[n], v), n) for n, v in grads.items()])
     if worst[0] > 1:
@@ -183,6 +184,12 @@ def make(case, repo, model_class):
     np.save(os.path.join(d, "predictions.npy"), f32(pred))
     np.save(os.path.join(d, "eval.predictions.npy"), f32(pred_eval))
     np.save(os.path.join(d, "loss.npy"), np.array([loss.item()], dtype=np.float32))
+    # the network after the training pass (running statistics moved; eval.predictions are its predictions), saved
+    # as OpenSTL's Lightning checkpoints hold it, batch-norm counters included: UpstreamCheckpointTest imports it
+    torch.save({"state_dict": {"model." + k: v for k, v in after.items()}}, os.path.join(d, "upstream.model.ckpt"))
+    if case == "tau":
+        # and as OpenSTL's publish_model writes a published .pth: the bare state dict, torch.save's legacy format
+        torch.save(after, os.path.join(d, "upstream.model.legacy.pth"), _use_new_zipfile_serialization=False)
     for name, v in state.items():
         if not name.endswith("num_batches_tracked"):
             np.save(os.path.join(d, "w.%s.npy" % name), f32(ours(name, v)))

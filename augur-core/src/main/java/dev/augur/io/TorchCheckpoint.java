@@ -52,7 +52,10 @@ public final class TorchCheckpoint {
 
     private TorchCheckpoint() {}
 
-    /** A float32 tensor of a checkpoint, row-major. */
+    /**
+     * A tensor of a checkpoint as float32, row-major: float64 values rounded, integer ones (batch norm's step
+     * counters) converted, exactly up to 2^24.
+     */
     public record Tensor(long[] shape, float[] values) {}
 
     /**
@@ -161,6 +164,8 @@ public final class TorchCheckpoint {
                 throw new IOException(file + ": a broken checkpoint (no list of storages after the object)");
             }
             Map<String, byte[]> storages = new HashMap<>();
+            Map<String, String> types = new HashMap<>();
+            storageTypes(root, types, file, 0);
             for (Object key : keys) {
                 byte[] size = in.readNBytes(8);
                 if (size.length < 8) {
@@ -168,11 +173,12 @@ public final class TorchCheckpoint {
                 }
                 long count =
                         ByteBuffer.wrap(size).order(ByteOrder.LITTLE_ENDIAN).getLong();
-                if (count < 0 || count > MAX_BYTES / 4) {
+                int width = elementSize(types.getOrDefault(String.valueOf(key), "FloatStorage"));
+                if (count < 0 || count > MAX_BYTES / width) {
                     throw new IOException(file + ": storage " + key + " is of impossible size " + count);
                 }
-                byte[] data = in.readNBytes((int) (4 * count));
-                if (data.length != 4 * count) {
+                byte[] data = in.readNBytes((int) (width * count));
+                if (data.length != width * count) {
                     throw new IOException(file + ": the file ends inside storage " + key);
                 }
                 storages.put(String.valueOf(key), data);
@@ -202,6 +208,35 @@ public final class TorchCheckpoint {
             return e;
         }
         return new IOException(file + ": not a readable PyTorch checkpoint (" + e.getMessage() + ")", e);
+    }
+
+    /** The storage type of every key a tensor of {@code o} reads (the legacy format sizes storages by it). */
+    private static void storageTypes(Object o, Map<String, String> out, Path file, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new IOException(
+                    file + ": a checkpoint nested more than " + MAX_DEPTH + " deep, or one that contains" + " itself");
+        }
+        if (o instanceof TensorRef t) {
+            out.put(t.storage().key(), t.storage().type());
+        } else if (o instanceof Map<?, ?> m) {
+            for (Object v : m.values()) {
+                storageTypes(v, out, file, depth + 1);
+            }
+        } else if (o instanceof Object[] || o instanceof List<?>) {
+            for (Object x : o instanceof Object[] a ? Arrays.asList(a) : (List<?>) o) {
+                storageTypes(x, out, file, depth + 1);
+            }
+        }
+    }
+
+    /** Bytes per element of a storage type; 4 for one this reader does not know (it refuses its tensors). */
+    private static int elementSize(String type) {
+        return switch (type) {
+            case "DoubleStorage", "LongStorage" -> 8;
+            case "HalfStorage" -> 2;
+            case "BoolStorage" -> 1;
+            default -> 4;
+        };
     }
 
     /** The bytes of a storage by its key; null when the file has none of that key. */
@@ -247,9 +282,13 @@ public final class TorchCheckpoint {
     /** A tensor of a storage before its bytes are read. */
     private record TensorRef(StorageRef storage, long offset, long[] shape, long[] stride) {
         Tensor read(Storages storages, Path file) throws IOException {
-            if (!storage.type().equals("FloatStorage")) {
-                throw new IOException(file + ": a tensor of " + storage.type() + "; only float32 tensors are read");
+            String type = storage.type();
+            if (!List.of("FloatStorage", "DoubleStorage", "LongStorage", "IntStorage")
+                    .contains(type)) {
+                throw new IOException(
+                        file + ": a tensor of " + type + "; only float, double, int and long tensors" + " are read");
             }
+            int width = elementSize(type);
             long count = 1;
             for (long d : shape) {
                 if (d < 0 || (d > 0 && count > MAX_ELEMENTS / d)) {
@@ -264,9 +303,9 @@ public final class TorchCheckpoint {
             }
             // a state dict holds parameters, never an expanded view: no tensor has more elements than its storage
             // (checked before allocating, so that a forged shape cannot ask for gigabytes)
-            if (count > bytes.length / 4 || stride.length != shape.length) {
+            if (count > bytes.length / width || stride.length != shape.length) {
                 throw new IOException(file + ": a tensor of shape " + Arrays.toString(shape) + " larger than its"
-                        + " storage " + storage.key() + " (" + bytes.length / 4 + " values)");
+                        + " storage " + storage.key() + " (" + bytes.length / width + " values)");
             }
             ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
             float[] values = new float[(int) count];
@@ -276,10 +315,16 @@ public final class TorchCheckpoint {
                 for (int d = 0; d < shape.length; d++) {
                     at += index[d] * stride[d];
                 }
-                if (at < 0 || 4 * at + 4 > bytes.length) {
+                if (at < 0 || width * at + width > bytes.length) {
                     throw new IOException(file + ": a tensor reaches past the end of storage " + storage.key());
                 }
-                values[i] = buffer.getFloat((int) (4 * at));
+                int byteAt = (int) (width * at);
+                values[i] = switch (type) {
+                    case "DoubleStorage" -> (float) buffer.getDouble(byteAt);
+                    case "LongStorage" -> (float) buffer.getLong(byteAt);
+                    case "IntStorage" -> (float) buffer.getInt(byteAt);
+                    default -> buffer.getFloat(byteAt);
+                };
                 for (int d = shape.length - 1; d >= 0 && ++index[d] == shape[d]; d--) {
                     index[d] = 0;
                 }

@@ -9,6 +9,7 @@ import dev.augur.io.TorchCheckpointWriter;
 import dev.augur.nn.Architecture;
 import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
+import dev.augur.nn.TranslatorLayout;
 import dev.augur.train.ScheduledSampling;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Checkpoints of the two PyTorch projects users train on GPUs, both naming their recurrent stacks
@@ -71,6 +73,11 @@ public final class UpstreamCheckpoint {
     private static final List<String> CONVS = List.of("conv_x", "conv_h", "conv_m", "conv_o", "conv_last");
     private static final List<String> CAUSAL_CONVS =
             List.of("conv_x", "conv_h", "conv_c", "conv_m", "conv_o", "conv_c2m", "conv_om", "conv_last");
+
+    private static final String RECURRENT_MARKER = "cell_list.0.conv_x.0.weight";
+    private static final String TRANSLATOR_MARKER = "enc.enc.0.conv.conv.weight";
+    private static final Pattern PER_CHANNEL =
+            Pattern.compile(".*\\.(norm|norm1|norm2)\\.(weight|bias)|.*\\.layer_scale_[12]");
 
     private UpstreamCheckpoint() {}
 
@@ -252,8 +259,9 @@ public final class UpstreamCheckpoint {
         Map<String, TorchCheckpoint.Tensor> state =
                 TorchCheckpoint.stateDict(checkpoint, wrapped ? "state_dict" : null);
         String prefix = state.keySet().stream()
-                .filter(k -> k.endsWith("cell_list.0.conv_x.0.weight"))
-                .map(k -> k.substring(0, k.length() - "cell_list.0.conv_x.0.weight".length()))
+                .flatMap(k -> Stream.of(RECURRENT_MARKER, TRANSLATOR_MARKER)
+                        .filter(k::endsWith)
+                        .map(marker -> k.substring(0, k.length() - marker.length())))
                 .findFirst()
                 .orElse("");
         Map<String, TorchCheckpoint.Tensor> bare = new LinkedHashMap<>();
@@ -263,6 +271,9 @@ public final class UpstreamCheckpoint {
 
     private static ModelSpec spec(Map<String, TorchCheckpoint.Tensor> state, Frames frames, Path checkpoint)
             throws IOException {
+        if (state.containsKey(TRANSLATOR_MARKER)) {
+            return translatorSpec(state, frames, checkpoint);
+        }
         List<Integer> hidden = new ArrayList<>();
         while (state.containsKey("cell_list." + hidden.size() + ".conv_h.0.weight")) {
             hidden.add((int)
@@ -270,8 +281,9 @@ public final class UpstreamCheckpoint {
         }
         TorchCheckpoint.Tensor convX = state.get("cell_list.0.conv_x.0.weight");
         if (hidden.isEmpty() || convX == null || !state.containsKey("conv_last.weight")) {
-            throw new IOException(checkpoint + ": not a PredRNN or ConvLSTM checkpoint (no cell_list.0.conv_x,"
-                    + " conv_h or conv_last weights in its state dict)");
+            throw new IOException(
+                    checkpoint + ": not a PredRNN, PredRNN++, ConvLSTM or SimVP checkpoint (no cell_list.0.conv_x,"
+                            + " conv_h or conv_last weights in its state dict)");
         }
         int patchChannels = (int) convX.shape()[1];
         int patch = (int) Math.round(Math.sqrt((double) patchChannels / frames.channels()));
@@ -302,10 +314,84 @@ public final class UpstreamCheckpoint {
                 frames.inputLength());
     }
 
+    /**
+     * OpenSTL's SimVP_Model with gSTA or TAU blocks: widths, layers, kernel and MLP ratio from the weights' shapes;
+     * J from the translator's width (J frames' features stacked), which must be the frames' input length.
+     */
+    private static ModelSpec translatorSpec(Map<String, TorchCheckpoint.Tensor> state, Frames frames, Path checkpoint)
+            throws IOException {
+        if (!state.containsKey("hid.enc.0.block.attn.spatial_gating_unit.conv0.weight")) {
+            throw new IOException(checkpoint + ": a SimVP whose translator is neither gSTA nor TAU (OpenSTL's"
+                    + " model_type); Augur has those two");
+        }
+        long[] first = state.get(TRANSLATOR_MARKER).shape();
+        int spatial = (int) first[0];
+        int layers = 0;
+        while (state.containsKey("enc.enc." + layers + ".conv.conv.weight")) {
+            layers++;
+        }
+        int blocks = 0;
+        while (state.containsKey("hid.enc." + blocks + ".block.norm1.weight")) {
+            blocks++;
+        }
+        int stacked = (int) state.get("hid.enc.0.block.norm1.weight").shape()[0];
+        TorchCheckpoint.Tensor reduction = state.get("hid.enc.0.reduction.weight");
+        int temporal = reduction == null ? stacked : (int) reduction.shape()[0];
+        double mlpRatio = (double) state.get("hid.enc.0.block.mlp.fc1.weight").shape()[0] / stacked;
+        if (first[1] != frames.channels()) {
+            throw new IOException(checkpoint + ": the encoder reads " + first[1] + "-channel frames, not "
+                    + frames.channels() + ": check --img-channel");
+        }
+        if (stacked != spatial * frames.inputLength()) {
+            throw new IOException(checkpoint + ": the translator stacks " + stacked / Math.max(1, spatial)
+                    + " frames of " + spatial + " channels, so the model reads J = " + stacked / Math.max(1, spatial)
+                    + " frames, not --input-length " + frames.inputLength());
+        }
+        boolean tau = state.containsKey("hid.enc.0.block.attn.spatial_gating_unit.fc.0.weight");
+        return new ModelSpec(
+                (tau ? Architecture.TAU : Architecture.SIMVP).id(),
+                frames.channels(),
+                frames.width(),
+                frames.width(),
+                1,
+                List.of(spatial, temporal),
+                (int) first[2],
+                false,
+                false,
+                false,
+                frames.inputLength(),
+                new TranslatorLayout(layers, blocks, mlpRatio));
+    }
+
+    /**
+     * OpenSTL's SimVP names are Augur's; batch norm's step counters are dropped and per-channel vectors (norm scales
+     * and shifts, layer scales) take Augur's [1, C, 1, 1] shape.
+     */
+    private static NDList translatorNames(Map<String, TorchCheckpoint.Tensor> state, NDManager manager) {
+        NDList named = new NDList();
+        for (Map.Entry<String, TorchCheckpoint.Tensor> e : state.entrySet()) {
+            String name = e.getKey();
+            if (name.endsWith("num_batches_tracked")) {
+                continue;
+            }
+            long[] shape = e.getValue().shape();
+            if (PER_CHANNEL.matcher(name).matches()) {
+                shape = new long[] {1, shape[0], 1, 1};
+            }
+            NDArray a = manager.create(e.getValue().values(), new Shape(shape));
+            a.setName(name);
+            named.add(a);
+        }
+        return named;
+    }
+
     /** Upstream's names as Augur's: cell_list.L.conv_x.0 → stack.L.conv_x, .1 (its LayerNorm) → .norm. */
     private static NDList augurNames(
             Map<String, TorchCheckpoint.Tensor> state, ModelSpec spec, Path checkpoint, NDManager manager)
             throws IOException {
+        if (spec.kind().usesTranslator()) {
+            return translatorNames(state, manager);
+        }
         int[] fromUpstream = upstreamChannelOfOurs(spec.channels(), spec.patch());
         Map<String, TorchCheckpoint.Tensor> ours = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();

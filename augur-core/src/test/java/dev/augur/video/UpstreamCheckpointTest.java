@@ -9,6 +9,7 @@ import dev.augur.engine.AugurEngine;
 import dev.augur.io.TorchCheckpoint;
 import dev.augur.nn.ModelSpec;
 import dev.augur.nn.ParityFixture;
+import dev.augur.nn.TranslatorLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -154,6 +156,53 @@ class UpstreamCheckpointTest {
                     assertThat(exported.get(name).values()).as(name).isEqualTo(t.values());
                 }
             });
+        }
+    }
+
+    /**
+     * OpenSTL's SimVP_Model (gSTA; TAU) as its Lightning checkpoint holds it (and, TAU, as a published legacy-format
+     * .pth), batch-norm counters and all, after a training pass moved the running statistics: imported, it predicts
+     * what OpenSTL predicted in eval mode.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "simvp_gsta, upstream.model.ckpt, simvp, 1, 4",
+        "tau, upstream.model.ckpt, tau, 2, 2",
+        "tau, upstream.model.legacy.pth, tau, 2, 2"
+    })
+    void anOpenStlSimVpPredictsWhatOpenStlPredicted(
+            String name, String file, String architecture, int channels, int future, @TempDir Path dir)
+            throws Exception {
+        AugurEngine.cpu();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParityFixture fixture = new ParityFixture(name, manager);
+            Path bundle = dir.resolve("imported");
+            ModelSpec spec = UpstreamCheckpoint.importBundle(
+                    resource(name + "/" + file),
+                    null,
+                    new UpstreamCheckpoint.Frames(channels, 16, 3, 3 + future),
+                    data(dir),
+                    bundle);
+            assertThat(spec.architecture()).isEqualTo(architecture);
+            assertThat(spec.hidden()).isEqualTo(List.of(4, architecture.equals("tau") ? 16 : 8));
+            assertThat(spec.translator()).isEqualTo(new TranslatorLayout(4, 3, 2.0));
+            assertThat(spec.filter()).isEqualTo(3);
+            try (VideoModels.Loaded loaded = VideoModels.load(bundle, manager)) {
+                NDArray context = fixture.array("clip").get(":, :3");
+                ParityFixture.assertClose(
+                        loaded.model().predict(context, future),
+                        fixture.array("eval.predictions"),
+                        name + ": imported OpenSTL checkpoint");
+            }
+            // the wrong input length is named, not guessed
+            assertThatThrownBy(() -> UpstreamCheckpoint.importBundle(
+                            resource(name + "/" + file),
+                            null,
+                            new UpstreamCheckpoint.Frames(channels, 16, 4, 8),
+                            data(dir),
+                            dir.resolve("wrong")))
+                    .hasMessageContaining("J = 3")
+                    .hasMessageContaining("--input-length 4");
         }
     }
 
