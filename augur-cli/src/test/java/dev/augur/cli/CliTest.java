@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.augur.data.BouncingBalls;
 import dev.augur.data.Clips;
 import dev.augur.report.FrameImages;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -84,13 +85,7 @@ class CliTest {
         assertThat(dir.resolve("cmp/error_vs_step.png")).exists();
         assertThat(dir.resolve("cmp/rollout.gif")).exists();
 
-        Clips seq = new BouncingBalls(new BouncingBalls.Config(16, 1, 1.2, 0.5, false), 3).testSet(1, 6);
-        Path frames = dir.resolve("frames");
-        for (int t = 0; t < seq.length(); t++) {
-            FrameImages.writePng(
-                    FrameImages.image(seq.data(), t * 256, 1, 16, 16, 1),
-                    frames.resolve(String.format("frame_%02d.png", t)));
-        }
+        Path frames = pngFrames(dir.resolve("frames"), 6);
         Path out = dir.resolve("pred");
         assertThat(run(
                         "video",
@@ -149,13 +144,7 @@ class CliTest {
                     .as(cli.err())
                     .isZero();
         }
-        Clips seq = new BouncingBalls(new BouncingBalls.Config(16, 1, 1.2, 0.5, false), 3).testSet(1, 3);
-        Path frames = dir.resolve("frames");
-        for (int t = 0; t < seq.length(); t++) {
-            FrameImages.writePng(
-                    FrameImages.image(seq.data(), t * 256, 1, 16, 16, 1),
-                    frames.resolve(String.format("frame_%02d.png", t)));
-        }
+        Path frames = pngFrames(dir.resolve("frames"), 3);
         Path out = dir.resolve("pred");
         assertThat(run(
                         "video",
@@ -171,6 +160,17 @@ class CliTest {
                 .as(cli.err())
                 .isZero();
         assertThat(out.resolve("pred_07.png")).exists();
+    }
+
+    /** A folder of {@code count} grey 16×16 bouncing-ball frames, frame_00.png on. */
+    private static Path pngFrames(Path frames, int count) throws IOException {
+        Clips seq = new BouncingBalls(new BouncingBalls.Config(16, 1, 1.2, 0.5, false), 3).testSet(1, count);
+        for (int t = 0; t < seq.length(); t++) {
+            FrameImages.writePng(
+                    FrameImages.image(seq.data(), t * 256, 1, 16, 16, 1),
+                    frames.resolve(String.format("frame_%02d.png", t)));
+        }
+        return frames;
     }
 
     private static double meanLoss(List<String> rows) {
