@@ -2,6 +2,7 @@ package dev.augur.cli;
 
 import dev.augur.data.VideoReader;
 import dev.augur.io.Flags;
+import dev.augur.train.ModelBundle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "augur",
         mixinStandardHelpOptions = true,
-        version = "augur 0.1.0",
+        versionProvider = Augur.Version.class,
         description = "Spatiotemporal forecasting: video prediction, event forecasting, behaviour classification.",
         footer = {
             "",
@@ -28,6 +29,14 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class
         })
 public final class Augur implements Runnable {
+    /** The version bundles record (one number for the program and the files it writes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"augur " + ModelBundle.AUGUR_VERSION};
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -6,6 +6,7 @@ import dev.augur.events.BurstForecaster;
 import dev.augur.events.BurstRule;
 import dev.augur.io.FlagRange;
 import dev.augur.io.Flags;
+import dev.augur.train.ModelBundle;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "augur spark",
         mixinStandardHelpOptions = true,
-        version = "augur 0.1.0",
+        versionProvider = SparkCommand.Version.class,
         description = "Video archives on Apache Spark: prepare (labels), score (forecasts), summarise.",
         subcommands = {
             SparkCommand.Prepare.class,
@@ -36,6 +37,14 @@ import picocli.CommandLine.Option;
             SparkCommand.Bench.class
         })
 public final class SparkCommand implements Runnable {
+    /** The version bundles record, as `augur --version` prints it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"augur " + ModelBundle.AUGUR_VERSION};
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
