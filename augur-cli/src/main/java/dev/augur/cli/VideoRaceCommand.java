@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,8 +43,9 @@ final class VideoRaceCommand implements Callable<Integer> {
     @Option(
             names = "--budget",
             defaultValue = "2h",
+            converter = Budget.class,
             description = "training time per model and seed: 90s, 20m, 2h, 1.5h (default: ${DEFAULT-VALUE})")
-    String budget;
+    Duration budget;
 
     @FlagRange(min = 1, max = 1000)
     @Option(
@@ -77,7 +79,7 @@ final class VideoRaceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        VideoRace.Settings settings = new VideoRace.Settings(parse(budget), evaluations, testSequences, seeds);
+        VideoRace.Settings settings = new VideoRace.Settings(budget, evaluations, testSequences, seeds);
         // the test set is drawn once, under seed 0, for every run; each run trains under its own seed
         VideoData base = data.data(0);
         engine.start();
@@ -88,11 +90,22 @@ final class VideoRaceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A budget as users write it, read while the arguments are parsed (a bad one is a usage error, exit 2). */
+    static final class Budget implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            try {
+                return parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     static Duration parse(String text) {
         Matcher m = BUDGET.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException(
-                    "--budget must be a number and s, m or h (90s, 20m, 2h), got '" + text + "'");
+            throw new IllegalArgumentException("a number and s, m or h is expected (90s, 20m, 2h), got '" + text + "'");
         }
         double seconds = Double.parseDouble(m.group(1))
                 * switch (m.group(2)) {
@@ -101,7 +114,7 @@ final class VideoRaceCommand implements Callable<Integer> {
                     default -> 3600;
                 };
         if (seconds < 1 || seconds > 7 * 24 * 3600) {
-            throw new IllegalArgumentException("--budget must be between 1 s and 7 days, got '" + text + "'");
+            throw new IllegalArgumentException("between 1 s and 7 days is expected, got '" + text + "'");
         }
         return Duration.ofMillis(Math.round(seconds * 1000));
     }

@@ -3,6 +3,7 @@ package dev.augur.events;
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.VideoReader;
 import dev.augur.eval.Estimate;
+import dev.augur.eval.SeedSpread;
 import dev.augur.io.AtomicFiles;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
@@ -203,7 +204,8 @@ public final class SimulatorStudy {
             }
             b.append("| mean ± sd | | |");
             for (double[] a : auc) {
-                b.append(String.format(Locale.ROOT, " %.3f ± %.3f |", mean(a), sd(a)));
+                SeedSpread spread = SeedSpread.of(a);
+                b.append(String.format(Locale.ROOT, " %.3f ± %.3f |", spread.mean(), spread.sd()));
             }
             b.append("\n\nPaired ROC-AUC differences (block bootstrap, per seed):\n\n");
             for (int d = 0; d < pick(results.get(0), target).differences().size(); d++) {
@@ -228,16 +230,5 @@ public final class SimulatorStudy {
 
     private static ForecastComparison.Result pick(SeedResult r, String target) {
         return target.equals("labels") ? r.labels() : r.chases();
-    }
-
-    private static double mean(double[] v) {
-        return Arrays.stream(v).average().orElse(Double.NaN);
-    }
-
-    private static double sd(double[] v) {
-        double m = mean(v);
-        return v.length < 2
-                ? Double.NaN
-                : Math.sqrt(Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
     }
 }

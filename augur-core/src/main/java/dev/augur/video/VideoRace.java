@@ -3,6 +3,7 @@ package dev.augur.video;
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.Clips;
 import dev.augur.eval.FrameMetrics;
+import dev.augur.eval.SeedSpread;
 import dev.augur.io.AtomicFiles;
 import dev.augur.nn.ModelSpec;
 import dev.augur.nn.TranslatorLayout;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -292,11 +292,9 @@ public final class VideoRace {
     }
 
     private static String meanSd(double[] v, String format) {
-        double mean = Arrays.stream(v).average().orElse(Double.NaN);
-        if (v.length < 2) {
-            return String.format(Locale.ROOT, format + " (one seed)", mean);
-        }
-        double ss = Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum();
-        return String.format(Locale.ROOT, format + " ± " + format, mean, Math.sqrt(ss / (v.length - 1)));
+        SeedSpread spread = SeedSpread.of(v);
+        return v.length < 2
+                ? String.format(Locale.ROOT, format + " (one seed)", spread.mean())
+                : String.format(Locale.ROOT, format + " ± " + format, spread.mean(), spread.sd());
     }
 }
