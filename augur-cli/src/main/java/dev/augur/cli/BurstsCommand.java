@@ -7,6 +7,7 @@ import dev.augur.events.AlgorithmicBaseline;
 import dev.augur.events.BurstClassifier;
 import dev.augur.events.BurstExperiment;
 import dev.augur.events.BurstForecaster;
+import dev.augur.events.BurstRecordings;
 import dev.augur.events.BurstReport;
 import dev.augur.events.BurstRule;
 import dev.augur.events.BurstScoring;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -170,6 +172,10 @@ final class BurstsCommand {
                 "Train a burst forecaster.",
                 "  --video V: the ConvLSTM on the first 25/30 of a video; model and refit baseline scored on the"
                         + " validation (2/30) and test (3/30) blocks.",
+                "  --video V1 --video V2 ... --validation-recordings W [--test-recordings T] (or --manifest"
+                        + " split.csv): split by recording; trained on the training recordings, threshold and"
+                        + " calibration chosen on the validation recordings, test recordings scored by the saved"
+                        + " model.",
                 "  --series S --validation-series VS: forecasters of per-frame series (motion energy and any extra"
                         + " columns); every setting in the comma-separated lists is trained and the best on the"
                         + " validation series is kept (with its number of steps, threshold and calibration)."
@@ -178,8 +184,29 @@ final class BurstsCommand {
         @picocli.CommandLine.Mixin
         EngineOptions engine;
 
-        @Option(names = "--video", description = "the recording")
-        Path video;
+        @Option(
+                names = "--video",
+                description = "the recording, or the training recordings of a split by recording (repeatable,"
+                        + " folders of videos, 'globs', lists (.txt))")
+        List<String> video;
+
+        @Option(
+                names = "--validation-recordings",
+                split = ",",
+                description = "video: recordings to choose the threshold and calibration on, other than the training"
+                        + " ones (files, folders, 'globs', lists; repeatable)")
+        List<String> validationRecordings;
+
+        @Option(
+                names = "--test-recordings",
+                split = ",",
+                description = "video: recordings the saved model is scored on at the end, as bursts test does")
+        List<String> testRecordings;
+
+        @Option(
+                names = "--manifest",
+                description = "video: a CSV path,split (train, validation or test) naming every recording instead")
+        Path manifest;
 
         @Option(
                 names = "--series",
@@ -294,10 +321,12 @@ final class BurstsCommand {
 
         @Override
         public Integer call() throws Exception {
-            if ((video == null) == (series == null)) {
-                throw new IllegalArgumentException("give either --video or --series (with --validation-series)");
+            boolean videos = video != null || manifest != null;
+            if (videos == (series != null)) {
+                throw new IllegalArgumentException(
+                        "give either --video (or --manifest) or --series (with --validation-series)");
             }
-            return video != null ? trainVideo() : trainSeries();
+            return videos ? trainVideo() : trainSeries();
         }
 
         private int trainVideo() throws Exception {
@@ -324,9 +353,22 @@ final class BurstsCommand {
                 Checkpoint.requireForResume(out.resolve("checkpoint.npz"));
             }
             StopRequest stop = new StopRequest();
+            Map<String, List<Path>> split =
+                    BurstRecordings.named(manifest, video, validationRecordings, testRecordings);
             return StopOnSignal.run(
                     stop::request,
-                    () -> BurstExperiment.run(video, s, out, resume, new ConsoleProgress("bursts"), stop),
+                    () -> split.get("validation").isEmpty()
+                            ? BurstExperiment.run(
+                                    split.get("train").get(0), s, out, resume, new ConsoleProgress("bursts"), stop)
+                            : BurstExperiment.runOnRecordings(
+                                    split.get("train"),
+                                    split.get("validation"),
+                                    split.get("test"),
+                                    s,
+                                    out,
+                                    resume,
+                                    new ConsoleProgress("bursts"),
+                                    stop),
                     r -> {
                         if (r.training().stopped()) {
                             System.out.printf(
@@ -340,9 +382,19 @@ final class BurstsCommand {
                                 r.trainPrevalence(),
                                 r.positiveWeight());
                         System.out.print(r.validation().table());
-                        System.out.print(r.test().table());
+                        if (r.test() != null) {
+                            System.out.print(r.test().table());
+                        }
+                        System.out.print(r.perRecording());
                         System.out.println("model: " + out.resolve("model"));
-                        System.out.println("report: " + out.resolve("report.html"));
+                        for (Path report : List.of(
+                                out.resolve("report.html"),
+                                out.resolve("validation-recordings/report.html"),
+                                out.resolve("test-recordings/report.html"))) {
+                            if (Files.isRegularFile(report)) {
+                                System.out.println("report: " + report);
+                            }
+                        }
                         return 0;
                     });
         }

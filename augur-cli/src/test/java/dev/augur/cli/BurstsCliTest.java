@@ -79,6 +79,118 @@ class BurstsCliTest {
     }
 
     @Test
+    void recordingsOfSeveralDaysTrainAModelThatBurstsTestScoresOnOthers(@TempDir Path dir) throws Exception {
+        for (int seed = 1; seed <= 6; seed++) {
+            assertThat(run(
+                            "bursts",
+                            "simulate",
+                            "--out",
+                            dir.resolve("day-" + seed + ".mkv").toString(),
+                            "--seconds",
+                            "40",
+                            "--seed",
+                            String.valueOf(seed)))
+                    .isZero();
+        }
+        String[] small = {
+            "--steps", "20", "--factor", "4", "--window", "8", "--hidden", "4", "--batch-size", "4", "--lr", "1e-3"
+        };
+        Path out = dir.resolve("run");
+        String days = dir + "/day-[123].mkv";
+        // several recordings without validation ones: refused, nothing trained
+        assertThat(run(concat(new String[] {"bursts", "train", "--video", days, "--out", out.toString()}, small)))
+                .isEqualTo(1);
+        assertThat(cli.err()).contains("3 recordings given with --video").contains("--validation-recordings");
+        assertThat(out.resolve("checkpoint.npz")).doesNotExist();
+        // a recording in two sets: refused, naming it
+        assertThat(run(concat(
+                        new String[] {
+                            "bursts",
+                            "train",
+                            "--video",
+                            days,
+                            "--validation-recordings",
+                            dir.resolve("day-3.mkv").toString(),
+                            "--out",
+                            out.toString()
+                        },
+                        small)))
+                .isNotZero();
+        assertThat(cli.err()).contains("day-3.mkv").contains("one set only");
+
+        assertThat(run(concat(
+                        new String[] {
+                            "bursts",
+                            "train",
+                            "--video",
+                            days,
+                            "--validation-recordings",
+                            dir.resolve("day-4.mkv").toString(),
+                            "--out",
+                            out.toString()
+                        },
+                        small)))
+                .as(cli.err())
+                .isZero();
+        assertThat(Files.readString(out.resolve("model/model.json")))
+                .contains("day-1.mkv")
+                .contains("day-3.mkv")
+                .doesNotContain("day-4.mkv");
+        assertThat(out.resolve("validation-recordings/day-4.mkv_scores.csv")).exists();
+        assertThat(out.resolve("test_scores.csv")).doesNotExist();
+        try (var left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".frames."));
+        }
+
+        Path test = dir.resolve("test");
+        assertThat(run(
+                        "bursts",
+                        "test",
+                        "--model",
+                        out.resolve("model").toString(),
+                        "--video",
+                        dir.resolve("day-5.mkv").toString(),
+                        "--video",
+                        dir.resolve("day-6.mkv").toString(),
+                        "--out",
+                        test.toString()))
+                .as(cli.err())
+                .isZero();
+        String pooled = Files.readString(test.resolve("summary.md"));
+        assertThat(pooled)
+                .contains("| day-5.mkv |")
+                .contains("| day-6.mkv |")
+                .contains("Pooled over all recordings")
+                .contains("drawing whole recordings");
+
+        // the same split written down once, with a test recording scored at the end
+        Path manifest = Files.writeString(dir.resolve("split.csv"), """
+                path,split
+                day-1.mkv,train
+                day-2.mkv,train
+                day-4.mkv,validation
+                day-5.mkv,validation
+                day-6.mkv,test
+                """);
+        Path byManifest = dir.resolve("run-manifest");
+        assertThat(run(concat(
+                        new String[] {
+                            "bursts", "train", "--manifest", manifest.toString(), "--out", byManifest.toString()
+                        },
+                        small)))
+                .as(cli.err())
+                .isZero();
+        assertThat(byManifest.resolve("validation-recordings/summary.md")).exists();
+        assertThat(byManifest.resolve("test-recordings/summary.md")).exists();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void trainScoresModelAndBaselineOnHeldOutBlocksAndSavesABundle(@TempDir Path dir) throws Exception {
         Path video = dir.resolve("tank.mkv");
         assertThat(run("bursts", "simulate", "--out", video.toString(), "--seconds", "180", "--seed", "3"))

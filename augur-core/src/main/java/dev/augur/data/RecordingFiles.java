@@ -19,7 +19,30 @@ import java.util.stream.Stream;
  * per line, relative to the list, {@code #} comments). The result is sorted within each name, without repeats.
  */
 public final class RecordingFiles {
+    /** Video files a folder of recordings is searched for. */
+    public static final Set<String> VIDEO_EXTENSIONS = Set.of(".mp4", ".mkv", ".avi", ".webm", ".mov", ".ts");
+
     private RecordingFiles() {}
+
+    /**
+     * Videos named as {@link #resolve} says; a folder of frame images ({@link ImageFolderVideo#isFrameFolder}) is one
+     * recording, not a folder of videos.
+     */
+    public static List<Path> videos(List<String> names) throws IOException {
+        List<Path> out = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String v : names) {
+            if (ImageFolderVideo.isFrameFolder(Path.of(v))) {
+                out.add(Path.of(v));
+            } else {
+                rest.add(v);
+            }
+        }
+        if (!rest.isEmpty()) {
+            out.addAll(resolve(rest, VIDEO_EXTENSIONS));
+        }
+        return out;
+    }
 
     /** @param extensions what a folder's files must end with (lower case, with the dot), e.g. {@code ".csv"} */
     public static List<Path> resolve(List<String> names, Set<String> extensions) throws IOException {

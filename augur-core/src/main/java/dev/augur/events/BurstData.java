@@ -2,7 +2,9 @@ package dev.augur.events;
 
 import dev.augur.data.FrameCache;
 import dev.augur.data.FrameSource;
+import dev.augur.data.FrameStore;
 import dev.augur.data.VideoReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,11 +14,12 @@ import java.util.Locale;
 
 /**
  * One recording prepared for the burst forecaster: motion energy at full resolution (seed 000: 120×160), and
- * the frames kept as bytes at the model's resolution (an integer factor smaller), split into contiguous time
- * blocks — train, validation, test — so that no input window and no label window crosses a split. The label
- * rule and the baseline are refit on the training block only.
+ * the frames kept as bytes at the model's resolution (an integer factor smaller) in a frame store on disk, split into
+ * contiguous time blocks — train, validation, test — so that no input window and no label window crosses a split.
+ * The label rule and the baseline are refit on the training block only. In a split by recording
+ * ({@link BurstRecordings}) a recording is one block whole.
  */
-public final class BurstData {
+public final class BurstData implements Closeable {
 
     /** Fractions of the recording, in time order (seed 000: 25 / 2 / 3 minutes of 30). */
     public record Split(double train, double validation) {
@@ -45,43 +48,39 @@ public final class BurstData {
         }
     }
 
-    private final Path video;
-    private final int height;
-    private final int width;
-    private final byte[][] frames;
-    private final double[] energy;
+    private final Decoded recording;
     private final int[] labels;
     private final double[] baseline;
     private final BurstRule rule;
     private final int[] blockEnds; // exclusive ends of train, validation, test in frames
 
-    private BurstData(
-            Path video,
-            int height,
-            int width,
-            byte[][] frames,
-            double[] energy,
-            BurstRule publishedRule,
-            AlgorithmicBaseline publishedBaseline,
-            Split split) {
-        this.video = video;
-        this.height = height;
-        this.width = width;
-        this.frames = frames;
-        this.energy = energy;
-        int n = frames.length;
-        int trainEnd = (int) Math.round(n * split.train());
-        int valEnd = (int) Math.round(n * (split.train() + split.validation()));
-        this.blockEnds = new int[] {trainEnd, valEnd, n};
-        double[] trainEnergy = Arrays.copyOf(energy, Math.max(2, trainEnd - 1));
-        this.rule = publishedRule.refit(trainEnergy);
-        this.labels = rule.labels(energy);
-        this.baseline = publishedBaseline.refit(trainEnergy).probabilities(energy);
+    /**
+     * A recording decoded once: motion energy at full resolution, and its frames at the model's resolution in a
+     * {@link FrameStore} (on disk, read back at random) that this record closes.
+     */
+    public record Decoded(Path video, double[] energy, FrameStore frames) implements Closeable {
+        /** Motion energy of every frame pair: the values a label rule or baseline is refit on. */
+        public double[] pairEnergy() {
+            return Arrays.copyOf(energy, energy.length - 1);
+        }
+
+        @Override
+        public void close() throws IOException {
+            frames.close();
+        }
+    }
+
+    private BurstData(Decoded recording, BurstRule rule, AlgorithmicBaseline baseline, int[] blockEnds) {
+        this.recording = recording;
+        this.rule = rule;
+        this.labels = rule.labels(recording.energy());
+        this.baseline = baseline.probabilities(recording.energy());
+        this.blockEnds = blockEnds;
     }
 
     /**
-     * Reads a recording once: energy at {@code options}' size, frames stored downscaled by {@code factor}
-     * (box average).
+     * Reads a recording once (see {@link #decode}) and splits it into time blocks: the label rule and the baseline
+     * are refit on the training block.
      */
     public static BurstData read(
             Path video,
@@ -89,39 +88,77 @@ public final class BurstData {
             int factor,
             Split split,
             BurstRule rule,
-            AlgorithmicBaseline baseline)
+            AlgorithmicBaseline baseline,
+            Path scratch)
+            throws IOException {
+        Decoded d = decode(video, options, factor, scratch, rule);
+        try {
+            int n = d.frames().frameCount();
+            int trainEnd = (int) Math.round(n * split.train());
+            int valEnd = (int) Math.round(n * (split.train() + split.validation()));
+            double[] trainEnergy = Arrays.copyOf(d.energy(), Math.max(2, trainEnd - 1));
+            return new BurstData(
+                    d, rule.refit(trainEnergy), baseline.refit(trainEnergy), new int[] {trainEnd, valEnd, n});
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A whole recording as one block of a split by recording, labelled by a rule (and scored by a baseline) already
+     * refit on the training recordings; this closes {@code recording}.
+     */
+    public static BurstData whole(Decoded recording, Block block, BurstRule rule, AlgorithmicBaseline baseline) {
+        int n = recording.frames().frameCount();
+        int[] ends = new int[3];
+        for (Block b : Block.values()) {
+            ends[b.position] = b.position < block.position ? 0 : n;
+        }
+        return new BurstData(recording, rule, baseline, ends);
+    }
+
+    /**
+     * Decodes a recording once: energy at {@code options}' size, frames stored downscaled by {@code factor} (box
+     * average) in a frame store in {@code scratch}.
+     */
+    public static Decoded decode(Path video, VideoReader.Options options, int factor, Path scratch, BurstRule rule)
             throws IOException {
         if (factor < 1 || options.height() % factor != 0 || options.width() % factor != 0) {
             throw new IllegalArgumentException(
                     "downscale factor " + factor + " must divide " + options.width() + "x" + options.height());
         }
-        int h = options.height() / factor;
-        int w = options.width() / factor;
-        List<byte[]> frames = new ArrayList<>();
-        MotionEnergy meter = new MotionEnergy();
-        double[] energy = new double[4096];
-        int ne = 0;
-        try (FrameSource reader = FrameCache.open(video, options)) {
-            VideoReader.GreyFrame f;
-            while ((f = reader.next()) != null) {
-                double e = meter.push(f.pixels());
-                if (!Double.isNaN(e)) {
-                    if (ne == energy.length) {
-                        energy = Arrays.copyOf(energy, ne * 2);
+        FrameStore store = FrameStore.create(scratch, options.height() / factor, options.width() / factor);
+        try {
+            MotionEnergy meter = new MotionEnergy();
+            double[] energy = new double[4096];
+            int ne = 0;
+            try (FrameSource reader = FrameCache.open(video, options)) {
+                VideoReader.GreyFrame f;
+                while ((f = reader.next()) != null) {
+                    double e = meter.push(f.pixels());
+                    if (!Double.isNaN(e)) {
+                        if (ne == energy.length) {
+                            energy = Arrays.copyOf(energy, ne * 2);
+                        }
+                        energy[ne++] = e;
                     }
-                    energy[ne++] = e;
+                    store.append(downscale(f.pixels(), options.height(), options.width(), factor));
                 }
-                frames.add(downscale(f.pixels(), options.height(), options.width(), factor));
             }
+            int n = store.frameCount();
+            if (n < 10 * (rule.horizon() + 2)) {
+                throw new IOException(video + ": " + n + " frames are too few for burst labels with a " + rule.horizon()
+                        + "-frame horizon (at least " + 10 * (rule.horizon() + 2) + ")");
+            }
+            // energy[t] needs frame t+1: the last frame has none, so it gets the previous value (never labelled)
+            double[] e = Arrays.copyOf(energy, n);
+            e[n - 1] = ne > 0 ? energy[ne - 1] : 0;
+            return new Decoded(video, e, store);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
         }
-        if (frames.size() < 10 * (rule.horizon() + 2)) {
-            throw new IOException(video + ": " + frames.size() + " frames are too few to split into blocks with a "
-                    + rule.horizon() + "-frame horizon");
-        }
-        // energy[t] needs frame t+1: the last frame has none, so it gets the previous value (never labelled anyway)
-        double[] e = Arrays.copyOf(energy, frames.size());
-        e[frames.size() - 1] = ne > 0 ? energy[ne - 1] : 0;
-        return new BurstData(video, h, w, frames.toArray(new byte[0][]), e, rule, baseline, split);
     }
 
     static byte[] downscale(float[] pixels, int height, int width, int factor) {
@@ -144,23 +181,23 @@ public final class BurstData {
     }
 
     public Path video() {
-        return video;
+        return recording.video();
     }
 
     public int frameCount() {
-        return frames.length;
+        return recording.frames().frameCount();
     }
 
     public int height() {
-        return height;
+        return recording.frames().height();
     }
 
     public int width() {
-        return width;
+        return recording.frames().width();
     }
 
     public double[] energy() {
-        return energy;
+        return recording.energy();
     }
 
     public int[] labels() {
@@ -182,7 +219,7 @@ public final class BurstData {
                 return b == 0 ? 0 : blockEnds[b - 1];
             }
         }
-        throw new IllegalArgumentException("frame " + t + " is past the end (" + frames.length + " frames)");
+        throw new IllegalArgumentException("frame " + t + " is past the end (" + frameCount() + " frames)");
     }
 
     /**
@@ -193,7 +230,7 @@ public final class BurstData {
         int start = block.position == 0 ? 0 : blockEnds[block.position - 1];
         int end = blockEnds[block.position];
         int n = end - start;
-        double[] e = Arrays.copyOfRange(energy, start, end);
+        double[] e = Arrays.copyOfRange(energy(), start, end);
         int[] l = Arrays.copyOfRange(labels, start, end);
         for (int t = Math.max(0, n - rule.horizon() - 1); t < n; t++) {
             l[t] = -1;
@@ -201,7 +238,7 @@ public final class BurstData {
         double[] time = new double[n];
         Arrays.setAll(time, t -> (start + t) / fps);
         return new BurstSeries(
-                video + " (" + block.name().toLowerCase(Locale.ROOT) + " block)",
+                video() + " (" + block.name().toLowerCase(Locale.ROOT) + " block)",
                 start,
                 time,
                 e,
@@ -235,22 +272,34 @@ public final class BurstData {
      * 1: up-down).
      */
     public float[] windows(int[] ts, int window, int[] flips) {
-        int plane = height * width;
+        int plane = height() * width();
         float[] out = new float[ts.length * window * plane];
         for (int i = 0; i < ts.length; i++) {
-            int flip = flips == null ? 0 : flips[i];
-            for (int k = 0; k < window; k++) {
-                byte[] f = frames[ts[i] - window + 1 + k];
-                int base = (i * window + k) * plane;
-                for (int y = 0; y < height; y++) {
-                    int sy = (flip & 2) != 0 ? height - 1 - y : y;
-                    for (int x = 0; x < width; x++) {
-                        int sx = (flip & 1) != 0 ? width - 1 - x : x;
-                        out[base + y * width + x] = (f[sy * width + sx] & 0xFF) / 255f;
-                    }
+            window(ts[i], window, flips == null ? 0 : flips[i], out, i * window * plane);
+        }
+        return out;
+    }
+
+    /** The window ending at frame {@code t}, flipped as {@link #windows} says, into {@code out} from {@code at}. */
+    void window(int t, int window, int flip, float[] out, int at) {
+        int height = height();
+        int width = width();
+        int plane = height * width;
+        byte[] frames = recording.frames().read(t - window + 1, window);
+        for (int k = 0; k < window; k++) {
+            int base = at + k * plane;
+            for (int y = 0; y < height; y++) {
+                int sy = (flip & 2) != 0 ? height - 1 - y : y;
+                for (int x = 0; x < width; x++) {
+                    int sx = (flip & 1) != 0 ? width - 1 - x : x;
+                    out[base + y * width + x] = (frames[k * plane + sy * width + sx] & 0xFF) / 255f;
                 }
             }
         }
-        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        recording.close();
     }
 }

@@ -14,10 +14,13 @@ import dev.augur.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Train the burst forecaster on the training block of a recording, then score model and refit baseline on the
@@ -26,6 +29,7 @@ import java.util.Map;
  */
 public final class BurstExperiment {
     public static final String TASK = "bursts";
+    private static final double FPS = 30;
 
     /**
      * @param factor    the model reads frames downscaled by this integer factor from 120×160
@@ -56,12 +60,17 @@ public final class BurstExperiment {
         }
     }
 
+    /**
+     * @param perRecording in a split by recording: the per-recording and pooled validation tables (and the test
+     *                     recordings' when given), as printed; empty for one recording split in time
+     */
     public record Result(
             BurstEvaluation.Report validation,
             BurstEvaluation.Report test,
             double trainPrevalence,
             float positiveWeight,
-            TrainingLoop.Result training) {}
+            TrainingLoop.Result training,
+            String perRecording) {}
 
     public static Result run(Path video, Settings s, Path out, boolean resume, ProgressListener progress)
             throws IOException {
@@ -69,63 +78,166 @@ public final class BurstExperiment {
     }
 
     /**
-     * As {@link #run(Path, Settings, Path, boolean, ProgressListener)}; when {@code stop} is requested the run ends
-     * after its current step with a checkpoint, and the result holds only the training ({@code training().stopped()}).
+     * One recording split in time blocks: trained on the first, thresholds and calibration chosen on the second,
+     * scored on the third. When {@code stop} is requested the run ends after its current step with a checkpoint,
+     * and the result holds only the training ({@code training().stopped()}).
      */
     public static Result run(
             Path video, Settings s, Path out, boolean resume, ProgressListener progress, StopRequest stop)
             throws IOException {
+        VideoReader.Options options = readerOptions(s);
+        Files.createDirectories(out);
+        Checkpoint.refuseOverwrite(out.resolve("checkpoint.npz"), resume);
+        try (BurstData data = BurstData.read(
+                video,
+                options,
+                s.factor(),
+                BurstData.Split.seed000(),
+                BurstRule.seed000(),
+                AlgorithmicBaseline.seed000(),
+                out)) {
+            return train(
+                    List.of(data),
+                    List.of(data),
+                    data,
+                    new DataInfo(video.toString(), data.rule()),
+                    s,
+                    out,
+                    resume,
+                    progress,
+                    stop);
+        }
+    }
+
+    /**
+     * A lab's recordings split by recording: trained on the training recordings (the label rule refit on them),
+     * thresholds and calibration chosen on the validation recordings pooled, each validation recording also scored
+     * alone ({@code out/validation-recordings/}); the test recordings, if any, are scored by the saved model as
+     * {@code bursts test} scores them ({@code out/test-recordings/}).
+     */
+    public static Result runOnRecordings(
+            List<Path> training,
+            List<Path> validation,
+            List<Path> test,
+            Settings s,
+            Path out,
+            boolean resume,
+            ProgressListener progress,
+            StopRequest stop)
+            throws IOException {
+        VideoReader.Options options = readerOptions(s);
+        Files.createDirectories(out);
+        Checkpoint.refuseOverwrite(out.resolve("checkpoint.npz"), resume);
+        Result r;
+        try (BurstRecordings sets = BurstRecordings.read(
+                training,
+                validation,
+                test,
+                options,
+                s.factor(),
+                out,
+                BurstRule.seed000(),
+                AlgorithmicBaseline.seed000())) {
+            String names = training.stream().map(Path::toString).collect(Collectors.joining(", "));
+            r = train(
+                    sets.training(),
+                    sets.validation(),
+                    null,
+                    new DataInfo(names, sets.rule()),
+                    s,
+                    out,
+                    resume,
+                    progress,
+                    stop);
+        }
+        if (r.training().stopped() || test.isEmpty()) {
+            return r;
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            String scored = BurstScoring.test(
+                    out.resolve("model"),
+                    List.of(),
+                    test.stream().map(Path::toString).toList(),
+                    Map.of(),
+                    out.resolve("test-recordings"),
+                    manager);
+            return new Result(
+                    r.validation(),
+                    null,
+                    r.trainPrevalence(),
+                    r.positiveWeight(),
+                    r.training(),
+                    r.perRecording() + "\nTest recordings (scored by the saved model, as bursts test does):\n"
+                            + scored);
+        }
+    }
+
+    private static VideoReader.Options readerOptions(Settings s) {
         VideoReader.Options options = VideoReader.Options.seed000();
         if (options.height() / s.factor() != s.model().height()
                 || options.width() / s.factor() != s.model().width()) {
             throw new IllegalArgumentException("model frames " + s.model().width() + "x"
                     + s.model().height() + " must be 160x120 divided by the factor " + s.factor());
         }
-        Files.createDirectories(out);
-        Path checkpoint = out.resolve("checkpoint.npz");
-        Checkpoint.refuseOverwrite(checkpoint, resume);
-        BurstData data = BurstData.read(
-                video,
-                options,
-                s.factor(),
-                BurstData.Split.seed000(),
-                BurstRule.seed000(),
-                AlgorithmicBaseline.seed000());
+        return options;
+    }
+
+    /**
+     * Trains on {@code training}'s training blocks, chooses the alert threshold and the Platt maps on
+     * {@code validation}'s validation blocks (pooled), scores {@code testBlock}'s test block (if not null) with them,
+     * and saves the bundle, metrics and summaries.
+     */
+    private static Result train(
+            List<BurstData> training,
+            List<BurstData> validation,
+            BurstData testBlock,
+            DataInfo info,
+            Settings s,
+            Path out,
+            boolean resume,
+            ProgressListener progress,
+            StopRequest stop)
+            throws IOException {
         try (NDManager manager = NDManager.newBaseManager();
                 BurstClassifier model = new BurstClassifier(s.model(), manager, s.seed())) {
-            BurstTraining objective = new BurstTraining(model, data, s.batchSize(), s.seed());
+            BurstTraining objective = new BurstTraining(model, training, s.batchSize(), s.seed());
             LoopConfig config = new LoopConfig(s.steps(), s.learningRate(), 1.0, s.seed(), s.checkpointEvery());
-            TrainingLoop.Result training = new TrainingLoop(model.weights(), objective, config, checkpoint, progress)
+            TrainingLoop.Result trained = new TrainingLoop(
+                            model.weights(), objective, config, out.resolve("checkpoint.npz"), progress)
                     .stoppedBy(stop)
                     .run(resume);
-            if (training.stopped()) {
-                return new Result(null, null, Double.NaN, objective.positiveWeight(), training);
+            if (trained.stopped()) {
+                return new Result(null, null, Double.NaN, objective.positiveWeight(), trained, "");
             }
             int lookback = AlgorithmicBaseline.seed000().lookback();
-            Held valHeld = score("validation", model, data, BurstData.Block.VALIDATION, lookback, s, manager, out);
+            boolean byRecording = testBlock == null;
+            List<Held> perValidation = new ArrayList<>();
+            for (BurstData d : validation) {
+                String name = byRecording ? "validation-recordings/" + recordingName(d, perValidation) : "validation";
+                perValidation.add(score(name, model, d, BurstData.Block.VALIDATION, lookback, s, manager, out));
+            }
+            Held valHeld = Held.pooled("validation", perValidation);
             BurstEvaluation.Report val = valHeld.evaluate(s, Double.NaN, Double.NaN);
-            // the test block's alerts use thresholds, and its calibration maps, fitted on the validation block
-            Held testHeld = score("test", model, data, BurstData.Block.TEST, lookback, s, manager, out);
+            // alerts fire at the validation Youden threshold, calibrated by maps fitted there: never the test's
             PlattScaling modelPlatt = PlattScaling.fit(valHeld.model(), valHeld.labels());
             PlattScaling baselinePlatt = PlattScaling.fit(valHeld.baseline(), valHeld.labels());
-            BurstEvaluation.Report test = testHeld.evaluate(
-                            s, val.model().alertThreshold(), val.baseline().alertThreshold())
-                    .withCalibrated(List.of(
-                            testHeld.calibrated(
-                                    s.model().displayName() + ", Platt-calibrated",
-                                    modelPlatt,
-                                    testHeld.model(),
-                                    val.model().alertThreshold()),
-                            testHeld.calibrated(
-                                    "baseline, Platt-calibrated",
-                                    baselinePlatt,
-                                    testHeld.baseline(),
-                                    val.baseline().alertThreshold())));
-            int[] train = data.eligible(BurstData.Block.TRAIN, s.model().window(), 0, 1);
-            double prevalence = BurstRule.prevalence(
-                    Arrays.stream(train).map(t -> data.labels()[t]).toArray());
-            Result r = new Result(val, test, prevalence, objective.positiveWeight(), training);
-            // alerts fire at the validation block's Youden threshold: chosen on held-out data, never on the test block
+            BurstEvaluation.Report test = null;
+            if (testBlock != null) {
+                Held testHeld = score("test", model, testBlock, BurstData.Block.TEST, lookback, s, manager, out);
+                test = testHeld.evaluate(
+                                s, val.model().alertThreshold(), val.baseline().alertThreshold())
+                        .withCalibrated(List.of(
+                                testHeld.calibrated(
+                                        s.model().displayName() + ", Platt-calibrated",
+                                        modelPlatt,
+                                        testHeld.model(),
+                                        val.model().alertThreshold()),
+                                testHeld.calibrated(
+                                        "baseline, Platt-calibrated",
+                                        baselinePlatt,
+                                        testHeld.baseline(),
+                                        val.baseline().alertThreshold())));
+            }
             TrainingRecord record = new TrainingRecord(
                     TrainingRecord.WEIGHTED_BCE,
                     config,
@@ -137,18 +249,65 @@ public final class BurstExperiment {
                     TASK,
                     new BurstModel(s, val.model().youden().threshold(), modelPlatt),
                     record,
-                    new DataInfo(video.toString(), data.rule()),
+                    info,
                     model.weights());
-            ModelBundle.read(out.resolve("model"), TASK).writeMetrics(Map.of("validation", val, "test", test));
-            AtomicFiles.writeString(
-                    out.resolve("metrics.json"),
-                    Json.mapper()
-                            .writeValueAsString(
-                                    Map.of("validation", val, "test", test, "trainPrevalence", prevalence)));
-            AtomicFiles.writeString(out.resolve("summary.md"), val.table() + "\n" + test.table());
-            BurstReport.write(out);
-            return r;
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("validation", val);
+            if (test != null) {
+                metrics.put("test", test);
+            }
+            ModelBundle.read(out.resolve("model"), TASK).writeMetrics(metrics);
+            metrics.put("trainPrevalence", objective.prevalence());
+            AtomicFiles.writeString(out.resolve("metrics.json"), Json.mapper().writeValueAsString(metrics));
+            AtomicFiles.writeString(out.resolve("summary.md"), val.table() + (test == null ? "" : "\n" + test.table()));
+            String perRecording = "";
+            if (byRecording && validation.size() > 1) {
+                perRecording = perValidationRecording(validation, perValidation, val, out);
+            } else if (!byRecording) {
+                BurstReport.write(out);
+            }
+            return new Result(val, test, objective.prevalence(), objective.positiveWeight(), trained, perRecording);
         }
+    }
+
+    /**
+     * The chosen model and the baseline on each validation recording alone and pooled, with intervals that resample
+     * whole recordings ({@code out/validation-recordings/}: table, chart, report).
+     */
+    private static String perValidationRecording(
+            List<BurstData> validation, List<Held> scored, BurstEvaluation.Report val, Path out) throws IOException {
+        List<PooledComparison.Recording> recordings = new ArrayList<>();
+        for (int i = 0; i < validation.size(); i++) {
+            BurstData d = validation.get(i);
+            Held h = scored.get(i);
+            double[] p = new double[d.frameCount()];
+            Arrays.fill(p, Double.NaN);
+            for (int j = 0; j < h.frames().length; j++) {
+                p[h.frames()[j]] = h.model()[j];
+            }
+            BurstSeries series = d.series(BurstData.Block.VALIDATION, FPS);
+            recordings.add(new PooledComparison.Recording(
+                    h.name().substring(h.name().indexOf('/') + 1),
+                    series,
+                    List.of(
+                            new ForecastComparison.Forecaster(
+                                    val.model().name(), p, val.model().alertThreshold()),
+                            new ForecastComparison.Forecaster(
+                                    "seed 000 baseline",
+                                    series.baseline(),
+                                    val.baseline().alertThreshold()))));
+        }
+        PooledComparison.Result pooled =
+                PooledComparison.compare(recordings, BurstRule.seed000().horizon());
+        PooledComparison.write(pooled, out.resolve("validation-recordings"));
+        return "Validation recordings, each alone and pooled:\n" + PooledComparison.table(pooled);
+    }
+
+    /** A recording's file name, or its path when another validation recording has the same file name. */
+    private static String recordingName(BurstData d, List<Held> before) {
+        String name = d.video().getFileName().toString();
+        boolean taken = before.stream().anyMatch(h -> h.name().endsWith("/" + name));
+        return (taken ? d.video().toString() : name).replace('/', '_');
     }
 
     /**
@@ -165,6 +324,36 @@ public final class BurstExperiment {
     /** Model and baseline probabilities on one block's scored frames. */
     private record Held(
             String name, int[] frames, double[] model, double[] baseline, int[] labels, int blockLength, int horizon) {
+        /**
+         * Several recordings' scores as one: frame numbers shifted so that no burst episode runs from one
+         * recording into the next; one recording is itself.
+         */
+        static Held pooled(String name, List<Held> parts) {
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            int n = parts.stream().mapToInt(h -> h.frames().length).sum();
+            int[] frames = new int[n];
+            double[] model = new double[n];
+            double[] baseline = new double[n];
+            int[] labels = new int[n];
+            int at = 0;
+            int offset = 0;
+            for (Held h : parts) {
+                int len = h.frames().length;
+                for (int i = 0; i < len; i++) {
+                    frames[at + i] = h.frames()[i] + offset;
+                }
+                System.arraycopy(h.model(), 0, model, at, len);
+                System.arraycopy(h.baseline(), 0, baseline, at, len);
+                System.arraycopy(h.labels(), 0, labels, at, len);
+                at += len;
+                offset += (len == 0 ? 0 : h.frames()[len - 1]) + 4 * h.horizon();
+            }
+            Held first = parts.get(0);
+            return new Held(name, frames, model, baseline, labels, first.blockLength(), first.horizon());
+        }
+
         BurstEvaluation.Report evaluate(Settings s, double modelThreshold, double baselineThreshold) {
             return BurstEvaluation.evaluate(
                     name,
@@ -186,7 +375,10 @@ public final class BurstExperiment {
         }
     }
 
-    /** What the bundle records about the data: the source and the label rule refit on its training block. */
+    /**
+     * What the bundle records about the data: the source (the training recordings) and the label rule refit on its
+     * training block (or recordings).
+     */
     public record DataInfo(String video, BurstRule rule) {}
 
     private static Held score(
@@ -214,7 +406,7 @@ public final class BurstExperiment {
                     Locale.ROOT,
                     "%d,%.4f,%.7f,%d,%.6f,%.6f%n",
                     ts[i],
-                    ts[i] / 30.0,
+                    ts[i] / FPS,
                     data.energy()[ts[i]],
                     y[i],
                     p[i],

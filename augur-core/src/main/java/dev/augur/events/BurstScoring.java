@@ -3,7 +3,6 @@ package dev.augur.events;
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.FrameCache;
 import dev.augur.data.FrameSource;
-import dev.augur.data.ImageFolderVideo;
 import dev.augur.data.RecordingFiles;
 import dev.augur.train.ModelBundle;
 import java.io.IOException;
@@ -111,9 +110,6 @@ public final class BurstScoring {
         }
     }
 
-    /** Video files a folder of recordings is searched for. */
-    public static final Set<String> VIDEO_EXTENSIONS = Set.of(".mp4", ".mkv", ".avi", ".webm", ".mov", ".ts");
-
     /**
      * What {@code bursts test} does: one recording scored alone (with forecasts made elsewhere, if given), or many,
      * each alone (its own summary and report in {@code out/recordings/<name>/}) and all pooled
@@ -134,18 +130,7 @@ public final class BurstScoring {
             throw new IllegalArgumentException("give the recordings to score: --series or --video");
         }
         List<Path> seriesFiles = series.isEmpty() ? List.of() : RecordingFiles.resolve(series, Set.of(".csv"));
-        List<Path> videoFiles = new ArrayList<>();
-        List<String> videoNames = new ArrayList<>();
-        for (String v : videos) {
-            if (ImageFolderVideo.isFrameFolder(Path.of(v))) {
-                videoFiles.add(Path.of(v)); // a folder of frames is one recording
-            } else {
-                videoNames.add(v);
-            }
-        }
-        if (!videoNames.isEmpty()) {
-            videoFiles.addAll(RecordingFiles.resolve(videoNames, VIDEO_EXTENSIONS));
-        }
+        List<Path> videoFiles = RecordingFiles.videos(videos);
         int horizon = BurstRule.seed000().horizon();
         if (seriesFiles.size() + videoFiles.size() == 1) {
             Path seriesFile = seriesFiles.isEmpty() ? null : seriesFiles.get(0);

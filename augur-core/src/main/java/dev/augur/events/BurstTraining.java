@@ -6,8 +6,11 @@ import ai.djl.ndarray.types.Shape;
 import dev.augur.nn.SteppedState;
 import dev.augur.train.ClassificationLoss;
 import dev.augur.train.Objective;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Training windows for the burst forecaster, drawn from (seed, step) alone so a resumed run sees the same
@@ -17,27 +20,46 @@ import java.util.SplittableRandom;
  */
 public final class BurstTraining implements Objective {
     private final BurstClassifier model;
-    private final BurstData data;
-    private final int[] trainFrames;
+    private final List<BurstData> recordings;
+    private final int[] trainRecording; // a training frame's recording, in recordings
+    private final int[] trainFrame; // and its frame there
     private final int batchSize;
     private final long seed;
     private final float positiveWeight;
 
-    public BurstTraining(BurstClassifier model, BurstData data, int batchSize, long seed) {
+    /**
+     * Windows drawn from the training blocks of {@code recordings} (the one recording of a time-block split, or the
+     * training recordings of a split by recording), uniform over their eligible frames.
+     */
+    public BurstTraining(BurstClassifier model, List<BurstData> recordings, int batchSize, long seed) {
         this.model = model;
-        this.data = data;
-        this.trainFrames = data.eligible(BurstData.Block.TRAIN, model.spec().window(), 0, 1);
-        if (trainFrames.length == 0) {
-            throw new IllegalArgumentException(data.video() + ": no training frames with a full window and label");
+        this.recordings = List.copyOf(recordings);
+        List<int[]> eligible = new ArrayList<>();
+        int total = 0;
+        for (BurstData d : recordings) {
+            int[] ts = d.eligible(BurstData.Block.TRAIN, model.spec().window(), 0, 1);
+            eligible.add(ts);
+            total += ts.length;
         }
+        String names = recordings.stream().map(d -> d.video().toString()).collect(Collectors.joining(", "));
+        if (total == 0) {
+            throw new IllegalArgumentException(names + ": no training frames with a full window and label");
+        }
+        this.trainRecording = new int[total];
+        this.trainFrame = new int[total];
+        int at = 0;
         int pos = 0;
-        for (int t : trainFrames) {
-            pos += data.labels()[t];
+        for (int r = 0; r < eligible.size(); r++) {
+            for (int t : eligible.get(r)) {
+                trainRecording[at] = r;
+                trainFrame[at++] = t;
+                pos += recordings.get(r).labels()[t];
+            }
         }
         if (pos == 0) {
-            throw new IllegalArgumentException(data.video() + ": the training block has no bursts to learn from");
+            throw new IllegalArgumentException(names + ": the training frames hold no bursts to learn from");
         }
-        double p = (double) pos / trainFrames.length;
+        double p = (double) pos / total;
         this.positiveWeight = (float) ((1 - p) / p);
         this.batchSize = batchSize;
         this.seed = seed;
@@ -47,6 +69,11 @@ public final class BurstTraining implements Objective {
         return positiveWeight;
     }
 
+    /** Share of positive frames among the training frames. */
+    public double prevalence() {
+        return 1 / (1 + (double) positiveWeight);
+    }
+
     @Override
     public NDArray loss(NDManager manager, long step) {
         return model.spec().stateful() ? segmentLoss(manager, step) : windowLoss(manager, step);
@@ -54,18 +81,18 @@ public final class BurstTraining implements Objective {
 
     private NDArray windowLoss(NDManager manager, long step) {
         SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
-        int[] ts = new int[batchSize];
-        int[] flips = new int[batchSize];
+        BurstClassifier.Spec s = model.spec();
+        int plane = s.height() * s.width();
+        float[] windows = new float[batchSize * s.window() * plane];
         float[] y = new float[batchSize];
         for (int i = 0; i < batchSize; i++) {
-            ts[i] = trainFrames[rng.nextInt(trainFrames.length)];
-            flips[i] = rng.nextInt(4);
-            y[i] = data.labels()[ts[i]];
+            int j = rng.nextInt(trainFrame.length);
+            BurstData d = recordings.get(trainRecording[j]);
+            d.window(trainFrame[j], s.window(), rng.nextInt(4), windows, i * s.window() * plane);
+            y[i] = d.labels()[trainFrame[j]];
         }
-        BurstClassifier.Spec s = model.spec();
-        NDArray windows = manager.create(
-                data.windows(ts, s.window(), flips), new Shape(batchSize, s.window(), s.height(), s.width()));
-        return ClassificationLoss.binaryCrossEntropy(model.logits(windows, true), manager.create(y), positiveWeight);
+        NDArray input = manager.create(windows, new Shape(batchSize, s.window(), s.height(), s.width()));
+        return ClassificationLoss.binaryCrossEntropy(model.logits(input, true), manager.create(y), positiveWeight);
     }
 
     /**
@@ -78,22 +105,23 @@ public final class BurstTraining implements Objective {
         BurstClassifier.Spec s = model.spec();
         int steps = s.steps();
         int burnIn = steps / 4;
-        int[] ends = new int[batchSize];
-        int[] flips = new int[batchSize];
+        int plane = s.height() * s.width();
+        float[] windows = new float[batchSize * s.window() * plane];
         float[] y = new float[batchSize * steps];
         float[] mask = new float[batchSize * steps];
         for (int i = 0; i < batchSize; i++) {
-            ends[i] = trainFrames[rng.nextInt(trainFrames.length)];
-            flips[i] = rng.nextInt(4);
-            int first = ends[i] - s.window() + 1;
-            for (int j = 0; j < steps; j++) {
-                int label = data.labels()[first + (j + 1) * s.framesPerStep() - 1];
-                y[i * steps + j] = Math.max(0, label);
-                mask[i * steps + j] = j >= burnIn && label >= 0 ? 1f : 0f;
+            int j = rng.nextInt(trainFrame.length);
+            BurstData d = recordings.get(trainRecording[j]);
+            int end = trainFrame[j];
+            d.window(end, s.window(), rng.nextInt(4), windows, i * s.window() * plane);
+            int first = end - s.window() + 1;
+            for (int k = 0; k < steps; k++) {
+                int label = d.labels()[first + (k + 1) * s.framesPerStep() - 1];
+                y[i * steps + k] = Math.max(0, label);
+                mask[i * steps + k] = k >= burnIn && label >= 0 ? 1f : 0f;
             }
         }
-        NDArray frames = manager.create(
-                data.windows(ends, s.window(), flips), new Shape(batchSize, s.window(), s.height(), s.width()));
+        NDArray frames = manager.create(windows, new Shape(batchSize, s.window(), s.height(), s.width()));
         NDArray logits = model.stepLogits(frames, true);
         return ClassificationLoss.binaryCrossEntropy(
                 logits,

@@ -110,16 +110,23 @@ public final class SimulatorStudy {
         if (!Files.isRegularFile(videoRun.resolve("test_scores.csv"))) {
             BurstExperiment.run(video, vs, videoRun, true, progress.apply("video"));
         }
-        BurstData data = BurstData.read(
+        BurstSeries train;
+        BurstSeries validation;
+        BurstSeries test;
+        int h;
+        try (BurstData data = BurstData.read(
                 video,
                 VideoReader.Options.seed000(),
                 reduced.factor(),
                 BurstData.Split.seed000(),
                 BurstRule.seed000(),
-                AlgorithmicBaseline.seed000());
-        BurstSeries train = data.series(BurstData.Block.TRAIN, 30);
-        BurstSeries validation = data.series(BurstData.Block.VALIDATION, 30);
-        BurstSeries test = data.series(BurstData.Block.TEST, 30);
+                AlgorithmicBaseline.seed000(),
+                dir)) {
+            train = data.series(BurstData.Block.TRAIN, 30);
+            validation = data.series(BurstData.Block.VALIDATION, 30);
+            test = data.series(BurstData.Block.TEST, 30);
+            h = data.rule().horizon();
+        }
         log.printf(Locale.ROOT, "[4/5] the series forecaster on the same blocks (motion energy only) -> series/%n");
         SeriesExperiment.Result series = SeriesExperiment.run(
                 List.of(train),
@@ -148,7 +155,6 @@ public final class SimulatorStudy {
                 .section("model", SeriesForecaster.SeriesModel.class)
                 .baselineThreshold();
         fs.add(new ForecastComparison.Forecaster("seed 000 baseline", test.baseline(), baselineThreshold));
-        int h = data.rule().horizon();
         ForecastComparison.Result byLabels =
                 ForecastComparison.compare("test block, motion-energy labels", test, fs, h);
         ForecastComparison.write(byLabels, test, fs, dir.resolve("test-labels"));

@@ -25,7 +25,8 @@ class BurstDataTest {
                 4,
                 BurstData.Split.seed000(),
                 BurstRule.seed000(),
-                AlgorithmicBaseline.seed000());
+                AlgorithmicBaseline.seed000(),
+                dir);
     }
 
     @Test

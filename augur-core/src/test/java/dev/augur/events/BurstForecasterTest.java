@@ -37,7 +37,8 @@ class BurstForecasterTest {
                     4,
                     BurstData.Split.seed000(),
                     BurstRule.seed000(),
-                    AlgorithmicBaseline.seed000());
+                    AlgorithmicBaseline.seed000(),
+                    dir);
             int[] ts = data.eligible(BurstData.Block.TEST, 8, 89, 7);
             try (BurstClassifier model = new BurstClassifier(s.model(), manager, 0)) {
                 ModelBundle.read(dir.resolve("run/model"), BurstExperiment.TASK).loadWeights(model.weights());
@@ -72,7 +73,8 @@ class BurstForecasterTest {
                 4,
                 BurstData.Split.seed000(),
                 BurstRule.seed000(),
-                AlgorithmicBaseline.seed000());
+                AlgorithmicBaseline.seed000(),
+                dir);
         int[] ts = data.eligible(BurstData.Block.TEST, 8, 89, 2);
         try (NDManager manager = NDManager.newBaseManager()) {
             NDManager held = manager.newSubManager();
