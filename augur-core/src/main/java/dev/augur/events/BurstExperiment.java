@@ -326,11 +326,12 @@ public final class BurstExperiment {
             String name, int[] frames, double[] model, double[] baseline, int[] labels, int blockLength, int horizon) {
         /**
          * Several recordings' scores as one: frame numbers shifted so that no burst episode runs from one
-         * recording into the next; one recording is itself.
+         * recording into the next; one recording is itself, renamed.
          */
         static Held pooled(String name, List<Held> parts) {
             if (parts.size() == 1) {
-                return parts.get(0);
+                Held h = parts.get(0);
+                return new Held(name, h.frames(), h.model(), h.baseline(), h.labels(), h.blockLength(), h.horizon());
             }
             int n = parts.stream().mapToInt(h -> h.frames().length).sum();
             int[] frames = new int[n];
