@@ -3,6 +3,7 @@ package dev.augur.bench;
 import ai.djl.ndarray.NDManager;
 import dev.augur.data.VideoReader;
 import dev.augur.engine.AugurEngine;
+import dev.augur.eval.Quantile;
 import dev.augur.events.BurstClassifier;
 import dev.augur.events.BurstExperiment;
 import dev.augur.events.BurstForecaster;
@@ -62,8 +63,8 @@ public final class ForecastBench {
                         stateful ? "stateful (1 step per 4 frames)" : "windowed (30 steps per frame)",
                         frames,
                         frames / secs,
-                        l[l.length / 2],
-                        l[(int) Math.floor(0.95 * (l.length - 1))]));
+                        Quantile.ofSorted(l, 0.5),
+                        Quantile.ofSorted(l, 0.95)));
             }
         }
         return out;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.augur.engine.AugurEngine;
 import dev.augur.engine.ProcessMemory;
+import dev.augur.eval.Quantile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,14 +92,14 @@ public final class ReferenceRun {
     /** {@code s} with the median and minimum of every round's step times. */
     public static Side withMedian(Side s, List<Double> times) {
         double[] t = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Side(s.engine(), median(t), t[0], s.peakMb(), s.threads(), s.note());
+        return new Side(s.engine(), Quantile.ofSorted(t, 0.5), t[0], s.peakMb(), s.threads(), s.note());
     }
 
     /** The JSON line a DJL side prints for {@code times} (seconds). */
     public static String result(List<Double> times) throws IOException {
         double[] t = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("median_s", median(t));
+        result.put("median_s", Quantile.ofSorted(t, 0.5));
         result.put("min_s", t[0]);
         result.put("times_s", times);
         result.put("peak_rss_mb", ProcessMemory.peakMb());
@@ -114,11 +115,6 @@ public final class ReferenceRun {
             a.put(args[i], args[i + 1]);
         }
         return a;
-    }
-
-    static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static String lastLine(String s) {

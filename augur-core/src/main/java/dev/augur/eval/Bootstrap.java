@@ -45,13 +45,6 @@ public final class Bootstrap {
         }
         Arrays.sort(means);
         double tail = (1 - level) / 2;
-        return new Estimate(mean, quantile(means, tail), quantile(means, 1 - tail));
-    }
-
-    private static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        return new Estimate(mean, Quantile.ofSorted(means, tail), Quantile.ofSorted(means, 1 - tail));
     }
 }

@@ -2,8 +2,10 @@ package dev.augur.events;
 
 import dev.augur.engine.NativeArrays;
 import dev.augur.engine.ProcessMemory;
+import dev.augur.eval.Quantile;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -17,6 +19,9 @@ public final class LiveForecasts {
     /** An alert: the first frame of a run of alerting frames. */
     public record Alert(int frame, double time, double probability, double calibrated) {}
 
+    /** Latencies the percentiles of {@code /metrics} are taken over: the last minute at 30 frames/s. */
+    static final int LATENCY_WINDOW = 1800;
+
     private final int keep;
     private final ArrayDeque<BurstForecaster.Forecast> recent = new ArrayDeque<>();
     private final List<Alert> alerts = new ArrayList<>();
@@ -29,6 +34,8 @@ public final class LiveForecasts {
     private long frames;
     private long skipped;
     private double latencySum;
+    private final double[] latencies = new double[LATENCY_WINDOW]; // the last ones, a ring
+    private int latencyCount;
     private double lastLatency;
     private boolean alerting;
     private String state = "starting";
@@ -54,6 +61,8 @@ public final class LiveForecasts {
             skipped = skippedSoFar;
             latencySum += latencySeconds;
             lastLatency = latencySeconds;
+            latencies[(int) (frames % LATENCY_WINDOW)] = latencySeconds;
+            latencyCount = (int) Math.min(LATENCY_WINDOW, frames);
             state = "running";
             if (f.alert() && !alerting) {
                 alert = new Alert(f.frame(), f.time(), f.probability(), f.calibrated());
@@ -121,6 +130,20 @@ public final class LiveForecasts {
         alertListeners.add(listener);
     }
 
+    private String latencyQuantiles() {
+        double[] last = Arrays.copyOf(latencies, latencyCount);
+        Arrays.sort(last);
+        StringBuilder out = new StringBuilder();
+        for (String q : new String[] {"0.5", "0.95", "0.99"}) {
+            out.append("augur_forecast_latency_seconds{quantile=\"")
+                    .append(q)
+                    .append("\"} ")
+                    .append(last.length == 0 ? "NaN" : Quantile.ofSorted(last, Double.parseDouble(q)))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
     /** Prometheus text exposition format, version 0.0.4. */
     public synchronized String metrics() {
         return "# HELP augur_frames_forecast_total Frames forecast since the start.\n"
@@ -132,8 +155,10 @@ public final class LiveForecasts {
                 + "# HELP augur_alerts_total Alerts (rising edges) since the start.\n"
                 + "# TYPE augur_alerts_total counter\n"
                 + "augur_alerts_total " + alerts.size() + "\n"
-                + "# HELP augur_forecast_latency_seconds Decoded frame to forecast.\n"
+                + "# HELP augur_forecast_latency_seconds Decoded frame to forecast (quantiles over the last "
+                + LATENCY_WINDOW + " frames).\n"
                 + "# TYPE augur_forecast_latency_seconds summary\n"
+                + latencyQuantiles()
                 + "augur_forecast_latency_seconds_sum " + latencySum + "\n"
                 + "augur_forecast_latency_seconds_count " + frames + "\n"
                 + "# HELP augur_forecast_last_latency_seconds The latest frame's latency.\n"

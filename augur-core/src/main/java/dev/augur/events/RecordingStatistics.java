@@ -1,5 +1,6 @@
 package dev.augur.events;
 
+import dev.augur.eval.Quantile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +47,7 @@ public record RecordingStatistics(
                 .average()
                 .orElse(Double.NaN));
         double[] sorted = Arrays.stream(s.energy()).sorted().toArray();
-        double median = quantile(sorted, 0.5);
+        double median = Quantile.ofSorted(sorted, 0.5);
         double[] acf = new double[LAGS.length];
         for (int i = 0; i < LAGS.length; i++) {
             acf[i] = autocorrelation(s.energy(), (int) Math.round(LAGS[i] * fps));
@@ -56,24 +57,11 @@ public record RecordingStatistics(
                 BurstRule.prevalence(labels),
                 episodes.size() / (labels.length / fps / 60),
                 mean,
-                quantile(intervals.clone(), 0.5),
+                Quantile.of(intervals, 0.5),
                 sd / mean,
                 median,
-                quantile(sorted, 0.99) / median,
+                Quantile.ofSorted(sorted, 0.99) / median,
                 acf);
-    }
-
-    /** NumPy's default (linear) quantile of values. */
-    static double quantile(double[] values, double q) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] v = values.clone();
-        Arrays.sort(v);
-        double pos = q * (v.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(v.length - 1, lo + 1);
-        return v[lo] + (pos - lo) * (v[hi] - v[lo]);
     }
 
     /** Σ z[t]·z[t+lag] / Σ z[t]² with z the series minus its mean. */
