@@ -191,21 +191,22 @@ final class BurstsCommand {
         List<String> video;
 
         @Option(
-                names = "--validation-recordings",
+                names = {"--validation-recordings", "--validation-series"},
                 split = ",",
-                description = "video: recordings to choose the threshold and calibration on, other than the training"
-                        + " ones (files, folders, 'globs', lists; repeatable)")
+                description = "recordings (videos or series CSVs) to choose every setting, the threshold and the"
+                        + " calibration on, other than the training ones (files, folders, 'globs', lists; repeatable)")
         List<String> validationRecordings;
 
         @Option(
                 names = "--test-recordings",
                 split = ",",
-                description = "video: recordings the saved model is scored on at the end, as bursts test does")
+                description = "recordings the saved model is scored on at the end, as bursts test scores them")
         List<String> testRecordings;
 
         @Option(
                 names = "--manifest",
-                description = "video: a CSV path,split (train, validation or test) naming every recording instead")
+                description = "a CSV path,split (train, validation or test) naming every recording instead (videos, or"
+                        + " series CSVs)")
         Path manifest;
 
         @Option(
@@ -214,13 +215,6 @@ final class BurstsCommand {
                 description = "labelled series CSV(s) to train on (layout of bursts label): files, folders, 'globs',"
                         + " list files (.txt); repeatable")
         List<String> series;
-
-        @Option(
-                names = "--validation-series",
-                split = ",",
-                description = "labelled series CSV(s) to choose every setting on, other recordings than the training"
-                        + " ones (files, folders, 'globs', list files; repeatable)")
-        List<String> validationSeries;
 
         @Option(
                 names = "--out",
@@ -321,15 +315,23 @@ final class BurstsCommand {
 
         @Override
         public Integer call() throws Exception {
-            boolean videos = video != null || manifest != null;
-            if (videos == (series != null)) {
+            if ((video != null) == (series != null) && manifest == null) {
                 throw new IllegalArgumentException(
-                        "give either --video (or --manifest) or --series (with --validation-series)");
+                        "give either --video or --series (with --validation-recordings), or a --manifest");
             }
-            return videos ? trainVideo() : trainSeries();
+            Map<String, List<Path>> split = BurstRecordings.named(
+                    manifest, series != null ? series : video, validationRecordings, testRecordings, series != null);
+            boolean seriesFiles = series != null
+                    || split.values().stream()
+                            .flatMap(List::stream)
+                            .allMatch(p -> p.getFileName()
+                                    .toString()
+                                    .toLowerCase(Locale.ROOT)
+                                    .endsWith(".csv"));
+            return seriesFiles ? trainSeries(split) : trainVideo(split);
         }
 
-        private int trainVideo() throws Exception {
+        private int trainVideo(Map<String, List<Path>> split) throws Exception {
             BurstExperiment.Settings s = new BurstExperiment.Settings(
                     new BurstClassifier.Spec(
                             120 / factor,
@@ -353,8 +355,6 @@ final class BurstsCommand {
                 Checkpoint.requireForResume(out.resolve("checkpoint.npz"));
             }
             StopRequest stop = new StopRequest();
-            Map<String, List<Path>> split =
-                    BurstRecordings.named(manifest, video, validationRecordings, testRecordings);
             return StopOnSignal.run(
                     stop::request,
                     () -> split.get("validation").isEmpty()
@@ -399,9 +399,11 @@ final class BurstsCommand {
                     });
         }
 
-        private int trainSeries() throws Exception {
-            if (validationSeries == null) {
-                throw new IllegalArgumentException("--series needs --validation-series: every setting is chosen on it");
+        private int trainSeries(Map<String, List<Path>> split) throws Exception {
+            if (split.get("validation").isEmpty()) {
+                throw new IllegalArgumentException(
+                        "--series needs --validation-recordings (or --validation-series): every setting is chosen on"
+                                + " other recordings");
             }
             List<SeriesExperiment.Settings> grid = new ArrayList<>();
             for (String a : architecture) {
@@ -430,7 +432,14 @@ final class BurstsCommand {
             return StopOnSignal.run(
                     stop::request,
                     () -> SeriesExperiment.runOnFiles(
-                            series, validationSeries, grid, out, resume, ConsoleProgress::new, stop),
+                            names(split.get("train")),
+                            names(split.get("validation")),
+                            names(split.get("test")),
+                            grid,
+                            out,
+                            resume,
+                            ConsoleProgress::new,
+                            stop),
                     r -> {
                         if (r.stopped()) {
                             System.out.printf(
@@ -440,6 +449,11 @@ final class BurstsCommand {
                             return 130;
                         }
                         System.out.print(Files.readString(out.resolve("summary.md")));
+                        Path test = out.resolve("test-recordings/summary.md");
+                        if (Files.isRegularFile(test)) {
+                            System.out.print("\nTest recordings (scored by the saved model, as bursts test does):\n"
+                                    + Files.readString(test));
+                        }
                         System.out.printf(
                                 Locale.ROOT,
                                 "%nchosen on validation: %s (step %d)%nmodel: %s%nreport: %s%n" + "took %.0f s%n",
@@ -450,6 +464,10 @@ final class BurstsCommand {
                                 (System.nanoTime() - t0) / 1e9);
                         return 0;
                     });
+        }
+
+        private static List<String> names(List<Path> paths) {
+            return paths.stream().map(Path::toString).toList();
         }
 
         private static <T> T one(List<T> values, T fallback, String flag) {

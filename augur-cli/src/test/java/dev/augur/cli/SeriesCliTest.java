@@ -50,6 +50,50 @@ class SeriesCliTest {
     }
 
     @Test
+    void aManifestSplitsSeriesFilesAndItsTestRecordingsAreScoredByTheSavedModel(@TempDir Path dir) throws Exception {
+        series(dir, "day-1.csv", 1, 2000);
+        series(dir, "day-2.csv", 2, 2000);
+        series(dir, "day-3.csv", 3, 800);
+        series(dir, "day-4.csv", 4, 600);
+        series(dir, "day-5.csv", 5, 600);
+        Path manifest = Files.writeString(dir.resolve("split.csv"), """
+                path,split
+                day-1.csv,train
+                day-2.csv,train
+                day-3.csv,validation
+                day-4.csv,test
+                day-5.csv,test
+                """);
+        Path run = dir.resolve("run");
+        List<String> printed = stdout(
+                "bursts",
+                "train",
+                "--manifest",
+                manifest.toString(),
+                "--out",
+                run.toString(),
+                "--steps",
+                "100",
+                "--window",
+                "12",
+                "--hidden",
+                "8",
+                "--lr",
+                "3e-3",
+                "--evaluate-every",
+                "50",
+                "--architecture",
+                "logistic");
+        assertThat(Files.readString(run.resolve("model/model.json")))
+                .contains("day-1.csv")
+                .contains("day-2.csv")
+                .doesNotContain("day-4.csv");
+        String tested = Files.readString(run.resolve("test-recordings/summary.md"));
+        assertThat(tested).contains("| day-4.csv |").contains("| day-5.csv |").contains("Pooled over all recordings");
+        assertThat(printed).contains("Test recordings (scored by the saved model, as bursts test does):");
+    }
+
+    @Test
     void trainChoosesOnValidationThenForecastAndTestReadTheBundle(@TempDir Path dir) throws Exception {
         Path train = series(dir, "train.csv", 1, 3000);
         Path validation = series(dir, "validation.csv", 2, 800);

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A lab's recordings split by recording for the burst forecaster: training recordings, on which the label rule and
@@ -87,10 +88,12 @@ public final class BurstRecordings implements Closeable {
     /**
      * The recordings by split ({@code train}, {@code validation}, {@code test}) as a command line names them: one
      * training video alone is split in time (no validation recordings); otherwise a split by recording, from
-     * {@code manifest} or from the training, validation (and test) names (files, folders, globs, lists).
+     * {@code manifest} or from the training, validation (and test) names (files, folders, globs, lists): videos, or
+     * series CSVs when {@code series}.
      */
     public static Map<String, List<Path>> named(
-            Path manifest, List<String> training, List<String> validation, List<String> test) throws IOException {
+            Path manifest, List<String> training, List<String> validation, List<String> test, boolean series)
+            throws IOException {
         if (manifest != null) {
             if (training != null || validation != null || test != null) {
                 throw new IllegalArgumentException("--manifest names every recording: leave out --video,"
@@ -105,10 +108,10 @@ public final class BurstRecordings implements Closeable {
             return split;
         }
         Map<String, List<Path>> split = new LinkedHashMap<>();
-        split.put("train", RecordingFiles.videos(training));
-        split.put("validation", validation == null ? List.of() : RecordingFiles.videos(validation));
-        split.put("test", test == null ? List.of() : RecordingFiles.videos(test));
-        if (split.get("validation").isEmpty()) {
+        split.put("train", files(training, series));
+        split.put("validation", validation == null ? List.of() : files(validation, series));
+        split.put("test", test == null ? List.of() : files(test, series));
+        if (split.get("validation").isEmpty() && !series) {
             if (test != null) {
                 throw new IllegalArgumentException("--test-recordings needs --validation-recordings: the"
                         + " threshold and calibration are chosen on other recordings than the test ones");
@@ -120,6 +123,10 @@ public final class BurstRecordings implements Closeable {
             }
         }
         return split;
+    }
+
+    private static List<Path> files(List<String> names, boolean series) throws IOException {
+        return series ? RecordingFiles.resolve(names, Set.of(".csv")) : RecordingFiles.videos(names);
     }
 
     public List<BurstData> training() {

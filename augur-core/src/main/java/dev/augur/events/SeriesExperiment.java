@@ -195,11 +195,14 @@ public final class SeriesExperiment {
     /**
      * The same from files a user named (files, folders, globs, list files): training and validation recordings must
      * be different recordings ({@link RecordingSplit}); several validation recordings are judged together, joined
-     * end to end with no scored window spanning two of them ({@link BurstSeries#joined}).
+     * end to end with no scored window spanning two of them ({@link BurstSeries#joined}). Test recordings, if any,
+     * are other recordings again, scored at the end by the saved model as {@code bursts test} scores them
+     * ({@code out/test-recordings/}).
      */
     public static Result runOnFiles(
             List<String> training,
             List<String> validation,
+            List<String> test,
             List<Settings> grid,
             Path out,
             boolean resume,
@@ -211,6 +214,7 @@ public final class SeriesExperiment {
         Map<String, List<Path>> split = new LinkedHashMap<>();
         split.put("training", t);
         split.put("validation", v);
+        split.put("test", test.isEmpty() ? List.of() : RecordingFiles.resolve(test, Set.of(".csv")));
         RecordingSplit.requireDisjoint(split);
         List<BurstSeries> ts = new ArrayList<>();
         for (Path p : t) {
@@ -222,8 +226,22 @@ public final class SeriesExperiment {
         }
         int guard = grid.stream().mapToInt(Settings::window).max().orElse(0);
         Result r = run(ts, BurstSeries.joined(vs, guard), grid, out, resume, progress, stop);
-        if (vs.size() > 1 && !r.stopped()) {
+        if (r.stopped()) {
+            return r;
+        }
+        if (vs.size() > 1) {
             perValidationRecording(out, vs);
+        }
+        if (!split.get("test").isEmpty()) {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                BurstScoring.test(
+                        out.resolve("model"),
+                        split.get("test").stream().map(Path::toString).toList(),
+                        List.of(),
+                        Map.of(),
+                        out.resolve("test-recordings"),
+                        manager);
+            }
         }
         return r;
     }
