@@ -130,21 +130,10 @@ public final class BurstData implements Closeable {
         }
         FrameStore store = FrameStore.create(scratch, options.height() / factor, options.width() / factor);
         try {
-            MotionEnergy meter = new MotionEnergy();
-            double[] energy = new double[4096];
-            int ne = 0;
+            double[] energy;
             try (FrameSource reader = FrameCache.open(video, options)) {
-                VideoReader.GreyFrame f;
-                while ((f = reader.next()) != null) {
-                    double e = meter.push(f.pixels());
-                    if (!Double.isNaN(e)) {
-                        if (ne == energy.length) {
-                            energy = Arrays.copyOf(energy, ne * 2);
-                        }
-                        energy[ne++] = e;
-                    }
-                    store.append(downscale(f.pixels(), options.height(), options.width(), factor));
-                }
+                energy = MotionEnergy.of(
+                        reader, f -> store.append(downscale(f.pixels(), options.height(), options.width(), factor)));
             }
             int n = store.frameCount();
             if (n < 10 * (rule.horizon() + 2)) {
@@ -153,7 +142,7 @@ public final class BurstData implements Closeable {
             }
             // energy[t] needs frame t+1: the last frame has none, so it gets the previous value (never labelled)
             double[] e = Arrays.copyOf(energy, n);
-            e[n - 1] = ne > 0 ? energy[ne - 1] : 0;
+            e[n - 1] = energy.length > 0 ? energy[energy.length - 1] : 0;
             return new Decoded(video, e, store);
         } catch (IOException | RuntimeException e) {
             store.close();

@@ -31,6 +31,16 @@ public final class MotionEnergy {
 
     /** The energy series of a whole video, streamed. */
     public static double[] of(FrameSource video) throws IOException {
+        return of(video, f -> {});
+    }
+
+    /** Receives each frame as the energy is measured (to keep it in another form, say). */
+    public interface FrameSink {
+        void accept(VideoReader.GreyFrame frame) throws IOException;
+    }
+
+    /** The same, handing every frame to {@code each} too: one pass over a video for both. */
+    public static double[] of(FrameSource video, FrameSink each) throws IOException {
         MotionEnergy meter = new MotionEnergy();
         double[] out = new double[1024];
         int n = 0;
@@ -43,6 +53,7 @@ public final class MotionEnergy {
                 }
                 out[n++] = e;
             }
+            each.accept(f);
         }
         return Arrays.copyOf(out, n);
     }
