@@ -102,6 +102,13 @@ final class VideoStudyCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(
+            names = "--variants",
+            split = ",",
+            description = "rows of the grid to train and score (default: all; the base, 3d, always among them),"
+                    + " e.g. --variants 3d to repeat the base row with other seeds")
+    List<String> variants;
+
     @FlagRange(min = 1, max = 100_000_000)
     @Option(names = "--checkpoint-every", defaultValue = "50", description = "(default: ${DEFAULT-VALUE})")
     int checkpointEvery;
@@ -139,7 +146,9 @@ final class VideoStudyCommand implements Callable<Integer> {
                 sequences);
         engine.start();
         Files.createDirectories(out);
-        VideoStudy study = new VideoStudy(settings, out);
+        VideoStudy study = variants == null
+                ? new VideoStudy(settings, out)
+                : new VideoStudy(settings, out, VideoStudy.variants(variants));
         return StopOnSignal.run(study::requestStop, () -> study.run(name -> new ConsoleProgress(name)), rows -> {
             if (rows == null) {
                 System.out.println("stopped; re-run the same command to continue from the checkpoints under " + out);

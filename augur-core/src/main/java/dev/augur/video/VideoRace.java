@@ -233,8 +233,8 @@ public final class VideoRace {
         Map<String, List<Point>> curves = new LinkedHashMap<>();
         for (Point p : points) {
             if (!p.model().equals(VideoEvaluation.COPY_LAST_FRAME)) {
-                curves.computeIfAbsent(p.model() + " (seed " + p.seed() + ")", k -> new ArrayList<>())
-                        .add(p);
+                // one colour per model, every seed's points in it: a legend of models, not of model-seed pairs
+                curves.computeIfAbsent(p.model(), k -> new ArrayList<>()).add(p);
             }
         }
         for (Map.Entry<String, List<Point>> c : curves.entrySet()) {

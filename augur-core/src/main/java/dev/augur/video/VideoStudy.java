@@ -81,12 +81,38 @@ public final class VideoStudy {
 
     private final Settings settings;
     private final Path out;
+    private final List<Variant> variants;
     private volatile boolean stopRequested;
     private volatile VideoTraining current;
 
+    /** The whole grid. */
     public VideoStudy(Settings settings, Path out) {
+        this(settings, out, GRID);
+    }
+
+    /**
+     * Some rows of the grid (say, the base row again with other seeds), in the grid's order; the base among them
+     * (every row is compared with it, and the fine-tuned row starts from it).
+     */
+    public VideoStudy(Settings settings, Path out, List<Variant> variants) {
+        if (variants.isEmpty() || !variants.get(0).name().equals(BASE)) {
+            throw new IllegalArgumentException(
+                    "the variants must include the base, " + BASE + ", which every other row is compared with");
+        }
         this.settings = settings;
         this.out = out;
+        this.variants = List.copyOf(variants);
+    }
+
+    /** The grid's variants of these names, in the grid's order; an unknown name is an error listing the known. */
+    public static List<Variant> variants(List<String> names) {
+        List<String> known = GRID.stream().map(Variant::name).toList();
+        for (String n : names) {
+            if (!known.contains(n)) {
+                throw new IllegalArgumentException("--variants: no variant " + n + "; the grid has " + known);
+            }
+        }
+        return GRID.stream().filter(v -> names.contains(v.name())).toList();
     }
 
     public Path folder(Variant v) {
@@ -95,7 +121,7 @@ public final class VideoStudy {
 
     /** Trains what is not yet trained (in grid order), then scores every variant; returns null when stopped. */
     public List<Row> run(Function<String, ProgressListener> listeners) throws IOException {
-        for (Variant v : GRID) {
+        for (Variant v : variants) {
             if (stopRequested || !train(v, listeners.apply(v.name()))) {
                 return null;
             }
@@ -187,7 +213,7 @@ public final class VideoStudy {
             List<VideoModels.Loaded> loaded = new ArrayList<>();
             try {
                 List<VideoEvaluation.Candidate> candidates = new ArrayList<>();
-                for (Variant v : GRID) {
+                for (Variant v : variants) {
                     VideoModels.Loaded l = VideoModels.load(folder(v).resolve("model"), manager);
                     loaded.add(l);
                     candidates.add(new VideoEvaluation.Candidate(v.name(), l.model()));
@@ -198,8 +224,8 @@ public final class VideoStudy {
                 MetricsFiles.write(metrics, out.resolve("metrics.csv"), out.resolve("metrics.json"));
                 List<Row> rows = new ArrayList<>();
                 FrameMetrics.Summary base = metrics.get(1);
-                for (int i = 0; i < GRID.size(); i++) {
-                    Variant v = GRID.get(i);
+                for (int i = 0; i < variants.size(); i++) {
+                    Variant v = variants.get(i);
                     FrameMetrics.Summary m = metrics.get(i + 1);
                     rows.add(new Row(
                             v,

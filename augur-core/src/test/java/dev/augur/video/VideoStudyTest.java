@@ -1,6 +1,7 @@
 package dev.augur.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.augur.data.RadarEchoes;
 import dev.augur.engine.AugurEngine;
@@ -46,5 +47,26 @@ class VideoStudyTest {
                 .isEqualTo(seconds);
         assertThat(again.get(3).metrics().mse().mean())
                 .isEqualTo(rows.get(3).metrics().mse().mean());
+    }
+
+    @Test
+    void someRowsOfTheGridRunAloneWithTheBase() throws Exception {
+        AugurEngine.cpu();
+        VideoData data = VideoData.radar(new RadarEchoes.Config(16, 2, 1.0), 1);
+        ModelSpec base = new ModelSpec("e3d_lstm", 1, 16, 16, 4, List.of(4, 4), 3, false, false, true, 3);
+        FramePredictionConfig training =
+                new FramePredictionConfig(2, 2, 5, 1e-3, "l1l2:0.5", 0, ScheduledSampling.linear(1, 0.5), false, 1, 10);
+        VideoStudy.Settings settings = new VideoStudy.Settings(data, base, training, 2, 6);
+        List<VideoStudy.Row> rows = new VideoStudy(settings, out, VideoStudy.variants(List.of("3d-l2", "3d")))
+                .run(name -> ProgressListener.SILENT);
+        assertThat(rows).extracting(r -> r.variant().name()).containsExactly("3d", "3d-l2");
+        assertThat(out.resolve("2d")).doesNotExist();
+        assertThat(Files.readAllLines(out.resolve("study.md"))).hasSize(2 + 2 + 2);
+
+        assertThatThrownBy(() -> VideoStudy.variants(List.of("3d", "4d")))
+                .hasMessageContaining("no variant 4d")
+                .hasMessageContaining("3d-residual");
+        assertThatThrownBy(() -> new VideoStudy(settings, out, VideoStudy.variants(List.of("3d-l2"))))
+                .hasMessageContaining("must include the base, 3d");
     }
 }
