@@ -92,44 +92,20 @@ class BurstsCliTest {
                             String.valueOf(seed)))
                     .isZero();
         }
-        String[] small = {
-            "--steps", "20", "--factor", "4", "--window", "8", "--hidden", "4", "--batch-size", "4", "--lr", "1e-3"
-        };
         Path out = dir.resolve("run");
         String days = dir + "/day-[123].mkv";
         // several recordings without validation ones: refused, nothing trained
-        assertThat(run(concat(new String[] {"bursts", "train", "--video", days, "--out", out.toString()}, small)))
-                .isEqualTo(1);
+        assertThat(trainSmall("--video", days, "--out", out.toString())).isEqualTo(1);
         assertThat(cli.err()).contains("3 recordings given with --video").contains("--validation-recordings");
         assertThat(out.resolve("checkpoint.npz")).doesNotExist();
         // a recording in two sets: refused, naming it
-        assertThat(run(concat(
-                        new String[] {
-                            "bursts",
-                            "train",
-                            "--video",
-                            days,
-                            "--validation-recordings",
-                            dir.resolve("day-3.mkv").toString(),
-                            "--out",
-                            out.toString()
-                        },
-                        small)))
+        String day3 = dir.resolve("day-3.mkv").toString();
+        assertThat(trainSmall("--video", days, "--validation-recordings", day3, "--out", out.toString()))
                 .isNotZero();
         assertThat(cli.err()).contains("day-3.mkv").contains("one set only");
 
-        assertThat(run(concat(
-                        new String[] {
-                            "bursts",
-                            "train",
-                            "--video",
-                            days,
-                            "--validation-recordings",
-                            dir.resolve("day-4.mkv").toString(),
-                            "--out",
-                            out.toString()
-                        },
-                        small)))
+        String day4 = dir.resolve("day-4.mkv").toString();
+        assertThat(trainSmall("--video", days, "--validation-recordings", day4, "--out", out.toString()))
                 .as(cli.err())
                 .isZero();
         assertThat(Files.readString(out.resolve("model/model.json")))
@@ -173,21 +149,24 @@ class BurstsCliTest {
                 day-6.mkv,test
                 """);
         Path byManifest = dir.resolve("run-manifest");
-        assertThat(run(concat(
-                        new String[] {
-                            "bursts", "train", "--manifest", manifest.toString(), "--out", byManifest.toString()
-                        },
-                        small)))
+        assertThat(trainSmall("--manifest", manifest.toString(), "--out", byManifest.toString()))
                 .as(cli.err())
                 .isZero();
         assertThat(byManifest.resolve("validation-recordings/summary.md")).exists();
         assertThat(byManifest.resolve("test-recordings/summary.md")).exists();
     }
 
-    private static String[] concat(String[] a, String[] b) {
-        String[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    /** bursts train with the given recordings and the smallest model that runs: seconds, not minutes. */
+    private int trainSmall(String... args) {
+        String[] small = {
+            "--steps", "20", "--factor", "4", "--window", "8", "--hidden", "4", "--batch-size", "4", "--lr", "1e-3"
+        };
+        String[] all = new String[2 + args.length + small.length];
+        all[0] = "bursts";
+        all[1] = "train";
+        System.arraycopy(args, 0, all, 2, args.length);
+        System.arraycopy(small, 0, all, 2 + args.length, small.length);
+        return run(all);
     }
 
     @Test

@@ -18,14 +18,19 @@ class VideoStudyTest {
     @TempDir
     Path out;
 
-    @Test
-    void theGridTrainsEveryVariantOnceScoresThemTogetherAndSkipsFinishedOnes() throws Exception {
+    /** Radar echoes of 16×16, a 2 × 4 E3D-LSTM, {@code steps} steps of batch 2: the grid's mechanics in seconds. */
+    private static VideoStudy.Settings tiny(int steps) {
         AugurEngine.cpu();
         VideoData data = VideoData.radar(new RadarEchoes.Config(16, 2, 1.0), 1);
         ModelSpec base = new ModelSpec("e3d_lstm", 1, 16, 16, 4, List.of(4, 4), 3, false, false, true, 3);
-        FramePredictionConfig training =
-                new FramePredictionConfig(3, 2, 5, 1e-3, "l1l2:0.5", 0, ScheduledSampling.linear(1, 0.5), false, 1, 10);
-        VideoStudy.Settings settings = new VideoStudy.Settings(data, base, training, 2, 6);
+        FramePredictionConfig training = new FramePredictionConfig(
+                steps, 2, 5, 1e-3, "l1l2:0.5", 0, ScheduledSampling.linear(1, 0.5), false, 1, 10);
+        return new VideoStudy.Settings(data, base, training, 2, 6);
+    }
+
+    @Test
+    void theGridTrainsEveryVariantOnceScoresThemTogetherAndSkipsFinishedOnes() throws Exception {
+        VideoStudy.Settings settings = tiny(3);
         List<VideoStudy.Row> rows = new VideoStudy(settings, out).run(name -> ProgressListener.SILENT);
         assertThat(rows)
                 .extracting(r -> r.variant().name())
@@ -51,12 +56,7 @@ class VideoStudyTest {
 
     @Test
     void someRowsOfTheGridRunAloneWithTheBase() throws Exception {
-        AugurEngine.cpu();
-        VideoData data = VideoData.radar(new RadarEchoes.Config(16, 2, 1.0), 1);
-        ModelSpec base = new ModelSpec("e3d_lstm", 1, 16, 16, 4, List.of(4, 4), 3, false, false, true, 3);
-        FramePredictionConfig training =
-                new FramePredictionConfig(2, 2, 5, 1e-3, "l1l2:0.5", 0, ScheduledSampling.linear(1, 0.5), false, 1, 10);
-        VideoStudy.Settings settings = new VideoStudy.Settings(data, base, training, 2, 6);
+        VideoStudy.Settings settings = tiny(2);
         List<VideoStudy.Row> rows = new VideoStudy(settings, out, VideoStudy.variants(List.of("3d-l2", "3d")))
                 .run(name -> ProgressListener.SILENT);
         assertThat(rows).extracting(r -> r.variant().name()).containsExactly("3d", "3d-l2");
