@@ -321,13 +321,7 @@ final class BurstsCommand {
             }
             Map<String, List<Path>> split = BurstRecordings.named(
                     manifest, series != null ? series : video, validationRecordings, testRecordings, series != null);
-            boolean seriesFiles = series != null
-                    || split.values().stream()
-                            .flatMap(List::stream)
-                            .allMatch(p -> p.getFileName()
-                                    .toString()
-                                    .toLowerCase(Locale.ROOT)
-                                    .endsWith(".csv"));
+            boolean seriesFiles = series != null || BurstRecordings.areSeries(split, manifest);
             return seriesFiles ? trainSeries(split) : trainVideo(split);
         }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -123,6 +124,22 @@ public final class BurstRecordings implements Closeable {
             }
         }
         return split;
+    }
+
+    /**
+     * Whether a manifest's recordings are series CSVs (else videos); one manifest holding both is refused, naming
+     * it, rather than failing later on a CSV handed to FFmpeg.
+     */
+    public static boolean areSeries(Map<String, List<Path>> split, Path manifest) {
+        List<Path> all = split.values().stream().flatMap(List::stream).toList();
+        long csv = all.stream()
+                .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                .count();
+        if (csv > 0 && csv < all.size()) {
+            throw new IllegalArgumentException(manifest + ": lists " + csv + " series CSVs and " + (all.size() - csv)
+                    + " videos; a manifest names recordings of one kind");
+        }
+        return csv > 0;
     }
 
     private static List<Path> files(List<String> names, boolean series) throws IOException {

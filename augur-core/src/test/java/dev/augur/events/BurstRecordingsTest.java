@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,5 +112,16 @@ class BurstRecordingsTest {
             return s.filter(p -> p.getFileName().toString().startsWith(".frames."))
                     .toList();
         }
+    }
+
+    @Test
+    void aManifestOfVideosAndSeriesTogetherIsRefusedNamingIt(@TempDir Path scratch) throws Exception {
+        Path manifest = scratch.resolve("split.csv");
+        Map<String, List<Path>> mixed = Map.of(
+                "train", List.of(days.get(0)), "validation", List.of(scratch.resolve("day-2.csv")), "test", List.of());
+        assertThatThrownBy(() -> BurstRecordings.areSeries(mixed, manifest))
+                .hasMessageContaining("split.csv")
+                .hasMessageContaining("1 series CSVs and 1 videos");
+        assertThat(BurstRecordings.areSeries(Map.of("train", days), manifest)).isFalse();
     }
 }
