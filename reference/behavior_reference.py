@@ -10,6 +10,7 @@ labels, the training-mode logits (batch statistics, no dropout), the cross-entro
 gradient (grad.*), the running statistics after that step (after.*) and the eval-mode logits that use them. The
 Java test SequenceClassifierParityTest must match them to 1e-5.
 """
+import hashlib
 import os
 import sys
 
@@ -19,6 +20,12 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "augur-core", "src", "test", "resources", "parity")
+
+
+def script_sha256():
+    """This script's SHA-256, written beside its fixtures: ParityProvenanceTest checks they come from this version."""
+    with open(os.path.abspath(__file__), "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
 
 
 class TemporalCnnLstm(nn.Module):
@@ -148,6 +155,7 @@ def make_case(name, model, batch, window, features, classes, seed, loss_scale=1.
     np.save(os.path.join(d, "logits_eval.npy"), eval_logits.numpy().astype(np.float32))
     np.save(os.path.join(d, "loss.npy"), np.array([loss.item()], dtype=np.float32))
     with open(os.path.join(d, "case.txt"), "w") as f:
+        f.write("script=reference/behavior_reference.py sha256=%s\n" % script_sha256())
         f.write("%s batch=%d window=%d features=%d classes=%d seed=%d torch=%s loss_scale=%g\n"
                 % (name, batch, window, features, classes, seed, torch.__version__, loss_scale))
 

@@ -11,6 +11,7 @@ small_legacy.pt  the same object in torch.save's legacy format (_use_new_zipfile
 hostile.pt  the same zip layout, whose data.pkl calls os.system when Python's pickle loads it: Augur must refuse it
             and run nothing.
 """
+import hashlib
 import json
 import os
 import pickle
@@ -44,4 +45,7 @@ if __name__ == "__main__":
     with zipfile.ZipFile(os.path.join(OUT, "hostile.pt"), "w") as z:
         z.writestr("hostile/data.pkl", pickle.dumps({"net_param": Hostile()}, protocol=2))
         z.writestr("hostile/version", "3\n")
+    with open(os.path.abspath(__file__), "rb") as script, open(os.path.join(OUT, "small.provenance.txt"), "w") as f:
+        f.write("script=reference/checkpoints_reference.py sha256=%s\ntorch=%s\n"
+                % (hashlib.sha256(script.read()).hexdigest(), torch.__version__))
     print("wrote", OUT)

@@ -9,16 +9,24 @@ pairs from skimage.metrics.structural_similarity with Wang et al.'s settings (Ga
 population covariance, data range 1). LossParityTest compares Augur element by element to 1e-5 + 1e-4 |b|.
 Every compared tensor peaks above 1e-3 (checked here).
 """
+import hashlib
 import os
 import sys
 
 import numpy as np
 import torch
 import torch.nn.functional as F
+import skimage
 from skimage.metrics import structural_similarity
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "augur-core", "src", "test", "resources",
                    "parity", "losses")
+
+
+def script_sha256():
+    """This script's SHA-256, written beside its fixtures: ParityProvenanceTest checks they come from this version."""
+    with open(os.path.abspath(__file__), "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
 
 
 def save(name, t):
@@ -149,5 +157,6 @@ if __name__ == "__main__":
     adam(g)
     ssim(g)
     with open(os.path.join(OUT, "case.txt"), "w") as f:
-        f.write("losses, Adam and SSIM; torch=%s\n" % torch.__version__)
+        f.write("script=reference/losses_reference.py sha256=%s\n" % script_sha256())
+        f.write("losses, Adam and SSIM; torch=%s skimage=%s\n" % (torch.__version__, skimage.__version__))
     print("wrote", OUT)

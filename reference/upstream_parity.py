@@ -118,7 +118,8 @@ def predrnn_pytorch_rnn(repo):
     # back to [B, T-1, C, H, W]
     pred = next_frames.reshape(b, t_total - 1, size // patch, size // patch, patch, patch, c)
     pred = pred.permute(0, 1, 6, 2, 4, 3, 5).reshape(b, t_total - 1, c, size, size)
-    save(d, pred, loss, {mine: params[theirs].grad for theirs, mine in names.items()})
+    save(d, pred, loss, {mine: params[theirs].grad for theirs, mine in names.items()},
+         provenance(repo, os.path.join(repo, "core", "models", "predrnn.py")))
     sys.path.remove(repo)
 
 
@@ -147,7 +148,8 @@ def cell_loop(step, frames, mask, hidden, input_length, decoder, zig_zag):
 
 def openstl_convlstm(repo):
     """OpenSTL's ConvLSTMCell on a fixture of ours with a zero bias (2 layers of 8, filter 3, patch 2)."""
-    mod = load_module(os.path.join(repo, "openstl", "modules", "convlstm_modules.py"), "openstl_convlstm")
+    module_file = os.path.join(repo, "openstl", "modules", "convlstm_modules.py")
+    mod = load_module(module_file, "openstl_convlstm")
     d, w, clip, mask = fixture("convlstm_openstl")
     patch, hidden, input_length = 2, [8, 8], 3
     b, t_total = clip.shape[:2]
@@ -181,7 +183,7 @@ def openstl_convlstm(repo):
     for layer, cell in enumerate(cells):
         grads["stack.%d.conv.weight" % layer] = torch.cat([cell.conv_x[0].weight.grad, cell.conv_h[0].weight.grad], 1)
         grads["stack.%d.conv.bias" % layer] = biases[layer].grad
-    save(d, pred, loss, grads)
+    save(d, pred, loss, grads, provenance(repo, module_file))
 
 
 def _openstl_convlstm_forward(cell, x_concat, h_t, c_t):
@@ -199,7 +201,8 @@ def _openstl_convlstm_forward(cell, x_concat, h_t, c_t):
 
 def openstl_predrnn(repo):
     """OpenSTL's SpatioTemporalLSTMCell in the shared loop, on predrnn_plain's weights (a second upstream)."""
-    mod = load_module(os.path.join(repo, "openstl", "modules", "predrnn_modules.py"), "openstl_predrnn")
+    module_file = os.path.join(repo, "openstl", "modules", "predrnn_modules.py")
+    mod = load_module(module_file, "openstl_predrnn")
     d, w, clip, mask = fixture("predrnn_plain")
     patch, hidden, input_length = 2, [6, 6], 3
     b, t_total = clip.shape[:2]
@@ -227,7 +230,7 @@ def openstl_predrnn(repo):
         grads["stack.%d.conv_last.weight" % layer] = cell.conv_last.weight.grad
     d2 = os.path.join(PARITY, "predrnn_plain", "openstl")
     os.makedirs(d2, exist_ok=True)
-    save(d2, pred, loss, grads)
+    save(d2, pred, loss, grads, provenance(repo, module_file))
 
 
 def openstl_predrnnpp(repo):
