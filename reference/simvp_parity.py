@@ -2,6 +2,7 @@
 """Parity fixtures for SimVP (gSTA) and TAU, made by OpenSTL's own modules.
 
     /usr/bin/python3 reference/simvp_parity.py --openstl DIR [simvp_gsta|tau ...]
+    /usr/bin/python3 reference/simvp_parity.py --openstl DIR --load-export CASE EXPORT
 
 DIR is a checkout of chengtan9907/OpenSTL (fetched to run, never committed). OpenSTL's SimVP_Model
 (openstl/models/simvp_model.py, with openstl/modules/simvp_modules.py and its layers) is built small, its weights
@@ -14,6 +15,11 @@ and gradients are written under Augur's names, which are OpenSTL's state_dict na
 (normalisation scales and shifts, layer scales) in Augur's [1, C, 1, 1] shape. timm is not installed here: the
 few timm names the modules import are stubbed (the blocks used need none of them; drop-path, random in training,
 is the identity).
+
+--load-export: EXPORT is what `augur video export --format openstl` wrote from the import of CASE's
+upstream.model.ckpt; OpenSTL's SimVP_Model loads it with torch.load(weights_only=True) and a strict
+load_state_dict, and its eval-mode predictions of the case's clip are written as
+upstream.from-export.eval.predictions.npy (UpstreamCheckpointTest compares Augur's with them).
 """
 import argparse
 import hashlib
@@ -207,12 +213,37 @@ def make(case, repo, model_class):
           " tolerance (%s)" % (case, scale, loss.item(), peak * scale, worst[0], worst[1]))
 
 
+def load_export(case, repo, model_class, export):
+    c = CASES[case]
+    d = os.path.join(PARITY, case)
+    saved = torch.load(export, map_location="cpu", weights_only=True)["state_dict"]
+    state = {k[len("model."):]: v for k, v in saved.items()}
+    model = build(model_class, c)
+    model.load_state_dict(state, strict=True)  # raises on any missing or unexpected name
+    model.eval()
+    clip = torch.from_numpy(np.load(os.path.join(d, "clip.npy")))
+    with torch.no_grad():
+        pred = predict(model, clip[:, :c["j"]], c["k"])
+    np.save(os.path.join(d, "upstream.from-export.eval.predictions.npy"), pred.numpy().astype(np.float32))
+    commit = os.environ.get("UPSTREAM_COMMIT") or subprocess.run(
+        ["git", "-C", repo, "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip() or "unknown"
+    with open(os.path.join(d, "upstream.from-export.provenance.txt"), "w") as f:
+        f.write("script=reference/simvp_parity.py sha256=%s\n" % sha256(os.path.abspath(__file__)))
+        f.write("upstream=openstl/models/simvp_model.py commit=%s\n" % commit)
+        f.write("export sha256=%s\n" % sha256(export))
+    print("%s: OpenSTL loaded the export strictly (%d tensors) and predicted %s" % (case, len(state), tuple(pred.shape)))
+
+
 if __name__ == "__main__":
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--openstl", required=True, help="checkout of chengtan9907/OpenSTL")
+    p.add_argument("--load-export", nargs=2, metavar=("CASE", "EXPORT"))
     p.add_argument("cases", nargs="*", help="only these cases (default: all)")
     a = p.parse_args()
     torch.set_num_threads(1)
     model_class = openstl_simvp(os.path.abspath(a.openstl))
+    if a.load_export:
+        load_export(a.load_export[0], os.path.abspath(a.openstl), model_class, a.load_export[1])
+        sys.exit(0)
     for case in a.cases or list(CASES):
         make(case, os.path.abspath(a.openstl), model_class)

@@ -420,8 +420,9 @@ final class VideoCommand {
             name = "import",
             mixinStandardHelpOptions = true,
             description = "Bring a model trained with predrnn-pytorch (its model.ckpt-N) or OpenSTL (PredRNN,"
-                    + " PredRNN++, ConvLSTM) into an Augur bundle, for video predict, test and compare. The checkpoint"
-                    + " is read without running any of it: a pickle that names anything but tensors is refused.")
+                    + " PredRNN++, ConvLSTM, SimVP, TAU) into an Augur bundle, for video predict, test and compare."
+                    + " The checkpoint is read without running any of it: a pickle that names anything but tensors"
+                    + " is refused.")
     static final class Import implements Callable<Integer> {
         @Mixin
         EngineOptions engine;
@@ -435,8 +436,8 @@ final class VideoCommand {
         @Option(
                 names = "--format",
                 description = "who wrote it: predrnn-pytorch (its PredRNN, the ST-LSTM stack) or openstl (PredRNN,"
-                        + " PredRNN++ or ConvLSTM; a Lightning .ckpt, a published .pth or a bare state dict)"
-                        + " (default: told by the file)")
+                        + " PredRNN++, ConvLSTM, SimVP (gSTA) or TAU; a Lightning .ckpt, a published .pth or a"
+                        + " bare state dict) (default: told by the file)")
         String format;
 
         @FlagRange(min = 4, max = 4096)
@@ -483,7 +484,8 @@ final class VideoCommand {
             name = "export",
             mixinStandardHelpOptions = true,
             description = "Write an Augur bundle as a predrnn-pytorch checkpoint (ST-LSTM: model.ckpt-N, "
-                    + "{'net_param': state_dict}) or an OpenSTL one (PredRNN, PredRNN++, ConvLSTM) in torch.save's "
+                    + "{'net_param': state_dict}) or an OpenSTL one (PredRNN, PredRNN++, ConvLSTM, SimVP, TAU) in "
+                    + "torch.save's "
                     + "zip format, which upstream's code and torch.load(weights_only=True) read.")
     static final class Export implements Callable<Integer> {
         @Mixin

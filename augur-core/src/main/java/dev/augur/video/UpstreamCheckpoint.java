@@ -10,6 +10,7 @@ import dev.augur.nn.Architecture;
 import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
 import dev.augur.nn.TranslatorLayout;
+import dev.augur.nn.Weights;
 import dev.augur.train.ScheduledSampling;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -107,13 +108,22 @@ public final class UpstreamCheckpoint {
      * Writes the bundle {@code bundle} under {@code format}'s names, as its project saves: predrnn-pytorch's
      * {@code {'net_param': state_dict}} (its PredRNN: plain ST-LSTM stacks only) or OpenSTL's
      * {@code {'state_dict': {'model.…': tensor}}} (PredRNN, PredRNN++ without layer norm, ConvLSTM without layer norm
-     * or bias); returns its spec. Weights OpenSTL's cells hold but never use are written as zeros.
+     * or bias; SimVP and TAU); returns its spec. Weights OpenSTL's cells hold but never use are written as zeros.
      */
     public static ModelSpec export(Path bundle, Format format, Path out) throws IOException {
         try (NDManager manager = NDManager.newBaseManager();
                 VideoModels.Loaded loaded = VideoModels.load(bundle, manager)) {
             ModelSpec spec = loaded.model().spec();
             Architecture kind = Architecture.of(spec.architecture());
+            if (kind.usesTranslator()) {
+                if (format != Format.OPENSTL) {
+                    throw new IOException(bundle + ": a " + kind.displayName() + ", which predrnn-pytorch has no"
+                            + " model for (SimVP and TAU are OpenSTL's: --format openstl)");
+                }
+                TorchCheckpointWriter.write(
+                        out, "state_dict", openStlTranslator(loaded.model().weights(), manager));
+                return spec;
+            }
             boolean writable = !spec.peephole()
                     && !spec.residual()
                     && (kind == Architecture.PREDRNN
@@ -150,6 +160,23 @@ public final class UpstreamCheckpoint {
             }
             return spec;
         }
+    }
+
+    /**
+     * SimVP's and TAU's weights under OpenSTL's Lightning names (Augur's names are OpenSTL's): per-channel vectors
+     * back to PyTorch's [C]. Batch norm's step counters are not written — Augur keeps none, and PyTorch's batch norm
+     * fills a missing one in when it loads a state dict without version metadata, as these are.
+     */
+    private static Map<String, TorchCheckpoint.Tensor> openStlTranslator(Weights weights, NDManager manager) {
+        Map<String, TorchCheckpoint.Tensor> lightning = new LinkedHashMap<>();
+        for (NDArray a : weights.snapshot(manager, "")) { // parameters and running statistics
+            String name = a.getName();
+            long[] shape = PER_CHANNEL.matcher(name).matches()
+                    ? new long[] {a.getShape().size()}
+                    : a.getShape().getShape();
+            lightning.put("model." + name, new TorchCheckpoint.Tensor(shape, a.toFloatArray()));
+        }
+        return lightning;
     }
 
     /** The permutation of a first-layer input axis; ConvLSTM's joined weight reads the patch first, then H. */

@@ -189,11 +189,34 @@ class UpstreamCheckpointTest {
             assertThat(spec.filter()).isEqualTo(3);
             try (VideoModels.Loaded loaded = VideoModels.load(bundle, manager)) {
                 NDArray context = fixture.array("clip").get(":, :3");
+                NDArray ours = loaded.model().predict(context, future);
                 ParityFixture.assertClose(
-                        loaded.model().predict(context, future),
-                        fixture.array("eval.predictions"),
-                        name + ": imported OpenSTL checkpoint");
+                        ours, fixture.array("eval.predictions"), name + ": imported OpenSTL checkpoint");
+                // OpenSTL's SimVP_Model loaded what the CLI exported from this import (reference/simvp_parity.py
+                // --load-export: torch.load(weights_only=True), strict load_state_dict) and predicted this
+                ParityFixture.assertClose(
+                        ours,
+                        fixture.array("upstream.from-export.eval.predictions"),
+                        name + ": OpenSTL loading Augur's export vs Augur");
             }
+            // exported again: OpenSTL's Lightning names and tensors, bit for bit, less batch norm's step counters
+            Path export = dir.resolve("export.ckpt");
+            UpstreamCheckpoint.export(bundle, UpstreamCheckpoint.Format.OPENSTL, export);
+            Map<String, TorchCheckpoint.Tensor> original =
+                    TorchCheckpoint.stateDict(resource(name + "/upstream.model.ckpt"), "state_dict");
+            Map<String, TorchCheckpoint.Tensor> exported = TorchCheckpoint.stateDict(export, "state_dict");
+            assertThat(exported.keySet())
+                    .containsExactlyInAnyOrderElementsOf(original.keySet().stream()
+                            .filter(k -> !k.endsWith("num_batches_tracked"))
+                            .toList());
+            exported.forEach((key, t) -> {
+                assertThat(t.shape()).as(key).isEqualTo(original.get(key).shape());
+                assertThat(t.values()).as(key).isEqualTo(original.get(key).values());
+            });
+            assertThatThrownBy(() -> UpstreamCheckpoint.export(
+                            bundle, UpstreamCheckpoint.Format.PREDRNN_PYTORCH, dir.resolve("refused")))
+                    .hasMessageContaining("predrnn-pytorch has no model for")
+                    .hasMessageContaining("--format openstl");
             // the wrong input length is named, not guessed
             assertThatThrownBy(() -> UpstreamCheckpoint.importBundle(
                             resource(name + "/" + file),
