@@ -60,7 +60,9 @@ class MabeFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "5m")
+    // a campaign stops at a million runs or at 45 minutes (reads run at about 90 a second with a database opened per
+    // read, several hundred with the shared one)
+    @FuzzTest(maxDuration = "45m", maxExecutions = 1_000_000)
     void trackingOrAnnotationParquet(byte[] bytes) throws Exception {
         layout();
         boolean annotations = bytes.length > 0 && (bytes[0] & 1) == 1;
