@@ -4,12 +4,17 @@
 batch 8, 10 -> 10 frames of 64x64x1 with patch 4 (16 channels of 16x16), 2 layers x 64 hidden, 5x5 filters,
 1x1 decoder without bias, scheduled-sampling mask at eta 0.5, MSE loss, Adam 1e-3. --cell convlstm (Shi et al.)
 or predrnn (ST-LSTM with layer norm, as predrnn-pytorch's SpatioTemporalLSTMCell; the memory zig-zags) or
-e3d_lstm (E3D-LSTM with layer norm over a 2-frame window, 2x5x5 3D convolutions, eidetic recall).
+e3d_lstm (E3D-LSTM with layer norm over a 2-frame window, 2x5x5 3D convolutions, eidetic recall); or simvp / tau:
+OpenSTL's own SimVP_Model (gSTA / TAU translator) from the checkout given by --openstl, in the race's configuration
+(hid_S 32, hid_T 256, N_S 4, N_T 4, MLP ratio 4, 3x3, 64x64 frames, no patching), 10 future frames in one pass, MSE
+(TAU: + 0.1 x its differential divergence regularisation), Adam 1e-3.
 Prints one JSON line: median and min step time in seconds, peak RSS in MB, torch version and thread count.
 """
 import argparse
 import json
+import os
 import resource
+import sys
 import time
 
 import torch
@@ -177,23 +182,42 @@ def main():
     p.add_argument("--steps", type=int, default=20)
     p.add_argument("--warmup", type=int, default=3)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--cell", choices=["convlstm", "predrnn", "e3d_lstm"], default="convlstm")
+    p.add_argument("--cell", choices=["convlstm", "predrnn", "e3d_lstm", "simvp", "tau"], default="convlstm")
     p.add_argument("--hidden", default="64,64", help="channels per layer")
+    p.add_argument("--openstl", help="checkout of chengtan9907/OpenSTL (simvp, tau)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(3)
     hidden = tuple(int(x) for x in a.hidden.split(","))
-    net = E3DNet(hidden=hidden) if a.cell == "e3d_lstm" else Net(a.cell, hidden=hidden)
+    translator = a.cell in ("simvp", "tau")
+    if translator:
+        if not a.openstl:
+            sys.exit("bench_cells.py: --cell %s needs --openstl <OpenSTL checkout>" % a.cell)
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from simvp_parity import openstl_simvp  # noqa: E402
+        net = openstl_simvp(os.path.abspath(a.openstl))(
+            (10, 1, 64, 64), hid_S=hidden[0], hid_T=hidden[1], N_S=4, N_T=4, mlp_ratio=4.0,
+            model_type="gSTA" if a.cell == "simvp" else "tau", spatio_kernel_enc=3, spatio_kernel_dec=3)
+    else:
+        net = E3DNet(hidden=hidden) if a.cell == "e3d_lstm" else Net(a.cell, hidden=hidden)
+    net.train()
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     clip = torch.rand(8, 20, 1, 64, 64)
     times = []
     for step in range(a.warmup + a.steps):
         t0 = time.perf_counter()
-        frames = F.pixel_unshuffle(clip.flatten(0, 1), 4).unflatten(0, (8, 20))
-        mask = (torch.rand(8, 9) < 0.5).float()
-        pred = net(frames, mask, 10)
-        loss = F.mse_loss(pred, frames[:, 1:])
+        if translator:
+            pred = net(clip[:, :10].contiguous())
+            loss = F.mse_loss(pred, clip[:, 10:])
+            if a.cell == "tau":
+                from losses_reference import diff_div_reg  # noqa: E402
+                loss = loss + 0.1 * diff_div_reg(pred, clip[:, 10:])
+        else:
+            frames = F.pixel_unshuffle(clip.flatten(0, 1), 4).unflatten(0, (8, 20))
+            mask = (torch.rand(8, 9) < 0.5).float()
+            pred = net(frames, mask, 10)
+            loss = F.mse_loss(pred, frames[:, 1:])
         opt.zero_grad()
         loss.backward()
         opt.step()

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Time the ConvLSTM and ST-LSTM (PredRNN) train steps (batch 8, 10->10 frames, 64x64 patch 4, 2x64"
-                + " hidden, 5x5) in DJL and, in the same run, in PyTorch (reference/, Debian's python3-torch): time per"
+                + " hidden, 5x5; and E3D-LSTM, SimVP, TAU on request) in DJL and, in the same run, in PyTorch"
+                + " (reference/, Debian's python3-torch): time per"
                 + " 100 batches, peak memory, DJL/PyTorch and PredRNN/ConvLSTM ratios. Then live burst"
                 + " forecasting at 120x160: frames/s and per-frame latency of the windowed and the stateful model.")
 final class BenchCommand implements Callable<Integer> {
@@ -59,13 +60,18 @@ final class BenchCommand implements Callable<Integer> {
             names = "--cells",
             defaultValue = "convlstm,predrnn,e3d_lstm",
             split = ",",
-            description = "(default: ${DEFAULT-VALUE})")
+            description = "convlstm, predrnn, e3d_lstm, simvp, tau (default: ${DEFAULT-VALUE})")
     List<String> cells;
+
+    @Option(
+            names = "--openstl",
+            description = "a checkout of chengtan9907/OpenSTL: PyTorch's side of simvp and tau is its own SimVP_Model")
+    Path openstl;
 
     @Option(names = "--out", defaultValue = "runs/bench/bench.json", description = "(default: ${DEFAULT-VALUE})")
     Path out;
 
-    @FlagRange(min = 0, minExcluded = true, max = 1e6)
+    @FlagRange(min = 0, max = 1e6)
     @Option(
             names = "--forecast-seconds",
             defaultValue = "60",
@@ -89,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         engine.start();
         if (!skipTrainStep) {
-            TrainStepBench.Report r = TrainStepBench.run(cells, steps, warmup, rounds, python, reference, out);
+            TrainStepBench.Report r = TrainStepBench.run(cells, steps, warmup, rounds, python, reference, openstl, out);
             System.out.println(r.describe());
         }
         if (!skipBehavior) {

@@ -16,6 +16,7 @@ import dev.augur.train.Objective;
 import dev.augur.train.ScheduledSampling;
 import dev.augur.train.TrainingLoop;
 import dev.augur.video.FramePredictionConfig;
+import dev.augur.video.VideoRace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,12 @@ import java.util.stream.Collectors;
  * ratios; across cells, the PredRNN/ConvLSTM ratios the paper reports (1.11× time, 1.35× memory).
  */
 public final class TrainStepBench {
-    public static final List<String> CELLS =
-            List.of(Architecture.CONVLSTM.id(), Architecture.PREDRNN.id(), Architecture.E3D_LSTM.id());
+    public static final List<String> CELLS = List.of(
+            Architecture.CONVLSTM.id(),
+            Architecture.PREDRNN.id(),
+            Architecture.E3D_LSTM.id(),
+            Architecture.SIMVP.id(),
+            Architecture.TAU.id());
     public static final int BATCH = 8;
     public static final int LENGTH = 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,9 +52,13 @@ public final class TrainStepBench {
 
     /**
      * The benched network: 2 layers × 64 for ConvLSTM and ST-LSTM (the PredRNN setting), 2 × 16 for the E3D-LSTM,
-     * whose 3D convolutions and growing recall history make a 64-channel step take minutes on 2 cores.
+     * whose 3D convolutions and growing recall history make a 64-channel step take minutes on 2 cores; SimVP and
+     * TAU as the equal-time race trains them (widths 32 and 256, 64×64 frames, no patching).
      */
     public static ModelSpec spec(String cell) {
+        if (Architecture.of(cell).usesTranslator()) {
+            return translator(cell).spec();
+        }
         int h = Architecture.of(cell).isEidetic() ? 16 : 64;
         return new ModelSpec(
                 cell,
@@ -65,6 +74,17 @@ public final class TrainStepBench {
                 10);
     }
 
+    private static VideoRace.Entrant translator(String cell) {
+        return VideoRace.lineUp(List.of(cell), 1, 64, 10, 10).get(0);
+    }
+
+    /** The loss the model trains with: MSE (TAU: + its differential divergence regularisation, as OpenSTL's). */
+    static String loss(String cell) {
+        return Architecture.of(cell).usesTranslator()
+                ? translator(cell).config().apply(1L).loss()
+                : "l2";
+    }
+
     /** One cell on both engines. */
     public record CellReport(
             String cell, ReferenceRun.Side djl, ReferenceRun.Side pytorch, double timeRatio, double memoryRatio) {}
@@ -74,7 +94,8 @@ public final class TrainStepBench {
             StringBuilder b = new StringBuilder(String.format(
                     Locale.ROOT,
                     "Train step, batch %d, 10->10 frames, 64x64 patch 4, 2x64 hidden (e3d_lstm: 2x16), 5x5 "
-                            + "(predrnn, e3d_lstm: + layer norm)%n",
+                            + "(predrnn, e3d_lstm: + layer norm); simvp, tau: OpenSTL's model, widths 32/256, 3x3, "
+                            + "no patch%n",
                     BATCH));
             for (CellReport c : cells) {
                 for (ReferenceRun.Side s : List.of(c.djl(), c.pytorch())) {
@@ -121,12 +142,13 @@ public final class TrainStepBench {
         }
     }
 
+    /** {@code openstl}: a checkout of OpenSTL, whose own SimVP_Model is PyTorch's side for simvp and tau (or null). */
     public static Report run(
-            List<String> cells, int steps, int warmup, int rounds, String python, Path script, Path out)
+            List<String> cells, int steps, int warmup, int rounds, String python, Path script, Path openstl, Path out)
             throws IOException {
         List<CellReport> reports = new ArrayList<>();
         for (String cell : cells) {
-            reports.add(runCell(cell, steps, warmup, rounds, python, script));
+            reports.add(runCell(cell, steps, warmup, rounds, python, script, openstl));
         }
         Report rep = new Report(reports);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -134,7 +156,8 @@ public final class TrainStepBench {
         return rep;
     }
 
-    private static CellReport runCell(String cell, int steps, int warmup, int rounds, String python, Path script)
+    private static CellReport runCell(
+            String cell, int steps, int warmup, int rounds, String python, Path script, Path openstl)
             throws IOException {
         if (!CELLS.contains(cell)) {
             throw new IllegalArgumentException("bench cells are " + CELLS + ", got " + cell);
@@ -144,7 +167,7 @@ public final class TrainStepBench {
         ReferenceRun.Side djl = null;
         ReferenceRun.Side torch = null;
         int perRound = Math.max(1, steps / rounds);
-        List<String> args = List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--cell",
                 cell,
                 "--steps",
@@ -154,14 +177,22 @@ public final class TrainStepBench {
                 "--threads",
                 Integer.toString(AugurEngine.threads()),
                 "--hidden",
-                spec(cell).hidden().stream().map(String::valueOf).collect(Collectors.joining(",")));
+                spec(cell).hidden().stream().map(String::valueOf).collect(Collectors.joining(","))));
+        boolean translator = Architecture.of(cell).usesTranslator();
+        if (translator && openstl != null) {
+            args.addAll(List.of("--openstl", openstl.toString()));
+        }
         for (int r = 0; r < rounds; r++) {
             ReferenceRun.Side d =
                     ReferenceRun.child(ReferenceRun.java(TrainStepBench.class), args, djlTimes, "DJL side");
             djl = djl == null || d.peakMb() > djl.peakMb() ? d : djl;
-            ReferenceRun.Side t = Files.isRegularFile(script)
-                    ? ReferenceRun.child(List.of(python, script.toString()), args, torchTimes, "PyTorch reference")
-                    : ReferenceRun.skipped(script + " not found");
+            ReferenceRun.Side t = !Files.isRegularFile(script)
+                    ? ReferenceRun.skipped(script + " not found")
+                    : translator && (openstl == null || !Files.isDirectory(openstl))
+                            ? ReferenceRun.skipped("PyTorch's side of " + cell + " is OpenSTL's model: pass --openstl"
+                                    + " <a checkout of chengtan9907/OpenSTL>")
+                            : ReferenceRun.child(
+                                    List.of(python, script.toString()), args, torchTimes, "PyTorch reference");
             torch = torch == null || !t.note().isEmpty() || t.peakMb() > torch.peakMb() ? t : torch;
             if (!t.note().isEmpty()) {
                 break;
@@ -209,7 +240,7 @@ public final class TrainStepBench {
                 NDArray clip = m.create(clipData, new Shape(BATCH, LENGTH, 1, 64, 64));
                 NDArray mask = sampling.mask(m, 3, step, BATCH, spec.inputLength(), LENGTH);
                 return FrameLoss.of(
-                        "l2", model.forward(clip, mask), clip.get(new NDIndex(":, {}:", model.firstTarget())));
+                        loss(cell), model.forward(clip, mask), clip.get(new NDIndex(":, {}:", model.firstTarget())));
             };
             StepTimer timer = new StepTimer(warmup);
             new TrainingLoop(model.weights(), objective, config.loop(), ckpt, timer).run(false);

@@ -13,6 +13,7 @@ import dev.augur.data.VideoReader;
 import dev.augur.engine.AugurEngine;
 import dev.augur.events.BurstSeries;
 import dev.augur.events.ForecastComparison;
+import dev.augur.io.AtomicFiles;
 import dev.augur.io.TorchCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,15 @@ class ReadersFuzzTest {
             scratch = Files.isDirectory(shm) && Files.isWritable(shm)
                     ? Files.createTempDirectory(shm, "augur-fuzz")
                     : Files.createTempDirectory("augur-fuzz");
-            scratch.toFile().deleteOnExit();
+            Path made = scratch;
+            // the whole tree: deleteOnExit removes only an empty folder, and the PNG target leaves one inside
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    AtomicFiles.deleteTree(made);
+                } catch (IOException ignored) {
+                    // a temporary folder: the system cleans it otherwise
+                }
+            }));
         }
         return scratch;
     }
