@@ -114,6 +114,28 @@ class BurstsCliTest {
                 .doesNotContain("day-4.mkv");
         assertThat(out.resolve("validation-recordings/day-4.mkv_scores.csv")).exists();
         assertThat(out.resolve("test_scores.csv")).doesNotExist();
+        // a resume must continue the same run: another training recording, or another setting, is named and refused
+        String otherDays = dir + "/day-[125].mkv";
+        assertThat(trainSmall(
+                        "--video", otherDays, "--validation-recordings", day4, "--out", out.toString(), "--resume"))
+                .isEqualTo(1);
+        assertThat(cli.err())
+                .contains("run.json")
+                .contains("other settings")
+                .contains("training.2.name was day-3.mkv, now day-5.mkv")
+                .doesNotContain("BurstRun[");
+        assertThat(trainSmall(
+                        "--video",
+                        days,
+                        "--validation-recordings",
+                        day4,
+                        "--out",
+                        out.toString(),
+                        "--resume",
+                        "--stride",
+                        "2"))
+                .isEqualTo(1);
+        assertThat(cli.err()).contains("settings.stride was 3, now 2");
         try (var left = Files.list(out)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".frames."));
         }

@@ -187,7 +187,10 @@ class CliTest {
         assertThat(cli.err()).contains("checkpoint.npz").contains("--resume");
         assertThat(run(trainArgs(dir.resolve("r"), "convlstm", "--resume", "--lr", "0.5")))
                 .isEqualTo(1);
-        assertThat(cli.err()).contains("other settings");
+        assertThat(cli.err())
+                .contains("other settings")
+                .containsPattern("training\\.learningRate was [0-9.eE-]+, now 0\\.5")
+                .doesNotContain("VideoRun[");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.augur.train.Checkpoint;
 import dev.augur.train.LoopConfig;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
+import dev.augur.train.RunSettings;
 import dev.augur.train.StopRequest;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Trains a keypoint classifier as seed 004 does — focal loss, augmentations, validation macro F1 every
@@ -70,6 +72,13 @@ public final class BehaviorExperiment {
     /** Strengths of logit adjustment tried on the validation videos: none (seed 004's argmax), half, full. */
     static final double[] ADJUSTMENTS = {0, 0.5, 1};
 
+    /** What a checkpoint is trained and validated on: a resume with other settings (but steps) or videos is refused. */
+    record BehaviorRun(Settings settings, List<String> training, List<String> validation) {}
+
+    private static List<String> fingerprints(List<PoseVideo> videos) {
+        return videos.stream().map(PoseVideo::fingerprint).toList();
+    }
+
     /** Where early stopping stands; kept in the run folder so a resumed run goes on counting. */
     public record EarlyStopping(double bestMacroF1, long bestStep, int evaluationsSinceBest) {}
 
@@ -104,6 +113,11 @@ public final class BehaviorExperiment {
         Files.createDirectories(out);
         Path checkpoint = out.resolve("checkpoint.npz");
         Checkpoint.refuseOverwrite(checkpoint, resume);
+        RunSettings.record(
+                out,
+                new BehaviorRun(s, fingerprints(training), fingerprints(validation)),
+                resume && Files.exists(checkpoint),
+                Set.of("settings.steps"));
         FeatureScaler scaler = BehaviorData.fitScaler(training);
         BehaviorData train = BehaviorData.of(training, scaler);
         BehaviorData val = BehaviorData.of(validation, scaler);

@@ -1,5 +1,9 @@
 package dev.augur.behavior;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -79,5 +83,23 @@ public record PoseVideo(
     /** x (axis 0) or y (axis 1) of {@code part} of {@code mouse} at frame {@code t}. */
     public float coordinate(int t, int mouse, int part, int axis) {
         return keypoints[((t * mice + mouse) * parts.size() + part) * 2 + axis];
+    }
+
+    /**
+     * "id:sha256-prefix" of the keypoints, confidences and labels: a resumed run recognises its videos by content,
+     * not by name alone.
+     */
+    public String fingerprint() {
+        ByteBuffer b = ByteBuffer.allocate(4 * (keypoints.length + confidence.length + labels.length));
+        b.asFloatBuffer().put(keypoints).put(confidence);
+        b.position(4 * (keypoints.length + confidence.length));
+        b.asIntBuffer().put(labels);
+        try {
+            return id + ":"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(b.array()), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.augur.events;
 
 import ai.djl.ndarray.NDManager;
+import dev.augur.data.RecordingIdentity;
 import dev.augur.data.VideoReader;
 import dev.augur.eval.PlattScaling;
 import dev.augur.io.AtomicFiles;
@@ -9,6 +10,7 @@ import dev.augur.train.Checkpoint;
 import dev.augur.train.LoopConfig;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
+import dev.augur.train.RunSettings;
 import dev.augur.train.StopRequest;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -88,6 +91,7 @@ public final class BurstExperiment {
         VideoReader.Options options = readerOptions(s);
         Files.createDirectories(out);
         Checkpoint.refuseOverwrite(out.resolve("checkpoint.npz"), resume);
+        recordRun(out, s, List.of(video), resume);
         try (BurstData data = BurstData.read(
                 video,
                 options,
@@ -128,6 +132,7 @@ public final class BurstExperiment {
         VideoReader.Options options = readerOptions(s);
         Files.createDirectories(out);
         Checkpoint.refuseOverwrite(out.resolve("checkpoint.npz"), resume);
+        recordRun(out, s, training, resume);
         Result r;
         try (BurstRecordings sets = BurstRecordings.read(
                 training,
@@ -170,6 +175,18 @@ public final class BurstExperiment {
                     r.perRecording() + "\nTest recordings (scored by the saved model, as bursts test does):\n"
                             + scored);
         }
+    }
+
+    /** What a checkpoint is trained from: the settings and the training recordings' bytes. */
+    record BurstRun(Settings settings, List<RecordingIdentity> training) {}
+
+    /** A resume must continue the same run: other settings (but more steps) or other recordings are refused. */
+    private static void recordRun(Path out, Settings s, List<Path> training, boolean resume) throws IOException {
+        RunSettings.record(
+                out,
+                new BurstRun(s, RecordingIdentity.of(training)),
+                resume && Files.exists(out.resolve("checkpoint.npz")),
+                Set.of("settings.steps"));
     }
 
     private static VideoReader.Options readerOptions(Settings s) {

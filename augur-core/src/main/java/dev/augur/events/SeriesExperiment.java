@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.augur.data.FeatureScaler;
 import dev.augur.data.RecordingFiles;
+import dev.augur.data.RecordingIdentity;
 import dev.augur.data.RecordingSplit;
 import dev.augur.eval.BinaryMetrics;
 import dev.augur.eval.PlattScaling;
@@ -13,6 +14,7 @@ import dev.augur.nn.SequenceClassifier;
 import dev.augur.train.LoopConfig;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
+import dev.augur.train.RunSettings;
 import dev.augur.train.StopRequest;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
@@ -192,6 +194,9 @@ public final class SeriesExperiment {
         }
     }
 
+    /** What a search's candidates are trained and chosen with. */
+    record SeriesRun(List<Settings> grid, List<RecordingIdentity> training, List<RecordingIdentity> validation) {}
+
     /**
      * The same from files a user named (files, folders, globs, list files): training and validation recordings must
      * be different recordings ({@link RecordingSplit}); several validation recordings are judged together, joined
@@ -216,6 +221,13 @@ public final class SeriesExperiment {
         split.put("validation", v);
         split.put("test", test.isEmpty() ? List.of() : RecordingFiles.resolve(test, Set.of(".csv")));
         RecordingSplit.requireDisjoint(split);
+        Files.createDirectories(out);
+        // a resume continues the same search: the grid and the recordings its candidates are trained and chosen on
+        RunSettings.record(
+                out,
+                new SeriesRun(grid, RecordingIdentity.of(t), RecordingIdentity.of(v)),
+                resume && Files.isDirectory(out.resolve("candidates")),
+                Set.of());
         List<BurstSeries> ts = new ArrayList<>();
         for (Path p : t) {
             ts.add(BurstSeries.read(p));

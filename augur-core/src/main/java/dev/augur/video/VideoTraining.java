@@ -2,17 +2,18 @@ package dev.augur.video;
 
 import ai.djl.ndarray.NDManager;
 import dev.augur.io.AtomicFiles;
-import dev.augur.io.Json;
 import dev.augur.nn.FramePredictor;
 import dev.augur.nn.ModelSpec;
 import dev.augur.train.Checkpoint;
 import dev.augur.train.ModelBundle;
 import dev.augur.train.ProgressListener;
+import dev.augur.train.RunSettings;
 import dev.augur.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Trains one video predictor into a run folder: {@code checkpoint.npz} while it trains (resumable),
@@ -108,22 +109,12 @@ public final class VideoTraining {
         }
     }
 
-    /** The settings a checkpoint was made with; resuming with others (but a longer run) would mix two runs. */
-    record RunSettings(ModelSpec model, FramePredictionConfig training, VideoData data) {}
+    /** What a checkpoint was made with; resuming with other settings (but a longer run) would mix two runs. */
+    record VideoRun(ModelSpec model, FramePredictionConfig training, VideoData data) {}
 
     private void checkSettings(boolean resume) throws IOException {
-        Path file = out.resolve("run.json");
-        RunSettings now = new RunSettings(spec, config, data);
-        if (resume && Files.exists(checkpoint()) && Files.exists(file)) {
-            RunSettings before = Json.mapper().readValue(file.toFile(), RunSettings.class);
-            if (!before.model().equals(spec)
-                    || !before.data().equals(data)
-                    || !before.training().withSteps(config.steps()).equals(config)) {
-                throw new IOException(file + ": the checkpoint here was made with other settings (" + before
-                        + "); resume with the same settings or choose another output folder");
-            }
-        }
-        AtomicFiles.writeString(file, Json.mapper().writeValueAsString(now));
+        RunSettings.record(
+                out, new VideoRun(spec, config, data), resume && Files.exists(checkpoint()), Set.of("training.steps"));
     }
 
     private void writeLosses(float[] losses) throws IOException {
