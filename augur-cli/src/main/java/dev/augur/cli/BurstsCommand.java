@@ -704,7 +704,7 @@ final class BurstsCommand {
                 int n = serve.forecast();
                 System.out.printf(
                         "%s ended after %d frames, %d alerts%n",
-                        video, n, serve.live().alerts().size());
+                        video, n, serve.live().alertCount());
                 if (!exitWhenDone) {
                     System.out.println("still serving (Ctrl-C stops)");
                     serve.awaitClose();

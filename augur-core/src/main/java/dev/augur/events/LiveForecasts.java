@@ -24,7 +24,11 @@ public final class LiveForecasts {
 
     private final int keep;
     private final ArrayDeque<BurstForecaster.Forecast> recent = new ArrayDeque<>();
-    private final List<Alert> alerts = new ArrayList<>();
+    /** Alerts kept for {@code /alerts}: the newest, so a server running for weeks holds a bounded list. */
+    public static final int ALERTS_KEPT = 1000;
+
+    private final ArrayDeque<Alert> alerts = new ArrayDeque<>();
+    private long alertCount;
     private final List<Consumer<BurstForecaster.Forecast>> subscribers = new CopyOnWriteArrayList<>();
     private final List<Consumer<Alert>> alertListeners = new CopyOnWriteArrayList<>();
     private final double threshold;
@@ -66,7 +70,11 @@ public final class LiveForecasts {
             state = "running";
             if (f.alert() && !alerting) {
                 alert = new Alert(f.frame(), f.time(), f.probability(), f.calibrated());
-                alerts.add(alert);
+                alerts.addLast(alert);
+                alertCount++;
+                if (alerts.size() > ALERTS_KEPT) {
+                    alerts.removeFirst();
+                }
             }
             alerting = f.alert();
         }
@@ -110,8 +118,14 @@ public final class LiveForecasts {
         return all.subList(Math.max(0, all.size() - n), all.size());
     }
 
+    /** The newest alerts (at most {@link #ALERTS_KEPT}), oldest first. */
     public synchronized List<Alert> alerts() {
         return List.copyOf(alerts);
+    }
+
+    /** Alerts since the start, all of them. */
+    public synchronized long alertCount() {
+        return alertCount;
     }
 
     public double threshold() {
@@ -154,7 +168,7 @@ public final class LiveForecasts {
                 + "augur_frames_skipped_total " + skipped + "\n"
                 + "# HELP augur_alerts_total Alerts (rising edges) since the start.\n"
                 + "# TYPE augur_alerts_total counter\n"
-                + "augur_alerts_total " + alerts.size() + "\n"
+                + "augur_alerts_total " + alertCount + "\n"
                 + "# HELP augur_forecast_latency_seconds Decoded frame to forecast (quantiles over the last "
                 + LATENCY_WINDOW + " frames).\n"
                 + "# TYPE augur_forecast_latency_seconds summary\n"

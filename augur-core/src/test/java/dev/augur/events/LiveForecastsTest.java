@@ -33,4 +33,19 @@ class LiveForecastsTest {
         assertThat(metric(page, "augur_forecast_latency_seconds_count")).isEqualTo(2000);
         assertThat(metric(page, "augur_forecast_latency_seconds_sum")).isCloseTo(2001.0, offset(1e-6));
     }
+
+    @Test
+    void alertsAreCountedForeverButOnlyTheNewestAreKept() {
+        LiveForecasts live = new LiveForecasts(10, 0.5);
+        int rises = LiveForecasts.ALERTS_KEPT + 205;
+        for (int i = 0; i < 2 * rises; i++) {
+            boolean alert = i % 2 == 1; // every other frame rises above the threshold: one alert each
+            live.add(new BurstForecaster.Forecast(i, i / 30.0, alert ? 0.9 : 0.1, alert ? 0.9 : 0.1, alert), 0.001, 0);
+        }
+        assertThat(live.alertCount()).isEqualTo(rises);
+        assertThat(metric(live.metrics(), "augur_alerts_total")).isEqualTo(rises);
+        assertThat(live.alerts()).hasSize(LiveForecasts.ALERTS_KEPT);
+        assertThat(live.alerts().get(0).frame()).isEqualTo(2 * 205 + 1);
+        assertThat(live.alerts().get(LiveForecasts.ALERTS_KEPT - 1).frame()).isEqualTo(2 * rises - 1);
+    }
 }
