@@ -8,7 +8,8 @@ final class EngineOptions {
     @Option(
             names = "--device",
             defaultValue = "cpu",
-            description = "cpu (default) or gpu (needs libtorch CUDA natives on the classpath; see README)")
+            description = "cpu (default) or gpu (needs libtorch's CUDA natives: AUGUR_DOWNLOAD_NATIVES=1 lets DJL fetch"
+                    + " them on first use; see README)")
     String device;
 
     void start() {

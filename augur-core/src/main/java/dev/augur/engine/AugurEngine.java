@@ -2,10 +2,12 @@ package dev.augur.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * The one place that configures DJL: offline, intra-op threads = cores, inter-op threads = 1, device by flag.
+ * The one place that configures DJL: offline (unless the user allows a download of natives), intra-op threads =
+ * cores, inter-op threads = 1, device by flag.
  *
  * <p>DJL reads its PyTorch thread settings from system properties when the engine first loads, so
  * {@link #start} must run before any {@code NDManager} is created; later calls only check consistency.
@@ -24,17 +26,53 @@ public final class AugurEngine {
             }
             return device;
         }
-        System.setProperty("ai.djl.offline", "true");
+        boolean download = downloadAllowed();
+        System.setProperty("ai.djl.offline", Boolean.toString(!download));
         setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads()));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine;
+        try {
+            engine = Engine.getEngine("PyTorch");
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    download
+                            ? "could not fetch libtorch's natives for this machine (" + rootMessage(e) + "): check the"
+                                    + " network, or unset " + DOWNLOAD_ENV + " to run on the CPU natives Augur ships"
+                            : "could not load libtorch (" + rootMessage(e) + ")",
+                    e);
+        }
         if (wanted.isGpu() && engine.getGpuCount() == 0) {
             throw new IllegalArgumentException(
-                    "--device gpu: no CUDA device or no libtorch CUDA natives on the classpath (this build "
-                            + "ships the CPU natives only)");
+                    download
+                            ? "--device gpu: no CUDA device found (libtorch " + engine.getVersion()
+                                    + " loaded for the CPU)"
+                            : "--device gpu: no CUDA device, or no libtorch CUDA natives: this build ships the CPU"
+                                    + " natives only; " + DOWNLOAD_ENV
+                                    + "=1 lets DJL fetch a CUDA build on first use (README, GPU)");
         }
         device = wanted;
         return device;
+    }
+
+    /**
+     * Set to 1 by a user who allows DJL to download libtorch's natives for this machine (a CUDA build where it finds
+     * a GPU) on first use; the launcher then leaves the CPU natives off the class path. Offline otherwise.
+     */
+    public static final String DOWNLOAD_ENV = "AUGUR_DOWNLOAD_NATIVES";
+
+    static boolean downloadAllowed() {
+        return "1".equals(System.getenv(DOWNLOAD_ENV));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (t instanceof UnknownHostException) {
+            return "cannot reach " + t.getMessage();
+        }
+        return t.getMessage() == null ? "no reason given" : t.getMessage();
     }
 
     /** Starts on the CPU unless already started. */
