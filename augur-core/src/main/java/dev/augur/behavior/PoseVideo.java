@@ -1,9 +1,7 @@
 package dev.augur.behavior;
 
+import dev.augur.io.Sha256;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -94,12 +92,6 @@ public record PoseVideo(
         b.asFloatBuffer().put(keypoints).put(confidence);
         b.position(4 * (keypoints.length + confidence.length));
         b.asIntBuffer().put(labels);
-        try {
-            return id + ":"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(b.array()), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return id + ":" + Sha256.of(b.array()).substring(0, 16);
     }
 }

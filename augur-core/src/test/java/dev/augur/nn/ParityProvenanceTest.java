@@ -3,14 +3,12 @@ package dev.augur.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.augur.io.Sha256;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +77,7 @@ class ParityProvenanceTest {
             Path script = repository.resolve(m.group(1));
             if (!Files.isRegularFile(script)) {
                 problems.add(folder + " names " + m.group(1) + ", which does not exist");
-            } else if (!sha256(script).equals(m.group(2))) {
+            } else if (!Sha256.of(script).equals(m.group(2))) {
                 problems.add(folder + " was made by another version of " + m.group(1) + ": run it again");
             }
         }
@@ -136,9 +134,5 @@ class ParityProvenanceTest {
             }
         }
         return said.toString();
-    }
-
-    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }
